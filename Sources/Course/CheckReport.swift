@@ -1,0 +1,80 @@
+import Foundation
+
+/// The result of checking a course: every diagnostic, and what was found per session.
+/// `lectern check` prints it; later checks (exercise validation) append to it.
+public struct CheckReport: Sendable, Codable {
+    /// What one session's quiz holds.
+    public struct SessionSummary: Sendable, Codable, Equatable {
+        public var id: String
+        public var number: Int?
+        public var title: String
+        public var questions: Int
+        public var bands: Int
+        public var answers: [String]
+    }
+
+    public var diagnostics: [Diagnostic]
+    public var sessions: [SessionSummary]
+    public var exercises: [String]
+    /// Extra lines of findings (e.g. mutation scores) printed before the summary.
+    public var notes: [String]
+
+    public init(course: Course?, diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+        self.sessions = (course?.sessions ?? []).map { session in
+            SessionSummary(
+                id: session.id, number: session.number, title: session.title,
+                questions: session.quiz?.questions.count ?? 0,
+                bands: session.quiz?.scoringGuide?.bands.count ?? 0,
+                answers: session.quiz?.answerKey ?? [])
+        }
+        self.exercises = (course?.exercises ?? []).map(\.slug)
+        self.notes = []
+    }
+
+    public var errorCount: Int { diagnostics.errorCount }
+    public var warningCount: Int { diagnostics.warningCount }
+
+    /// The report as `lectern check` prints it: diagnostics, one line per session, a summary.
+    public var text: String {
+        var lines = diagnostics.map(\.description)
+        for session in sessions {
+            let name = session.number.map { "Session \($0)" } ?? session.title
+            var line = "\(name) (\(session.id)): \(plural(session.questions, "question")), \(plural(session.bands, "band"))"
+            if !session.answers.isEmpty { line += ", answers \(session.answers.joined(separator: ", "))" }
+            lines.append(line)
+        }
+        lines += notes
+        lines.append("\(plural(sessions.count, "session")), \(plural(exercises.count, "exercise")): "
+            + "\(plural(errorCount, "error")), \(plural(warningCount, "warning"))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as JSON (`--format json`).
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(JSONShape(self)), as: UTF8.self) + "\n"
+    }
+
+    private struct JSONShape: Encodable {
+        var diagnostics: [Diagnostic]
+        var sessions: [SessionSummary]
+        var exercises: [String]
+        var notes: [String]
+        var errors: Int
+        var warnings: Int
+        init(_ report: CheckReport) {
+            diagnostics = report.diagnostics
+            sessions = report.sessions
+            exercises = report.exercises
+            notes = report.notes
+            errors = report.errorCount
+            warnings = report.warningCount
+        }
+    }
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

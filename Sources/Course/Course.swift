@@ -1,0 +1,68 @@
+import Foundation
+
+/// A loaded course: its manifest, sessions in order, every markdown page, and exercises.
+public struct Course: Sendable {
+    public var title: String
+    public var description: String
+    /// The site's public URL, for sitemap.xml; nil when course.yml gives none.
+    public var baseURL: String?
+    /// The folder holding course.yml (or the folder of markdown when there is none).
+    public var root: URL
+    /// How diagnostics name the root (the path as the user typed it).
+    public var displayRoot: String
+    /// Whether a course.yml was found; without one, sessions are the pages that hold quizzes.
+    public var hasManifest: Bool
+    public var sessions: [Session]
+    /// Every markdown page of the course, in navigation order.
+    public var pages: [Page]
+    public var exercises: [Exercise]
+
+    public init(title: String, description: String, baseURL: String?, root: URL, displayRoot: String, hasManifest: Bool,
+                sessions: [Session], pages: [Page], exercises: [Exercise]) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.root = root
+        self.displayRoot = displayRoot
+        self.hasManifest = hasManifest
+        self.sessions = sessions
+        self.pages = pages
+        self.exercises = exercises
+    }
+
+    /// The session whose number, id or (relative) path is `reference`.
+    public func session(matching reference: String) -> Session? {
+        if let number = Int(reference), let match = sessions.first(where: { $0.number == number }) { return match }
+        return sessions.first { session in
+            session.id == reference || session.id.hasPrefix(reference + "-") || session.id.hasSuffix("-" + reference)
+                || session.lesson?.relativePath == reference || session.quizPage?.relativePath == reference
+        }
+    }
+
+    /// The exercises that belong to a session.
+    public func exercises(of session: Session) -> [Exercise] {
+        exercises.filter { $0.session == session.id }
+    }
+}
+
+/// A session: a lesson page and, usually, its quiz.
+public struct Session: Sendable {
+    /// The folder (or file) name in course.yml, e.g. `04-production-mcp-deployment`.
+    public var id: String
+    /// The number from front matter `session:`, else the id's leading digits.
+    public var number: Int?
+    public var title: String
+    public var lesson: Page?
+    /// The page the quiz came from (a `quiz.md` beside the lesson, or the lesson itself).
+    public var quizPage: Page?
+    public var quiz: Quiz?
+
+    public init(id: String, number: Int?, title: String, lesson: Page?, quizPage: Page?, quiz: Quiz?) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.lesson = lesson
+        self.quizPage = quizPage
+        self.quiz = quiz
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Markdown
+import Yams
+
+/// Loads a course from disk into the model, collecting every problem as a diagnostic.
+///
+/// A course is a folder with `course.yml` (title, description, ordered sessions, exercises),
+/// or any folder of markdown (every page that holds a quiz becomes a session), or a single
+/// markdown file holding a quiz.
+public enum CourseLoader {
+    /// Loads the course at `path`, as the user typed it (diagnostics name files relative to it).
+    public static func load(_ path: String, diagnostics: inout [Diagnostic]) -> Course? {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            diagnostics.append(.error(path, "no such file or directory"))
+            return nil
+        }
+        if !isDirectory.boolValue {
+            return loadFolder(url.deletingLastPathComponent(), displayRoot: (path as NSString).deletingLastPathComponent,
+                              only: [url.lastPathComponent], diagnostics: &diagnostics)
+        }
+        let manifest = url.appendingPathComponent("course.yml")
+        if FileManager.default.fileExists(atPath: manifest.path) {
+            return loadManifest(url, displayRoot: path, diagnostics: &diagnostics)
+        }
+        return loadFolder(url, displayRoot: path, only: nil, diagnostics: &diagnostics)
+    }
+
+    // MARK: course.yml
+
+    private static func loadManifest(_ root: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> Course? {
+        let path = join(displayRoot, "course.yml")
+        guard let text = SourceReader.read(root.appendingPathComponent("course.yml"), displayPath: path, diagnostics: &diagnostics),
+              let yaml = YAMLDocument.parse(text, path: path, diagnostics: &diagnostics),
+              let manifest = yaml.mapping(diagnostics: &diagnostics) else { return nil }
+        let title = yaml.string(manifest, "title", diagnostics: &diagnostics) ?? ""
+        if title.isEmpty { diagnostics.append(.error(path, "course.yml needs a 'title'")) }
+
+        var entries: [(name: String, position: (line: Int, column: Int))] = []
+        if let node = manifest["sessions"] {
+            if case .sequence(let items) = node {
+                for item in items {
+                    if let name = item.string ?? item.mapping?["path"]?.string {
+                        entries.append((name, yaml.position(of: item)))
+                    } else {
+                        diagnostics.append(.error(path, yaml.position(of: item), "a session entry must be a folder or file name"))
+                    }
+                }
+            } else {
+                diagnostics.append(.error(path, yaml.position(of: node), "'sessions' must be a list of session folders"))
+            }
+        } else {
+            diagnostics.append(.error(path, "course.yml needs 'sessions', the ordered list of session folders"))
+        }
+
+        // Read and parse every page first (in parallel), then assemble sessions in order.
+        var plans: [(entry: String, position: (line: Int, column: Int), files: [String])] = []
+        for (name, position) in entries {
+            let target = root.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else {
+                diagnostics.append(.error(path, position, "session '\(name)' is listed but \(join(displayRoot, name)) does not exist"))
+                continue
+            }
+            if isDirectory.boolValue {
+                let files = markdownFiles(in: target, relativeTo: root).map { $0 }
+                if !files.contains(join(name, "lesson.md")) {
+                    diagnostics.append(.error(path, position, "session '\(name)' has no lesson: \(join(displayRoot, join(name, "lesson.md"))) is missing"))
+                }
+                plans.append((name, position, orderSessionFiles(files, folder: name)))
+            } else {
+                plans.append((name, position, [name]))
+            }
+        }
+        let pages = parsePages(plans.flatMap(\.files), root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        var byPath: [String: Page] = [:]
+        for page in pages { byPath[page.relativePath] = page }
+
+        var sessions: [Session] = []
+        for plan in plans {
+            let sessionPages = plan.files.compactMap { byPath[$0] }
+            let lesson = byPath[join(plan.entry, "lesson.md")] ?? (plan.files == [plan.entry] ? byPath[plan.entry] : nil)
+            var quizPage: Page?
+            var quiz: Quiz?
+            for page in [byPath[join(plan.entry, "quiz.md")], lesson].compactMap({ $0 }) + sessionPages where quiz == nil {
+                if let found = QuizParser.parse(page, diagnostics: &diagnostics) {
+                    quiz = found
+                    quizPage = page
+                }
+            }
+            let front = lesson?.frontMatter ?? FrontMatter()
+            sessions.append(Session(
+                id: sessionID(plan.entry), number: front.session ?? leadingNumber(plan.entry),
+                title: lesson?.title ?? plan.entry, lesson: lesson, quizPage: quizPage, quiz: quiz))
+        }
+
+        var exercises: [Exercise] = []
+        let exercisesSetting = yaml.string(manifest, "exercises", diagnostics: &diagnostics)
+        let exercisesName = exercisesSetting ?? "exercises"
+        let exercisesURL = root.appendingPathComponent(exercisesName).standardizedFileURL
+        if FileManager.default.fileExists(atPath: exercisesURL.path) {
+            exercises = ExerciseLoader.loadAll(in: exercisesURL, displayDirectory: join(displayRoot, exercisesName), diagnostics: &diagnostics)
+        } else if let setting = exercisesSetting {
+            diagnostics.append(.error(path, yaml.position(of: manifest["exercises"]), "exercises folder '\(setting)' does not exist"))
+        }
+        for exercise in exercises {
+            if let session = exercise.session, !sessions.contains(where: { $0.id == session }) {
+                diagnostics.append(.warning(join(exercise.displayDirectory, "exercise.yml"), "exercise names session '\(session)', which course.yml does not list"))
+            }
+        }
+
+        let course = Course(
+            title: title, description: yaml.string(manifest, "description", diagnostics: &diagnostics) ?? "",
+            baseURL: yaml.string(manifest, "base_url", diagnostics: &diagnostics),
+            root: root, displayRoot: displayRoot, hasManifest: true,
+            sessions: sessions, pages: pages, exercises: exercises)
+        LinkChecker.check(course, diagnostics: &diagnostics)
+        return course
+    }
+
+    // MARK: A folder of markdown
+
+    private static func loadFolder(_ root: URL, displayRoot: String, only: [String]?, diagnostics: inout [Diagnostic]) -> Course? {
+        let files = only ?? markdownFiles(in: root, relativeTo: root)
+        let pages = parsePages(files, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        var sessions: [Session] = []
+        for page in pages {
+            guard let quiz = QuizParser.parse(page, diagnostics: &diagnostics) else { continue }
+            let id = sessionID(page.relativePath)
+            sessions.append(Session(id: id, number: page.frontMatter.session ?? leadingNumber(id), title: page.title,
+                                    lesson: page, quizPage: page, quiz: quiz))
+        }
+        let title = pages.first(where: { ["index.md", "README.md"].contains($0.relativePath) })?.title
+            ?? (only == nil ? root.lastPathComponent : pages.first?.title ?? root.lastPathComponent)
+        let course = Course(title: title, description: "", baseURL: nil, root: root, displayRoot: displayRoot,
+                            hasManifest: false, sessions: sessions, pages: pages, exercises: [])
+        LinkChecker.check(course, diagnostics: &diagnostics)
+        return course
+    }
+
+    // MARK: Helpers
+
+    /// Reads and parses pages concurrently; diagnostics come back in file order.
+    static func parsePages(_ files: [String], root: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> [Page] {
+        final class Slots: @unchecked Sendable {
+            var pages: [Page?]
+            var diagnostics: [[Diagnostic]]
+            init(count: Int) {
+                pages = Array(repeating: nil, count: count)
+                diagnostics = Array(repeating: [], count: count)
+            }
+        }
+        let slots = Slots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            var found: [Diagnostic] = []
+            let relative = files[index]
+            let display = join(displayRoot, relative)
+            if let text = SourceReader.read(root.appendingPathComponent(relative), displayPath: display, diagnostics: &found) {
+                slots.pages[index] = Page.parse(text, relativePath: relative, displayPath: display, diagnostics: &found)
+            }
+            slots.diagnostics[index] = found  // each index is written by one iteration only
+        }
+        diagnostics += slots.diagnostics.flatMap { $0 }
+        return slots.pages.compactMap { $0 }
+    }
+
+    /// Markdown files under `folder`, as paths relative to `root`: folders in name order,
+    /// each folder's index.md or README.md first, then its files by name, then subfolders.
+    static func markdownFiles(in folder: URL, relativeTo root: URL) -> [String] {
+        let fileManager = FileManager.default
+        let names = ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let prefix = String(folder.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count))
+            .trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        var files: [String] = []
+        var folders: [URL] = []
+        for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") && name != "theme" {
+            let url = folder.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            _ = fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                folders.append(url)
+            } else if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
+                files.append(prefix.isEmpty ? name : prefix + "/" + name)
+            }
+        }
+        let isIndex = { (path: String) in ["index.md", "readme.md"].contains((path as NSString).lastPathComponent.lowercased()) }
+        files = files.filter(isIndex) + files.filter { !isIndex($0) }
+        return files + folders.flatMap { markdownFiles(in: $0, relativeTo: root) }
+    }
+
+    /// A session folder's pages: lesson.md, quiz.md, then the rest by name.
+    private static func orderSessionFiles(_ files: [String], folder: String) -> [String] {
+        let lesson = join(folder, "lesson.md")
+        let quiz = join(folder, "quiz.md")
+        return files.filter { $0 == lesson } + files.filter { $0 == quiz } + files.filter { $0 != lesson && $0 != quiz }
+    }
+
+    private static func sessionID(_ entry: String) -> String {
+        var id = entry
+        if id.lowercased().hasSuffix(".md") { id = String(id.dropLast(3)) }
+        return id.replacingOccurrences(of: "/", with: "-")
+    }
+
+    private static func leadingNumber(_ text: String) -> Int? {
+        let name = (text as NSString).lastPathComponent
+        let digits = name.prefix { $0.isNumber }
+        return digits.isEmpty ? nil : Int(digits)
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// A coding exercise, from `exercises/<slug>/exercise.yml` (see docs/grading-protocol.md).
+public struct Exercise: Sendable {
+    public var slug: String
+    public var title: String
+    /// The id of the session it belongs to.
+    public var session: String?
+    public var summary: String
+    public var groups: [TestGroup]
+    public var tracks: [Track]
+    public var limits: ExerciseLimits
+    public var directory: URL
+    /// How diagnostics name the exercise folder.
+    public var displayDirectory: String
+
+    public init(slug: String, title: String, session: String?, summary: String, groups: [TestGroup], tracks: [Track],
+                limits: ExerciseLimits, directory: URL, displayDirectory: String) {
+        self.slug = slug
+        self.title = title
+        self.session = session
+        self.summary = summary
+        self.groups = groups
+        self.tracks = tracks
+        self.limits = limits
+        self.directory = directory
+        self.displayDirectory = displayDirectory
+    }
+
+    /// The learner-facing contract.
+    public var readme: URL { directory.appendingPathComponent("README.md") }
+
+    public func track(named name: String) -> Track? {
+        tracks.first { $0.name == name }
+    }
+}
+
+/// A group of tests scored together ("Core behaviour", 70 points).
+public struct TestGroup: Hashable, Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var points: Double
+
+    public init(id: String, title: String, points: Double) {
+        self.id = id
+        self.title = title
+        self.points = points
+    }
+}
+
+/// One language track of an exercise, with its fixed folder layout.
+public struct Track: Hashable, Sendable {
+    /// `python` or `swift`.
+    public var name: String
+    /// The file a learner submits, e.g. `circuit_breaker.py`.
+    public var entry: String
+    /// Compile argv inside the sandbox (compiled tracks only).
+    public var compile: [String]?
+    /// Run argv inside the sandbox.
+    public var run: [String]
+    public var directory: URL
+
+    public init(name: String, entry: String, compile: [String]?, run: [String], directory: URL) {
+        self.name = name
+        self.entry = entry
+        self.compile = compile
+        self.run = run
+        self.directory = directory
+    }
+
+    public var starter: URL { directory.appendingPathComponent("starter").appendingPathComponent(entry) }
+    public var reference: URL { directory.appendingPathComponent("reference").appendingPathComponent(entry) }
+    /// Files copied into the sandbox beside the submission.
+    public var harness: URL { directory.appendingPathComponent("tests/harness") }
+    /// The judged checks; never enters the sandbox.
+    public var expectations: URL { directory.appendingPathComponent("tests/expectations.json") }
+    public var mutants: URL { directory.appendingPathComponent("mutants") }
+
+    /// The file extension submissions of this track have.
+    public var fileExtension: String { (entry as NSString).pathExtension }
+}
+
+/// Resource limits of one graded run, from exercise.yml's `limits:`.
+public struct ExerciseLimits: Hashable, Sendable, Codable {
+    public var wallSeconds: Double = 10
+    public var cpuSeconds: Int = 10
+    public var memoryMB: Int = 512
+    public var processes: Int = 64
+    public var outputKB: Int = 256
+    public var diskMB: Int = 32
+    public var compileWallSeconds: Double = 120
+    public var compileMemoryMB: Int = 2048
+
+    public init() {}
+}

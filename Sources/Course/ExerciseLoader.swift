@@ -1,0 +1,141 @@
+import Foundation
+import Yams
+
+/// Loads `exercise.yml` and checks the track layout of docs/grading-protocol.md.
+public enum ExerciseLoader {
+    /// Every exercise folder (one holding exercise.yml) under `directory`, sorted by slug.
+    public static func loadAll(in directory: URL, displayDirectory: String, diagnostics: inout [Diagnostic]) -> [Exercise] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.sorted().compactMap { name in
+            let folder = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("exercise.yml").path) else { return nil }
+            return load(folder, displayDirectory: join(displayDirectory, name), diagnostics: &diagnostics)
+        }
+    }
+
+    /// The exercise in `folder`, or nil (with diagnostics) when its exercise.yml is unusable.
+    public static func load(_ folder: URL, displayDirectory: String, diagnostics: inout [Diagnostic]) -> Exercise? {
+        let path = join(displayDirectory, "exercise.yml")
+        guard let text = SourceReader.read(folder.appendingPathComponent("exercise.yml"), displayPath: path, diagnostics: &diagnostics),
+              let yaml = YAMLDocument.parse(text, path: path, diagnostics: &diagnostics),
+              let root = yaml.mapping(diagnostics: &diagnostics) else { return nil }
+        let slug = folder.lastPathComponent
+        guard let title = yaml.string(root, "title", diagnostics: &diagnostics) else {
+            diagnostics.append(.error(path, "exercise.yml needs a 'title'"))
+            return nil
+        }
+        var exercise = Exercise(
+            slug: slug, title: title, session: yaml.string(root, "session", diagnostics: &diagnostics),
+            summary: yaml.string(root, "summary", diagnostics: &diagnostics) ?? "",
+            groups: [], tracks: [], limits: ExerciseLimits(), directory: folder, displayDirectory: displayDirectory)
+        exercise.groups = groups(yaml, root, diagnostics: &diagnostics)
+        exercise.tracks = tracks(yaml, root, folder: folder, displayDirectory: displayDirectory, diagnostics: &diagnostics)
+        exercise.limits = limits(yaml, root, diagnostics: &diagnostics)
+        return exercise
+    }
+
+    private static func groups(_ yaml: YAMLDocument, _ root: Node.Mapping, diagnostics: inout [Diagnostic]) -> [TestGroup] {
+        guard let node = root["groups"] else {
+            return [TestGroup(id: "tests", title: "Tests", points: 100)]
+        }
+        guard case .sequence(let items) = node else {
+            diagnostics.append(.error(yaml.path, yaml.position(of: node), "'groups' must be a list of {id, title, points}"))
+            return []
+        }
+        var result: [TestGroup] = []
+        for item in items {
+            guard case .mapping(let group) = item, let id = yaml.string(group, "id", diagnostics: &diagnostics) else {
+                diagnostics.append(.error(yaml.path, yaml.position(of: item), "each group needs an 'id'"))
+                continue
+            }
+            let points = yaml.number(group, "points", diagnostics: &diagnostics) ?? 0
+            if points <= 0 {
+                diagnostics.append(.error(yaml.path, yaml.position(of: group["points"] ?? item), "group '\(id)' needs positive 'points'"))
+            }
+            result.append(TestGroup(id: id, title: yaml.string(group, "title", diagnostics: &diagnostics) ?? id, points: points))
+        }
+        return result
+    }
+
+    private static func tracks(_ yaml: YAMLDocument, _ root: Node.Mapping, folder: URL, displayDirectory: String, diagnostics: inout [Diagnostic]) -> [Track] {
+        guard let node = root["tracks"], case .mapping(let tracks) = node else {
+            diagnostics.append(.error(yaml.path, yaml.position(of: root["tracks"]), "exercise.yml needs 'tracks' (a mapping such as python: {entry: …, run: […]})"))
+            return []
+        }
+        var result: [Track] = []
+        for (key, value) in tracks {
+            guard let name = key.string, case .mapping(let spec) = value else {
+                diagnostics.append(.error(yaml.path, yaml.position(of: value), "each track must be a mapping with 'entry' and 'run'"))
+                continue
+            }
+            guard let entry = yaml.string(spec, "entry", diagnostics: &diagnostics),
+                  let run = yaml.strings(spec, "run", diagnostics: &diagnostics), !run.isEmpty else {
+                diagnostics.append(.error(yaml.path, yaml.position(of: key), "track '\(name)' needs 'entry' (the learner's file name) and 'run' (argv)"))
+                continue
+            }
+            let track = Track(name: name, entry: entry, compile: yaml.strings(spec, "compile", diagnostics: &diagnostics),
+                              run: run, directory: folder.appendingPathComponent(name))
+            checkLayout(track, displayDirectory: join(displayDirectory, name), yamlPath: yaml.path, position: yaml.position(of: key), diagnostics: &diagnostics)
+            result.append(track)
+        }
+        return result
+    }
+
+    /// A track without its starter, reference or tests is an error; without mutants, a warning.
+    private static func checkLayout(_ track: Track, displayDirectory: String, yamlPath: String, position: (line: Int, column: Int), diagnostics: inout [Diagnostic]) {
+        let fileManager = FileManager.default
+        let required: [(URL, String)] = [
+            (track.starter, "starter/\(track.entry)"),
+            (track.reference, "reference/\(track.entry)"),
+            (track.harness, "tests/harness/"),
+            (track.expectations, "tests/expectations.json"),
+        ]
+        for (url, relative) in required where !fileManager.fileExists(atPath: url.path) {
+            let what = relative.hasPrefix("starter") ? "starter" : relative.hasPrefix("reference") ? "reference" : "tests"
+            diagnostics.append(.error(yamlPath, position, "track '\(track.name)' has no \(what): \(join(displayDirectory, relative)) is missing"))
+        }
+        let mutants = (try? fileManager.contentsOfDirectory(atPath: track.mutants.path)) ?? []
+        if mutants.isEmpty {
+            diagnostics.append(.warning(yamlPath, position, "track '\(track.name)' has no mutants in \(join(displayDirectory, "mutants/")); nothing shows its tests catch bugs"))
+        }
+    }
+
+    private static func limits(_ yaml: YAMLDocument, _ root: Node.Mapping, diagnostics: inout [Diagnostic]) -> ExerciseLimits {
+        var limits = ExerciseLimits()
+        guard let node = root["limits"] else { return limits }
+        guard case .mapping(let spec) = node else {
+            diagnostics.append(.error(yaml.path, yaml.position(of: node), "'limits' must be a mapping"))
+            return limits
+        }
+        let known: Set<String> = ["wall_seconds", "cpu_seconds", "memory_mb", "processes", "output_kb", "disk_mb",
+                                  "compile_wall_seconds", "compile_memory_mb"]
+        for (key, value) in spec {
+            guard let name = key.string, known.contains(name) else {
+                diagnostics.append(.warning(yaml.path, yaml.position(of: key), "unknown limit '\(key.string ?? "?")' (known: \(known.sorted().joined(separator: ", ")))"))
+                continue
+            }
+            guard let number = yaml.number(spec, name, diagnostics: &diagnostics) else { continue }
+            if number <= 0 {
+                diagnostics.append(.error(yaml.path, yaml.position(of: value), "limit '\(name)' must be positive"))
+                continue
+            }
+            switch name {
+            case "wall_seconds": limits.wallSeconds = number
+            case "cpu_seconds": limits.cpuSeconds = Int(number.rounded(.up))
+            case "memory_mb": limits.memoryMB = Int(number)
+            case "processes": limits.processes = Int(number)
+            case "output_kb": limits.outputKB = Int(number)
+            case "disk_mb": limits.diskMB = Int(number)
+            case "compile_wall_seconds": limits.compileWallSeconds = number
+            default: limits.compileMemoryMB = Int(number)
+            }
+        }
+        return limits
+    }
+}
+
+/// Joins display paths with `/`, treating "." as empty.
+func join(_ base: String, _ component: String) -> String {
+    if base.isEmpty || base == "." { return component }
+    return base.hasSuffix("/") ? base + component : base + "/" + component
+}

@@ -1,0 +1,133 @@
+import Markdown
+
+/// Edits on runs of inline nodes, used to cut markers ("A) ", "Explanation:", ✅) out of a
+/// line while keeping the rest of its markup.
+enum InlineEditing {
+    /// The plain text of a run of inlines.
+    static func plainText(_ inlines: [MarkdownNode]) -> String {
+        MarkdownNode(.paragraph, children: inlines).plainText()
+    }
+
+    /// Removes the first `count` characters of plain text, then leading whitespace.
+    static func dropLeading(_ count: Int, from inlines: [MarkdownNode]) -> [MarkdownNode] {
+        var remaining = count
+        let cut = dropLeading(&remaining, from: inlines)
+        return trimLeadingWhitespace(cut)
+    }
+
+    private static func dropLeading(_ remaining: inout Int, from inlines: [MarkdownNode]) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        for var node in inlines {
+            if remaining <= 0 {
+                result.append(node)
+                continue
+            }
+            switch node.kind {
+            case .text, .code, .htmlInline:
+                let length = node.literal.count
+                if length <= remaining {
+                    remaining -= length
+                } else {
+                    node.literal = String(node.literal.dropFirst(remaining))
+                    remaining = 0
+                    result.append(node)
+                }
+            case .softBreak, .lineBreak:
+                remaining -= 1
+            default:
+                node.children = dropLeading(&remaining, from: node.children)
+                if !node.children.isEmpty { result.append(node) }
+            }
+        }
+        return result
+    }
+
+    static func trimLeadingWhitespace(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
+        var result = inlines
+        while let first = result.first {
+            switch first.kind {
+            case .text:
+                let trimmed = String(first.literal.drop(while: { $0.isWhitespace }))
+                if trimmed.isEmpty {
+                    result.removeFirst()
+                    continue
+                }
+                result[0].literal = trimmed
+                return result
+            case .softBreak, .lineBreak:
+                result.removeFirst()
+            case .emphasis, .strong, .link:
+                let inner = trimLeadingWhitespace(first.children)
+                if inner.isEmpty {
+                    result.removeFirst()
+                    continue
+                }
+                result[0].children = inner
+                return result
+            default:
+                return result
+            }
+        }
+        return result
+    }
+
+    static func trimTrailingWhitespace(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
+        var result = inlines
+        while let last = result.last {
+            switch last.kind {
+            case .text:
+                var text = last.literal
+                while let character = text.last, character.isWhitespace { text.removeLast() }
+                if text.isEmpty {
+                    result.removeLast()
+                    continue
+                }
+                result[result.count - 1].literal = text
+                return result
+            case .softBreak, .lineBreak:
+                result.removeLast()
+            case .emphasis, .strong, .link:
+                let inner = trimTrailingWhitespace(last.children)
+                if inner.isEmpty {
+                    result.removeLast()
+                    continue
+                }
+                result[result.count - 1].children = inner
+                return result
+            default:
+                return result
+            }
+        }
+        return result
+    }
+
+    /// Removes every ✅ (with its variation selector) from text, returning how many there were.
+    static func removeCorrectMark(from inlines: [MarkdownNode]) -> (inlines: [MarkdownNode], marks: Int) {
+        var marks = 0
+        func strip(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
+            var result: [MarkdownNode] = []
+            for var node in nodes {
+                switch node.kind {
+                case .text:
+                    let count = node.literal.filter { $0 == correctMark || $0 == "\u{2705}\u{FE0F}" }.count
+                    if count > 0 {
+                        marks += count
+                        node.literal = String(node.literal.filter { $0 != correctMark && $0 != "\u{2705}\u{FE0F}" })
+                        node.literal.unicodeScalars.removeAll { $0.value == 0xFE0F }
+                    }
+                    if !node.literal.isEmpty { result.append(node) }
+                case .emphasis, .strong, .link:
+                    node.children = strip(node.children)
+                    if !node.children.isEmpty { result.append(node) }
+                default:
+                    result.append(node)
+                }
+            }
+            return result
+        }
+        let stripped = strip(inlines)
+        return (trimTrailingWhitespace(stripped), marks)
+    }
+
+    static let correctMark: Character = "\u{2705}"
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Markdown
+
+/// Reports relative links and images whose target file does not exist.
+public enum LinkChecker {
+    public static func check(_ course: Course, diagnostics: inout [Diagnostic]) {
+        for page in course.pages {
+            let directory = course.root.appendingPathComponent(page.relativePath).deletingLastPathComponent()
+            walk(page.document, parentStart: page.document.start) { destination, position in
+                guard let target = localTarget(destination) else { return }
+                let url = target.hasPrefix("/") ? URL(fileURLWithPath: target) : directory.appendingPathComponent(target)
+                if !FileManager.default.fileExists(atPath: url.standardizedFileURL.path) {
+                    diagnostics.append(.error(page.displayPath, (position.line, position.column), "broken link: '\(destination)' does not exist"))
+                }
+            }
+        }
+    }
+
+    /// The file path a destination points to, or nil for URLs, anchors and e-mail links.
+    public static func localTarget(_ destination: String) -> String? {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") { return nil }
+        if let colon = destination.firstIndex(of: ":"),
+           destination[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
+            return nil  // a scheme: http:, mailto:, …
+        }
+        var path = destination
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        if path.isEmpty { return nil }
+        return path.removingPercentEncoding ?? path
+    }
+
+    private static func walk(_ node: MarkdownNode, parentStart: SourcePosition, _ visit: (String, SourcePosition) -> Void) {
+        let start = node.start.line > 0 ? node.start : parentStart
+        switch node.kind {
+        case .link(let destination, _), .image(let destination, _):
+            visit(destination, start)
+        default:
+            break
+        }
+        for child in node.children { walk(child, parentStart: start, visit) }
+    }
+}

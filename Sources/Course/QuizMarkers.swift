@@ -1,0 +1,170 @@
+/// Recognisers for the quiz syntax's markers in a line's plain text. Each returns what the
+/// marker says and how many characters it spans, so the caller can cut it out of the
+/// line's inline nodes and keep the rest of the markup.
+enum QuizMarkers {
+    /// `Question 3: Title`, `Question 3.`, `Question 3` → (3, characters up to the title).
+    static func question(_ text: String) -> (number: Int, markerLength: Int)? {
+        var scanner = LineScanner(text)
+        scanner.skipSpaces()
+        guard scanner.take(caseInsensitive: "question") else { return nil }
+        guard scanner.skipSpaces() > 0, let number = scanner.takeNumber() else { return nil }
+        scanner.skipSpaces()
+        if !scanner.take(":") { _ = scanner.take(".") || scanner.take(")") || scanner.take("-") }
+        if !scanner.isAtEnd, scanner.skipSpaces() == 0, scanner.offset > 0 {
+            // "Question 3x" is not a marker.
+            let previous = Array(text)[scanner.offset - 1]
+            if previous.isNumber { return nil }
+        }
+        return (number, scanner.offset)
+    }
+
+    /// `A) text`, `A. text`, `A: text` → ("A", characters up to the text).
+    static func option(_ text: String) -> (letter: String, markerLength: Int)? {
+        var scanner = LineScanner(text)
+        scanner.skipSpaces()
+        guard let letter = scanner.peek, letter.isASCII, letter.isUppercase else { return nil }
+        scanner.advance()
+        guard scanner.take(")") || scanner.take(".") || scanner.take(":") else { return nil }
+        guard scanner.isAtEnd || scanner.skipSpaces() > 0 else { return nil }
+        return (String(letter), scanner.offset)
+    }
+
+    /// `Correct Answer: D) …`, `Correct answer: **D**` → "D".
+    static func correctAnswer(_ text: String) -> String?? {
+        var scanner = LineScanner(text)
+        scanner.skipSpaces()
+        guard scanner.take(caseInsensitive: "correct answer") else { return nil }
+        scanner.skipSpaces()
+        _ = scanner.take(":")
+        scanner.skipSpaces()
+        guard let letter = scanner.peek, letter.isASCII, letter.isUppercase else { return .some(nil) }
+        scanner.advance()
+        if let next = scanner.peek, next.isLetter { return .some(nil) }
+        return .some(String(letter))
+    }
+
+    /// `Explanation: …` → characters up to the explanation's text.
+    static func explanation(_ text: String) -> Int? {
+        var scanner = LineScanner(text)
+        scanner.skipSpaces()
+        guard scanner.take(caseInsensitive: "explanation") else { return nil }
+        scanner.skipSpaces()
+        guard scanner.take(":") else { return nil }
+        scanner.skipSpaces()
+        return scanner.offset
+    }
+
+    /// `Scoring Guide`, `Scoring Guide:` (as a heading or a paragraph of its own).
+    static func isScoringGuideTitle(_ text: String) -> Bool {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(":") { trimmed.removeLast() }
+        return trimmed.lowercased() == "scoring guide" || trimmed.lowercased() == "scoring"
+    }
+
+    /// A band line: `10 correct: Expert level - Ready…`, `8-9 correct: …`, `Below 4: …`,
+    /// `9+ correct: …`, with an optional leading bullet (`•`, `-`, `*`).
+    static func band(_ text: String) -> BandLine? {
+        var scanner = LineScanner(text)
+        scanner.skipSpaces()
+        if scanner.take("•") || scanner.take("·") || scanner.take("*") || scanner.take("-") { scanner.skipSpaces() }
+        let rangeStart = scanner.offset
+        let range: BandLine.Range
+        if scanner.take(caseInsensitive: "below") {
+            guard scanner.skipSpaces() > 0, let limit = scanner.takeNumber() else { return nil }
+            scanner.skipSpaces()
+            _ = scanner.take(caseInsensitive: "correct")
+            range = .below(limit)
+        } else {
+            guard let first = scanner.takeNumber() else { return nil }
+            scanner.skipSpaces()
+            if scanner.take("+") {
+                range = .atLeast(first)
+            } else if scanner.take("-") || scanner.take("–") || scanner.take("—") {
+                scanner.skipSpaces()
+                guard let second = scanner.takeNumber() else { return nil }
+                range = .between(first, second)
+            } else {
+                range = .exactly(first)
+            }
+            scanner.skipSpaces()
+            guard scanner.take(caseInsensitive: "correct") else { return nil }
+        }
+        let rangeText = scanner.text(from: rangeStart).trimmingCharacters(in: .whitespaces)
+        scanner.skipSpaces()
+        guard scanner.take(":") else { return nil }
+        let rest = scanner.rest.trimmingCharacters(in: .whitespaces)
+        var label = rest
+        var advice = ""
+        for separator in [" - ", " – ", " — "] {
+            if let split = rest.range(of: separator) {
+                label = String(rest[..<split.lowerBound]).trimmingCharacters(in: .whitespaces)
+                advice = String(rest[split.upperBound...]).trimmingCharacters(in: .whitespaces)
+                break
+            }
+        }
+        return BandLine(range: range, rangeText: rangeText, label: label, advice: advice)
+    }
+
+    struct BandLine: Equatable {
+        enum Range: Equatable {
+            case exactly(Int), between(Int, Int), below(Int), atLeast(Int)
+        }
+        var range: Range
+        var rangeText: String
+        var label: String
+        var advice: String
+    }
+}
+
+/// A tiny cursor over a line's characters.
+struct LineScanner {
+    private let characters: [Character]
+    private(set) var offset = 0
+
+    init(_ text: String) {
+        characters = Array(text)
+    }
+
+    var isAtEnd: Bool { offset >= characters.count }
+    var peek: Character? { isAtEnd ? nil : characters[offset] }
+    var rest: String { String(characters[min(offset, characters.count)...]) }
+
+    func text(from start: Int) -> String { String(characters[start..<offset]) }
+
+    mutating func advance() { offset += 1 }
+
+    @discardableResult
+    mutating func skipSpaces() -> Int {
+        let start = offset
+        while let character = peek, character == " " || character == "\t" || character == "\u{00A0}" { offset += 1 }
+        return offset - start
+    }
+
+    mutating func take(_ literal: Character) -> Bool {
+        guard peek == literal else { return false }
+        offset += 1
+        return true
+    }
+
+    mutating func take(caseInsensitive word: String) -> Bool {
+        let target = Array(word.lowercased())
+        guard offset + target.count <= characters.count else { return false }
+        for (index, character) in target.enumerated() where characters[offset + index].lowercased() != String(character) {
+            return false
+        }
+        offset += target.count
+        return true
+    }
+
+    mutating func takeNumber() -> Int? {
+        let start = offset
+        while let character = peek, character.isASCII, character.isNumber { offset += 1 }
+        guard offset > start, offset - start <= 6 else {
+            offset = start
+            return nil
+        }
+        return Int(String(characters[start..<offset]))
+    }
+}
+
+import Foundation

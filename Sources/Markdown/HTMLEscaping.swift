@@ -1,0 +1,62 @@
+/// HTML escaping for text and attribute values.
+public enum HTMLEscaping {
+    /// Escapes `&`, `<`, `>` and `"` so `text` reads as itself in HTML text or an attribute.
+    public static func escape(_ text: String) -> String {
+        var needsEscape = false
+        for byte in text.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") {
+            needsEscape = true
+            break
+        }
+        guard needsEscape else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Percent-encodes the characters of a URL that may not appear raw in an href, keeping
+    /// already-encoded sequences, then HTML-escapes it.
+    public static func escapeURL(_ url: String) -> String {
+        var out = ""
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                if let scalar = Optional(Unicode.Scalar(byte)), "-_.!~*'();/?:@&=+$,%#[]".unicodeScalars.contains(scalar) {
+                    out.unicodeScalars.append(scalar)
+                } else {
+                    out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+        }
+        return escape(out)
+    }
+
+    /// Whether a link destination is safe to emit (no javascript:, vbscript:, file: or
+    /// non-image data: URLs), following cmark's own safe mode.
+    public static func isSafeURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return false }
+        if lower.hasPrefix("data:") {
+            return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+        }
+        return true
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

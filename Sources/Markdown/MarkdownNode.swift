@@ -1,0 +1,141 @@
+/// A position in a markdown source: 1-based line and column (column counts bytes, as cmark does).
+public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// How a list is numbered and spaced.
+public struct ListInfo: Hashable, Sendable {
+    public enum Delimiter: Hashable, Sendable { case none, period, paren }
+
+    public var ordered: Bool
+    public var start: Int
+    public var tight: Bool
+    public var delimiter: Delimiter
+
+    public init(ordered: Bool, start: Int = 1, tight: Bool = true, delimiter: Delimiter = .none) {
+        self.ordered = ordered
+        self.start = start
+        self.tight = tight
+        self.delimiter = delimiter
+    }
+}
+
+/// One node of a parsed markdown document: an immutable Swift value copied out of cmark's
+/// tree, so no C pointer outlives the parse.
+public struct MarkdownNode: Hashable, Sendable {
+    /// What a node is, with the data only that kind carries.
+    public enum Kind: Hashable, Sendable {
+        case document
+        case blockQuote
+        case list(ListInfo)
+        case item
+        case codeBlock(info: String)
+        case htmlBlock
+        case paragraph
+        case heading(level: Int)
+        case thematicBreak
+        case text
+        case softBreak
+        case lineBreak
+        case code
+        case htmlInline
+        case emphasis
+        case strong
+        case link(destination: String, title: String)
+        case image(source: String, title: String)
+
+        /// Whether the node is a block (as opposed to inline content).
+        public var isBlock: Bool {
+            switch self {
+            case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph,
+                 .heading, .thematicBreak:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var children: [MarkdownNode]
+    /// The text of text, code, code block and HTML nodes; empty for the others.
+    public var literal: String
+    /// Where the node starts in the source. Inline nodes carry their block's start line
+    /// when cmark gives them no position of their own.
+    public var start: SourcePosition
+    /// Where the node ends in the source (inclusive).
+    public var end: SourcePosition
+
+    public init(
+        _ kind: Kind,
+        children: [MarkdownNode] = [],
+        literal: String = "",
+        start: SourcePosition = SourcePosition(line: 0, column: 0),
+        end: SourcePosition = SourcePosition(line: 0, column: 0)
+    ) {
+        self.kind = kind
+        self.children = children
+        self.literal = literal
+        self.start = start
+        self.end = end
+    }
+}
+
+extension MarkdownNode {
+    /// The level of a heading, nil for other nodes.
+    public var headingLevel: Int? {
+        if case .heading(let level) = kind { return level }
+        return nil
+    }
+
+    /// The list data of a list, nil for other nodes.
+    public var listInfo: ListInfo? {
+        if case .list(let info) = kind { return info }
+        return nil
+    }
+
+    /// The info string of a fenced code block, nil for other nodes.
+    public var fenceInfo: String? {
+        if case .codeBlock(let info) = kind { return info }
+        return nil
+    }
+
+    /// The text a reader sees, without markup: text and code literals, breaks as spaces
+    /// (or newlines when `breaks` is `.newline`).
+    public func plainText(breaks: BreakStyle = .space) -> String {
+        var out = ""
+        appendPlainText(to: &out, breaks: breaks)
+        return out
+    }
+
+    /// How line breaks appear in `plainText`.
+    public enum BreakStyle: Sendable { case space, newline }
+
+    private func appendPlainText(to out: inout String, breaks: BreakStyle) {
+        switch kind {
+        case .text, .code, .codeBlock:
+            out += literal
+        case .softBreak, .lineBreak:
+            out += breaks == .space ? " " : "\n"
+        case .htmlInline, .htmlBlock:
+            out += literal
+        default:
+            for (index, child) in children.enumerated() {
+                if index > 0, child.kind.isBlock { out += breaks == .space ? " " : "\n" }
+                child.appendPlainText(to: &out, breaks: breaks)
+            }
+        }
+    }
+}

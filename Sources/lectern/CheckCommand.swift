@@ -1,0 +1,36 @@
+import ArgumentParser
+import Course
+import Foundation
+
+/// `lectern check [DIR]`: validates a whole course and prints every problem in one run.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a course: quizzes, scoring guides, links, exercises.",
+        discussion: "Prints every problem as path:line:col: error|warning: message, sorted, then a summary. Exits 1 when there is an error."
+    )
+
+    @Argument(help: "The course folder (with course.yml), a folder of markdown, or one markdown file. Default: ./content if it exists, else the current folder.")
+    var path: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() async throws {
+        let target = path ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
+        var diagnostics: [Diagnostic] = []
+        let course = CourseLoader.load(target, diagnostics: &diagnostics)
+        let report = CheckReport(course: course, diagnostics: diagnostics)
+        switch format {
+        case .text: print(report.text, terminator: "")
+        case .json: print(try report.json(), terminator: "")
+        }
+        if report.errorCount > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The output formats commands share.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `lectern` command: a thin shell over the library modules.
+@main
+struct Lectern: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lectern",
+        abstract: "A courseware engine: check a markdown course, take its quizzes, grade its exercises, build its study site.",
+        discussion: """
+            Exit codes: 0 success, 1 a failure found (invalid course, failing grade where asked), \
+            2 usage error, 130 interrupted.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            CheckCommand.self,
+        ]
+    )
+}
