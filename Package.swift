@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -25,10 +27,31 @@ let package = Package(
             "Markdown",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The default site theme: Mustache templates and CSS/JS assets in site/, shipped as resources.
+        .target(
+            name: "SiteTheme",
+            path: "site",
+            exclude: ["README.md"],
+            resources: [.copy("templates"), .copy("assets")]
+        ),
+        // The static study site: page model, navigation, search index, templates, atomic output.
+        .target(name: "Site", dependencies: [
+            "Course",
+            "Markdown",
+            "SiteTheme",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // `lectern site serve`: the built site on 127.0.0.1, rebuilt on change.
+        .target(name: "SiteServer", dependencies: [
+            "Site",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [
             "Course",
             "Markdown",
+            "Site",
+            "SiteServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -38,6 +61,11 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Course"]),
+        .testTarget(
+            name: "SiteTests",
+            dependencies: ["Site", "Course", "Markdown"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,94 @@
+import Course
+import Foundation
+import Markdown
+
+/// Rewrites the links of a page's markdown to the built site: a `.md` link to its page
+/// (`lesson.md#metrics` → `lesson.html#metrics`), a link into an exercise folder to the
+/// exercise page, a linked image or file to its copy in the output. URLs and anchors stay.
+struct LinkRewriter: Sendable {
+    let outputForSource: [String: String]
+    let outputForExercise: [String: String]
+    /// Linked course files (absolute path) → their path in the output.
+    let copiedFiles: [String: String]
+
+    /// The rewrite for links of the source file `source` rendered at output path `page`.
+    func rewrite(source: URL, page: String) -> @Sendable (String) -> String {
+        let directory = source.deletingLastPathComponent()
+        return { destination in
+            guard let target = LinkChecker.localTarget(destination) else { return destination }
+            let fragment = destination.firstIndex(of: "#").map { String(destination[$0...]) } ?? ""
+            let url = (target.hasPrefix("/") ? URL(fileURLWithPath: target) : directory.appendingPathComponent(target)).standardizedFileURL
+            let path = url.path
+            if let output = outputForSource[path] ?? copiedFiles[path] {
+                return SitePath.relative(from: page, to: output) + fragment
+            }
+            for (folder, output) in outputForExercise where path == folder || path.hasPrefix(folder + "/") {
+                return SitePath.relative(from: page, to: output) + fragment
+            }
+            return destination
+        }
+    }
+
+    /// The local files (not markdown, inside the course folder and outside every exercise
+    /// folder) that pages link to or show as images, with their output paths.
+    static func linkedFiles(course: Course, exerciseFolders: [String], diagnostics: inout [Diagnostic]) -> [String: String] {
+        let root = course.root.standardizedFileURL.path
+        var result: [String: String] = [:]
+        for page in course.pages {
+            let directory = course.root.appendingPathComponent(page.relativePath).deletingLastPathComponent()
+            visitLinks(page.document) { destination, position in
+                guard let target = LinkChecker.localTarget(destination) else { return }
+                let url = (target.hasPrefix("/") ? URL(fileURLWithPath: target) : directory.appendingPathComponent(target)).standardizedFileURL
+                let path = url.path
+                let lower = path.lowercased()
+                if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return }
+                if exerciseFolders.contains(where: { path == $0 || path.hasPrefix($0 + "/") })
+                    || ExerciseFolder.contains(path, below: root) { return }
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return }
+                guard path.hasPrefix(root + "/") else {
+                    diagnostics.append(.warning(page.displayPath, (position.line, position.column),
+                        "'\(destination)' is outside the course folder, so the site does not include it"))
+                    return
+                }
+                result[path] = String(path.dropFirst(root.count + 1))
+            }
+        }
+        return result
+    }
+
+    static func visitLinks(_ node: MarkdownNode, parentStart: SourcePosition = SourcePosition(line: 1, column: 1),
+                           _ visit: (String, SourcePosition) -> Void) {
+        let start = node.start.line > 0 ? node.start : parentStart
+        switch node.kind {
+        case .link(let destination, _), .image(let destination, _): visit(destination, start)
+        default: break
+        }
+        for child in node.children { visitLinks(child, parentStart: start, visit) }
+    }
+}
+
+/// Finds exercise folders by their exercise.yml, so a folder-mode build (which has no exercise
+/// list) still never publishes an exercise's tests, references or mutants.
+enum ExerciseFolder {
+    /// Whether some folder between `path` and `root` holds an exercise.yml.
+    static func contains(_ path: String, below root: String) -> Bool {
+        var folder = (path as NSString).deletingLastPathComponent
+        while folder.count >= root.count, folder.hasPrefix(root) {
+            if FileManager.default.fileExists(atPath: folder + "/exercise.yml") { return true }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder { break }
+            folder = parent
+        }
+        return false
+    }
+
+    /// Whether a markdown page may be published: anything outside exercise folders, and an
+    /// exercise folder's own README.md (the learner-facing contract).
+    static func isPublishable(_ path: String, below root: String) -> Bool {
+        guard contains(path, below: root) else { return true }
+        let folder = (path as NSString).deletingLastPathComponent
+        return (path as NSString).lastPathComponent.lowercased() == "readme.md"
+            && FileManager.default.fileExists(atPath: folder + "/exercise.yml")
+    }
+}

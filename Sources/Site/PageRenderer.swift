@@ -1,0 +1,273 @@
+import Course
+import Foundation
+import Markdown
+
+/// Renders one planned page to HTML through the theme, and gives its search entries.
+///
+/// Builds the page context documented in site/README.md: plain dictionaries and arrays, so
+/// templates see exactly what is listed there and nothing else.
+struct PageRenderer: Sendable {
+    let course: Course
+    let plan: SitePlanBox
+    let theme: Theme
+    let links: LinkRewriter
+    let highlight: Bool
+
+    struct Output {
+        var html: String
+        var search: [SearchIndex.Entry]
+    }
+
+    func render(_ index: Int) -> Output {
+        let entry = plan.value.entries[index]
+        var context = commonContext(for: index)
+        var search: [SearchIndex.Entry] = []
+        let template: String
+        switch entry.kind {
+        case .home(let page):
+            template = "home"
+            context["sessions"] = sessionsContext(from: entry.output)
+            context["has_sessions"] = !course.sessions.isEmpty
+            if let page {
+                let body = BodyBlocks.withoutTitle(page.document.children)
+                context["content"] = renderer(for: page, output: entry.output).render(body)
+                search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: PageOutline(body))
+            } else {
+                search = [SearchIndex.Entry(page: entry.title, heading: "", url: entry.output,
+                                            terms: SearchTokenizer.termString(course.title + " " + course.description),
+                                            excerpt: SearchIndex.excerpt(course.description))]
+            }
+        case .page(let page, let session, let quizPage):
+            template = "page"
+            var body = BodyBlocks.withoutTitle(page.document.children)
+            var after: [MarkdownNode] = []
+            if quizPage != nil, let quiz = session?.quiz {
+                let region = QuizRegion(page: page, quiz: quiz)
+                body = BodyBlocks.withoutTitle(region.before)
+                after = region.after
+                context["quiz_link"] = ["href": SitePath.relative(from: entry.output, to: quizPage!),
+                                        "question_count": quiz.questions.count]
+            }
+            let renderer = renderer(for: page, output: entry.output)
+            let outline = PageOutline(body + after)
+            context["content"] = renderer.render(body)
+            context["content_after"] = renderer.render(after)
+            context["toc"] = tocContext(outline)
+            context["has_toc"] = !outline.tableOfContents.isEmpty
+            if let summary = page.frontMatter.summary { context["summary"] = summary }
+            if quizPage == nil, let session, let quizHref = quizOutput(of: session) {
+                context["session_quiz"] = ["href": SitePath.relative(from: entry.output, to: quizHref)]
+            }
+            context["exercises"] = exercisesContext(of: session, from: entry.output)
+            search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: outline)
+        case .quiz(let session, let source, let lesson):
+            template = "quiz"
+            let quiz = session.quiz!
+            let region = QuizRegion(page: source, quiz: quiz)
+            let renderer = renderer(for: source, output: entry.output)
+            let intro = BodyBlocks.withoutTitle(region.before)
+            context["quiz"] = quizContext(quiz, renderer: renderer, intro: intro, after: region.after)
+            if let lesson { context["lesson"] = ["href": SitePath.relative(from: entry.output, to: lesson)] }
+            let promptText = quiz.questions.map { question in
+                ([question.title ?? "", question.promptText] + question.options.map(\.text)).joined(separator: " ")
+            }.joined(separator: " ")
+            search = [SearchIndex.Entry(page: entry.title, heading: "", url: entry.output,
+                                        terms: SearchTokenizer.termString(entry.title + " quiz " + promptText),
+                                        excerpt: "\(quiz.questions.count) questions")]
+        case .exercise(let exercise):
+            template = "exercise"
+            let (value, outline) = exerciseContext(exercise, output: entry.output)
+            context["exercise"] = value
+            context["toc"] = tocContext(outline)
+            context["has_toc"] = !outline.tableOfContents.isEmpty
+            search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: outline)
+            if search.isEmpty || search[0].heading != "" {
+                search.insert(SearchIndex.Entry(page: entry.title, heading: "", url: entry.output,
+                                                terms: SearchTokenizer.termString(exercise.title + " " + exercise.summary),
+                                                excerpt: SearchIndex.excerpt(exercise.summary)), at: 0)
+            }
+        }
+        return Output(html: theme.render(template, context), search: search)
+    }
+
+    /// The not-found page: served by static hosts for any missing path.
+    func renderNotFound() -> String {
+        var context = commonContext(for: nil)
+        if let base = course.baseURL, let path = URL(string: base)?.path {
+            context["base_path"] = path.hasSuffix("/") ? path : path + "/"
+        }
+        return theme.render("notfound", context)
+    }
+
+    // MARK: Context pieces
+
+    private func renderer(for page: Page, output: String) -> HTMLRenderer {
+        HTMLRenderer(allowRawHTML: false, headingIDs: true,
+                     rewriteURL: links.rewrite(source: course.root.appendingPathComponent(page.relativePath), page: output))
+    }
+
+    private func commonContext(for index: Int?) -> [String: Any] {
+        let plan = plan.value
+        let output = index.map { plan.entries[$0].output } ?? "404.html"
+        let entry = index.map { plan.entries[$0] }
+        var context: [String: Any] = [
+            "root": SitePath.root(from: output),
+            "highlight": highlight,
+            "site": ["title": course.title, "description": course.description, "has_description": !course.description.isEmpty,
+                     "home": SitePath.relative(from: output, to: "index.html")] as [String: Any],
+        ]
+        var page: [String: Any] = ["title": entry?.title ?? "Page not found", "url": output]
+        switch entry?.kind {
+        case .home?: page["is_home"] = true
+        case .page?: page["is_page"] = true
+        case .quiz?: page["is_quiz"] = true
+        case .exercise?: page["is_exercise"] = true
+        case nil: page["is_notfound"] = true
+        }
+        context["page"] = page
+        context["nav"] = plan.groups.map { group -> [String: Any] in
+            var value: [String: Any] = [
+                "title": group.title,
+                "current": group.output == output,
+                "open": group.output == output || group.items.contains { plan.entries[$0].output == output },
+                "items": group.items.filter { plan.entries[$0].output != group.output || plan.entries[$0].navTitle != group.title }
+                    .map { item -> [String: Any] in
+                        ["title": plan.entries[item].navTitle, "href": SitePath.relative(from: output, to: plan.entries[item].output),
+                         "current": plan.entries[item].output == output]
+                    },
+            ]
+            if let groupOutput = group.output { value["href"] = SitePath.relative(from: output, to: groupOutput) }
+            return value
+        }
+        context["home_current"] = output == "index.html"
+        if let index {
+            let order = plan.order
+            if let position = order.firstIndex(of: index) {
+                if position > 0 { context["prev"] = link(to: order[position - 1], from: output) }
+                if position + 1 < order.count { context["next"] = link(to: order[position + 1], from: output) }
+                context["has_pager"] = order.count > 1
+            }
+        }
+        return context
+    }
+
+    private func link(to index: Int, from output: String) -> [String: Any] {
+        let entry = plan.value.entries[index]
+        return ["title": entry.title, "href": SitePath.relative(from: output, to: entry.output)]
+    }
+
+    private func tocContext(_ outline: PageOutline) -> [[String: Any]] {
+        outline.tableOfContents.map { ["text": $0.text, "id": $0.id, "level": $0.level, "is_sub": $0.level > 2] }
+    }
+
+    private func quizOutput(of session: Session) -> String? {
+        plan.value.entries.first {
+            if case .quiz(let quizSession, _, _) = $0.kind { return quizSession.id == session.id }
+            return false
+        }?.output
+    }
+
+    private func exerciseOutputs(of session: Session?) -> [(Exercise, String)] {
+        guard let session else { return [] }
+        return course.exercises(of: session).map { ($0, "exercises/\($0.slug)/index.html") }
+    }
+
+    private func exercisesContext(of session: Session?, from output: String) -> [[String: Any]] {
+        exerciseOutputs(of: session).map { exercise, target in
+            ["title": exercise.title, "summary": exercise.summary, "href": SitePath.relative(from: output, to: target)]
+        }
+    }
+
+    private func sessionsContext(from output: String) -> [[String: Any]] {
+        course.sessions.map { session in
+            var value: [String: Any] = [
+                "title": session.title,
+                "summary": session.lesson?.frontMatter.summary ?? "",
+                "has_number": session.number != nil,
+                "number": session.number ?? 0,
+                "exercises": exercisesContext(of: session, from: output),
+            ]
+            if let lesson = session.lesson { value["href"] = SitePath.relative(from: output, to: SitePath.html(forSource: lesson.relativePath)) }
+            if let quiz = session.quiz, let quizHref = quizOutput(of: session) {
+                value["quiz"] = ["href": SitePath.relative(from: output, to: quizHref), "question_count": quiz.questions.count]
+            }
+            return value
+        }
+    }
+
+    private func quizContext(_ quiz: Quiz, renderer: HTMLRenderer, intro: [MarkdownNode], after: [MarkdownNode]) -> [String: Any] {
+        let questions = quiz.questions.map { question -> [String: Any] in
+            let id = "q\(question.number)"
+            return [
+                "number": question.number,
+                "id": id,
+                "title": question.title ?? "",
+                "has_title": !(question.title ?? "").isEmpty,
+                "prompt": renderer.render(question.prompt),
+                "options": question.options.enumerated().map { index, option -> [String: Any] in
+                    ["letter": option.letter, "index": index, "id": "\(id)-\(option.letter.lowercased())",
+                     "name": id, "content": renderer.render(MarkdownNode(.paragraph, children: option.content).children)]
+                },
+            ]
+        }
+        return [
+            "title": quiz.title,
+            "question_count": quiz.questions.count,
+            "intro": renderer.render(intro),
+            "after": renderer.render(after),
+            "questions": questions,
+            "data": QuizPayload.encode(QuizPayload.json(quiz, renderer: renderer)),
+        ]
+    }
+
+    private func exerciseContext(_ exercise: Exercise, output: String) -> ([String: Any], PageOutline) {
+        var readmeHTML = ""
+        var outline = PageOutline([])
+        if let text = try? String(contentsOf: exercise.readme, encoding: .utf8) {
+            var ignored: [Diagnostic] = []
+            let page = Page.parse(text, relativePath: "README.md", displayPath: exercise.readme.path, diagnostics: &ignored)
+            let body = BodyBlocks.withoutTitle(page.document.children)
+            let renderer = HTMLRenderer(allowRawHTML: false, headingIDs: true,
+                                        rewriteURL: links.rewrite(source: exercise.readme, page: output))
+            readmeHTML = renderer.render(body)
+            outline = PageOutline(body)
+        }
+        let folder = "exercises/\(exercise.slug)/"
+        let tracks = exercise.tracks.compactMap { track -> [String: Any]? in
+            guard let code = try? String(contentsOf: track.starter, encoding: .utf8) else { return nil }
+            return [
+                "name": track.name.prefix(1).uppercased() + track.name.dropFirst(),
+                "entry": track.entry,
+                "href": SitePath.relative(from: output, to: folder + track.name + "/" + track.entry),
+                "code": code,
+                "language": track.name,
+                "slug": track.name,
+                "command": "lectern grade \(exercise.slug) \(track.entry) --track \(track.name)",
+            ]
+        }
+        var value: [String: Any] = [
+            "title": exercise.title,
+            "slug": exercise.slug,
+            "summary": exercise.summary,
+            "readme": readmeHTML,
+            "tracks": tracks,
+            "has_tracks": !tracks.isEmpty,
+            "groups": exercise.groups.map { ["title": $0.title, "points": Self.points($0.points)] },
+            "total_points": Self.points(exercise.groups.reduce(0) { $0 + $1.points }),
+        ]
+        if let session = course.sessions.first(where: { $0.id == exercise.session }), let lesson = session.lesson {
+            value["session"] = ["title": session.title, "href": SitePath.relative(from: output, to: SitePath.html(forSource: lesson.relativePath))]
+        }
+        return (value, outline)
+    }
+
+    static func points(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+/// The plan, shared read-only between rendering threads.
+final class SitePlanBox: Sendable {
+    let value: SitePlan
+    init(_ value: SitePlan) { self.value = value }
+}

@@ -1,0 +1,55 @@
+import Course
+import Foundation
+import Markdown
+
+/// What the quiz page's script needs to mark an attempt: the correct option and explanation
+/// of each question and the scoring guide's bands, as one JSON object.
+///
+/// The page works from file:// with no server, so the key has to travel with it. It is
+/// shipped XOR-masked and base64-encoded (`site/assets/quiz.js` unmasks it) so the answers are
+/// neither shown nor readable at a glance in the page source before submitting. This is
+/// modesty, not secrecy: a determined learner can decode it, as with any offline quiz.
+struct QuizPayload {
+    /// The mask; quiz.js holds the same string.
+    static let mask = Array("lectern-quiz".utf8)
+
+    static func json(_ quiz: Quiz, renderer: HTMLRenderer) -> String {
+        var out = "{\"questions\":["
+        for (index, question) in quiz.questions.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"correct\":\(question.correctIndex.map(String.init) ?? "-1"),\"explanation\":"
+            JSONText.append(renderer.render(question.explanation), to: &out)
+            out += "}"
+        }
+        out += "],\"bands\":["
+        for (index, band) in (quiz.scoringGuide?.bands ?? []).enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"low\":\(band.lowerBound),\"high\":\(band.upperBound),\"label\":"
+            JSONText.append(band.label, to: &out)
+            out += ",\"advice\":"
+            JSONText.append(band.advice, to: &out)
+            out += ",\"range\":"
+            JSONText.append(band.rangeText, to: &out)
+            out += "}"
+        }
+        out += "]}"
+        return out
+    }
+
+    /// The masked, base64-encoded form that goes into the page.
+    static func encode(_ json: String) -> String {
+        let bytes = Array(json.utf8)
+        var masked = [UInt8](repeating: 0, count: bytes.count)
+        for index in bytes.indices { masked[index] = bytes[index] ^ mask[index % mask.count] }
+        return Data(masked).base64EncodedString()
+    }
+
+    /// The inverse of `encode`, for tests.
+    static func decode(_ encoded: String) -> String? {
+        guard let data = Data(base64Encoded: encoded) else { return nil }
+        let bytes = [UInt8](data)
+        var plain = [UInt8](repeating: 0, count: bytes.count)
+        for index in bytes.indices { plain[index] = bytes[index] ^ mask[index % mask.count] }
+        return String(decoding: plain, as: UTF8.self)
+    }
+}

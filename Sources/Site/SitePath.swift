@@ -1,0 +1,63 @@
+/// Paths inside the built site and the relative links between them.
+///
+/// Every link the site writes is relative (`../assets/site.css`), so the output works opened
+/// from disk (file://) and from any sub-path of a static host. Folder links always name
+/// `index.html`, because file:// has no directory index.
+public enum SitePath {
+    /// The output path of a markdown source: `a/b.md` → `a/b.html`, `a/README.md` and
+    /// `a/index.md` → `a/index.html`.
+    public static func html(forSource source: String) -> String {
+        var parts = source.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard let name = parts.popLast() else { return "index.html" }
+        let lower = name.lowercased()
+        let stem: String
+        if lower == "readme.md" || lower == "index.md" || lower == "readme.markdown" || lower == "index.markdown" {
+            stem = "index"
+        } else if lower.hasSuffix(".markdown") {
+            stem = String(name.dropLast(9))
+        } else if lower.hasSuffix(".md") {
+            stem = String(name.dropLast(3))
+        } else {
+            stem = name
+        }
+        parts.append(stem + ".html")
+        return parts.joined(separator: "/")
+    }
+
+    /// The prefix that leads from the folder of `page` back to the site root: "" or "../../".
+    public static func root(from page: String) -> String {
+        let depth = page.split(separator: "/", omittingEmptySubsequences: true).count - 1
+        return String(repeating: "../", count: max(depth, 0))
+    }
+
+    /// A relative link from the page at `from` to the site path `to` (both relative to the root).
+    public static func relative(from: String, to: String) -> String {
+        let fromDirectory = Array(from.split(separator: "/", omittingEmptySubsequences: true).dropLast())
+        let target = to.split(separator: "/", omittingEmptySubsequences: true)
+        var common = 0
+        while common < fromDirectory.count, common < target.count - 1, fromDirectory[common] == target[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromDirectory.count - common)
+        let rest = target[common...].map(String.init)
+        let joined = (ups + rest).joined(separator: "/")
+        return joined.isEmpty ? "index.html" : joined
+    }
+
+    /// Resolves a relative reference against the folder of `page`, folding `.` and `..`;
+    /// nil when it climbs above the root.
+    public static func resolve(_ reference: String, against page: String) -> String? {
+        var parts = Array(page.split(separator: "/", omittingEmptySubsequences: true).dropLast()).map(String.init)
+        if reference.hasPrefix("/") { parts = [] }
+        for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

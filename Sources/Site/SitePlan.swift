@@ -1,0 +1,157 @@
+import Course
+import Foundation
+
+/// Every page the site will have, where it goes, and the navigation between them.
+///
+/// With course.yml the sidebar follows its sessions: each session's lesson, quiz, exercises
+/// and other pages. Without one it follows the folder tree: a group per folder (titled by
+/// its index.md or README.md), pages by name, and a quiz page after each page holding a quiz.
+struct SitePlan: Sendable {
+    /// One output page.
+    struct Entry: Sendable {
+        enum Kind: Sendable {
+            /// The front page; in folder mode it carries the root's index.md or README.md.
+            case home(Page?)
+            /// A markdown page (a lesson or any other page). `quizPage` is set when the page
+            /// holds its own quiz: its quiz region is replaced by a link there.
+            case page(Page, session: Session?, quizPage: String?)
+            case quiz(Session, source: Page, lesson: String?)
+            case exercise(Exercise)
+        }
+        var output: String
+        var title: String
+        /// The label in the sidebar ("Lesson", "Quiz", the exercise's title…).
+        var navTitle: String
+        var kind: Kind
+    }
+
+    /// A sidebar group: a session or a folder.
+    struct Group: Sendable {
+        var title: String
+        /// The group's own page (a session's lesson, a folder's index), if any.
+        var output: String?
+        var items: [Int]  // indexes into `entries`
+    }
+
+    var entries: [Entry] = []
+    var groups: [Group] = []
+    /// Markdown source (absolute, standardized path) → output path.
+    var outputForSource: [String: String] = [:]
+    /// Exercise folder (absolute, standardized path) → the exercise's page.
+    var outputForExercise: [String: String] = [:]
+
+    /// The reading order, for previous/next links: home, then the sidebar top to bottom.
+    var order: [Int] {
+        var result = [0]
+        for group in groups {
+            for index in group.items where !result.contains(index) { result.append(index) }
+        }
+        return result
+    }
+
+    init(course: Course) {
+        let homePage = course.hasManifest ? nil
+            : course.pages.first { ["index.md", "readme.md"].contains($0.relativePath.lowercased()) }
+        entries.append(Entry(output: "index.html", title: course.title, navTitle: "Home", kind: .home(homePage)))
+        if let homePage { register(homePage, course: course, as: "index.html") }
+        if course.hasManifest {
+            planSessions(course)
+        } else {
+            planFolders(course, skipping: homePage)
+        }
+        let claimed = Set(course.exercises.compactMap { exercise in
+            course.sessions.contains { $0.id == exercise.session } ? exercise.slug : nil
+        })
+        let loose = course.exercises.filter { !claimed.contains($0.slug) }
+        if !loose.isEmpty {
+            groups.append(Group(title: "Exercises", output: nil, items: loose.map { add(exercise: $0) }))
+        }
+    }
+
+    private mutating func register(_ page: Page, course: Course, as output: String) {
+        outputForSource[course.root.appendingPathComponent(page.relativePath).standardizedFileURL.path] = output
+    }
+
+    private mutating func add(_ entry: Entry) -> Int {
+        entries.append(entry)
+        return entries.count - 1
+    }
+
+    private mutating func add(exercise: Exercise) -> Int {
+        let output = "exercises/\(exercise.slug)/index.html"
+        outputForExercise[exercise.directory.standardizedFileURL.path] = output
+        return add(Entry(output: output, title: exercise.title, navTitle: "Exercise: " + exercise.title, kind: .exercise(exercise)))
+    }
+
+    /// Adds a markdown page (and its quiz page, when it holds a quiz); returns their indexes.
+    private mutating func add(page: Page, session: Session?, course: Course, navTitle: String) -> [Int] {
+        let output = SitePath.html(forSource: page.relativePath)
+        register(page, course: course, as: output)
+        guard let session, session.quiz != nil, session.quizPage?.relativePath == page.relativePath else {
+            return [add(Entry(output: output, title: page.title, navTitle: navTitle, kind: .page(page, session: session, quizPage: nil)))]
+        }
+        let isLesson = session.lesson?.relativePath == page.relativePath
+        if !isLesson {
+            // A page of its own (quiz.md): it becomes the interactive quiz.
+            let lesson = session.lesson.map { SitePath.html(forSource: $0.relativePath) }
+            return [add(Entry(output: output, title: page.title, navTitle: "Quiz",
+                              kind: .quiz(session, source: page, lesson: lesson)))]
+        }
+        let quizOutput = String(output.dropLast(5)) + "-quiz.html"
+        let lessonIndex = add(Entry(output: output, title: page.title, navTitle: navTitle,
+                                    kind: .page(page, session: session, quizPage: quizOutput)))
+        let quizIndex = add(Entry(output: quizOutput, title: page.title + " — Quiz", navTitle: "Quiz",
+                                  kind: .quiz(session, source: page, lesson: output)))
+        return [lessonIndex, quizIndex]
+    }
+
+    private mutating func planSessions(_ course: Course) {
+        for session in course.sessions {
+            var items: [Int] = []
+            var groupOutput: String?
+            if let lesson = session.lesson {
+                items += add(page: lesson, session: session, course: course, navTitle: "Lesson")
+                groupOutput = SitePath.html(forSource: lesson.relativePath)
+            }
+            if let quizPage = session.quizPage, quizPage.relativePath != session.lesson?.relativePath {
+                items += add(page: quizPage, session: session, course: course, navTitle: "Quiz")
+            }
+            let folder = session.id + "/"
+            for page in course.pages where page.relativePath.hasPrefix(folder)
+                && page.relativePath != session.lesson?.relativePath && page.relativePath != session.quizPage?.relativePath {
+                items += add(page: page, session: nil, course: course, navTitle: page.title)
+            }
+            for exercise in course.exercises(of: session) { items.append(add(exercise: exercise)) }
+            groups.append(Group(title: session.title, output: groupOutput, items: items))
+        }
+    }
+
+    private mutating func planFolders(_ course: Course, skipping home: Page?) {
+        var folderOrder: [String] = []
+        var pagesByFolder: [String: [Page]] = [:]
+        let root = course.root.standardizedFileURL.path
+        for page in course.pages where page.relativePath != home?.relativePath
+            && ExerciseFolder.isPublishable(root + "/" + page.relativePath, below: root) {
+            let folder = (page.relativePath as NSString).deletingLastPathComponent
+            if pagesByFolder[folder] == nil { folderOrder.append(folder) }
+            pagesByFolder[folder, default: []].append(page)
+        }
+        for folder in folderOrder {
+            let pages = pagesByFolder[folder] ?? []
+            let indexPage = pages.first { ["index.md", "readme.md"].contains(($0.relativePath as NSString).lastPathComponent.lowercased()) }
+            var items: [Int] = []
+            for page in pages {
+                let session = course.sessions.first { $0.lesson?.relativePath == page.relativePath }
+                items += add(page: page, session: session, course: course, navTitle: page.title)
+            }
+            let title = indexPage?.title ?? (folder.isEmpty ? course.title : Self.prettyName(folder))
+            groups.append(Group(title: title, output: indexPage.map { SitePath.html(forSource: $0.relativePath) }, items: items))
+        }
+    }
+
+    /// `02-getting_started` → `02 getting started`, for folders without an index page.
+    static func prettyName(_ folder: String) -> String {
+        let name = (folder as NSString).lastPathComponent
+        return name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+    }
+}

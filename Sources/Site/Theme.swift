@@ -1,0 +1,124 @@
+import Course
+import Foundation
+import Mustache
+import SiteTheme
+
+/// The templates and assets a build uses: the default theme (`site/`), with any same-named
+/// file of the course's `theme/` folder in its place.
+///
+/// Layout of both: `templates/<name>.mustache` and `assets/<file>`. A course template that
+/// does not parse fails the build with a diagnostic naming its file, line and column; it is
+/// never skipped silently.
+public struct Theme: Sendable {
+    /// The templates a build renders pages with; each must exist after overrides.
+    public static let pageTemplates = ["home", "page", "quiz", "exercise", "notfound", "layout"]
+
+    public var library: MustacheLibrary
+    /// Asset files by name (`site.css`), copied to `assets/` in the output.
+    public var assets: [String: Data]
+    /// The template names whose text came from the course's theme folder.
+    public var overridden: [String]
+
+    /// Loads the default theme from `defaultDirectory` and overrides from `courseTheme`.
+    /// Returns nil (with diagnostics) when a template does not parse or one is missing.
+    public static func load(defaultDirectory: URL?, courseTheme: URL?, displayCourseTheme: String,
+                            diagnostics: inout [Diagnostic]) -> Theme? {
+        guard let base = defaultDirectory ?? DefaultTheme.directory else {
+            diagnostics.append(.error("site/templates", "the default theme is missing: looked in "
+                + DefaultTheme.candidates.map(\.path).joined(separator: ", ")))
+            return nil
+        }
+        var sources: [String: (text: String, display: String)] = [:]
+        var assets: [String: Data] = [:]
+        var failed = false
+        for (name, url) in files(in: base.appendingPathComponent("templates")) where name.hasSuffix(".mustache") {
+            sources[String(name.dropLast(9))] = (String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self), url.path)
+        }
+        for (name, url) in files(in: base.appendingPathComponent("assets")) {
+            assets[name] = try? Data(contentsOf: url)
+        }
+        var overridden: [String] = []
+        if let courseTheme, FileManager.default.fileExists(atPath: courseTheme.path) {
+            let templatesURL = courseTheme.appendingPathComponent("templates")
+            for (name, url) in files(in: templatesURL) {
+                let display = displayCourseTheme + "/templates/" + name
+                guard name.hasSuffix(".mustache") else {
+                    diagnostics.append(.warning(display, "not a template (templates end in .mustache); ignored"))
+                    continue
+                }
+                guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error(display, "cannot read the template as UTF-8 text"))
+                    failed = true
+                    continue
+                }
+                let template = String(name.dropLast(9))
+                sources[template] = (text, display)
+                overridden.append(template)
+            }
+            for (name, url) in files(in: courseTheme.appendingPathComponent("assets")) {
+                guard let data = try? Data(contentsOf: url) else {
+                    diagnostics.append(.error(displayCourseTheme + "/assets/" + name, "cannot read the asset"))
+                    failed = true
+                    continue
+                }
+                assets[name] = data
+            }
+            let stray = ((try? FileManager.default.contentsOfDirectory(atPath: courseTheme.path)) ?? [])
+                .filter { !$0.hasPrefix(".") && $0 != "templates" && $0 != "assets" }.sorted()
+            for name in stray {
+                diagnostics.append(.warning(displayCourseTheme + "/" + name,
+                    "ignored: a theme overrides templates in theme/templates/ and assets in theme/assets/"))
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(source.display, (error.context.lineNumber, error.context.columnNumber),
+                    "template does not parse: \(describe(error.error))"))
+                failed = true
+            } catch {
+                diagnostics.append(.error(source.display, "template does not parse: \(error)"))
+                failed = true
+            }
+        }
+        for name in pageTemplates where sources[name] == nil {
+            diagnostics.append(.error(base.appendingPathComponent("templates/\(name).mustache").path, "the theme has no '\(name)' template"))
+            failed = true
+        }
+        return failed ? nil : Theme(library: library, assets: assets, overridden: overridden.sorted())
+    }
+
+    /// Renders `context` with the named template.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// Regular files directly in `folder` (sorted by name), with their URLs.
+    private static func files(in folder: URL) -> [(String, URL)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        return names.compactMap { name in
+            guard !name.hasPrefix(".") else { return nil }
+            let url = folder.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+            return (name, url)
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section's closing tag does not match its opening tag"
+        case .unfinishedName: return "a tag is not closed (missing '}}')"
+        case .expectedSectionEnd: return "a section is never closed (missing '{{/name}}')"
+        case .invalidSetDelimiter: return "a set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "an inheritance section holds a tag it may not"
+        case .textInsideInheritSection: return "an inheritance section holds text outside its blocks"
+        case .invalidConfigVariableSyntax: return "a configuration tag is malformed"
+        case .unrecognisedConfigVariable: return "a configuration tag names an unknown variable"
+        }
+    }
+}
