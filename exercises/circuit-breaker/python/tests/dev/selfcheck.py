@@ -38,7 +38,7 @@ def run_harness(submission: str, ids=()):
         read_end, write_end = os.pipe()
         started = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-I", "harness/run.py", *ids], cwd=work,
+            [sys.executable, "-I", "-S", "harness/run.py", *ids], cwd=work,
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             close_fds=False, preexec_fn=lambda: os.dup2(write_end, 3),
         )
