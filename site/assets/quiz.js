@@ -104,6 +104,7 @@
       question.classList.remove("is-unanswered");
       var feedback = question.querySelector(".feedback");
       feedback.hidden = true;
+      feedback.className = "feedback";
       feedback.innerHTML = "";
     });
     questions = Array.prototype.slice.call(list.querySelectorAll(".question"));

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Browser tests of the study site in a real headless Chromium (Debian's chromium and
+chromium-driver, driven by selenium).
+
+Builds the bundled course (content/) with the lectern binary into a temporary folder, then
+opens the pages from file:// with no server, as a learner who downloaded the site would.
+
+Run after `swift build`:  python3 Tests/BrowserTests/run.py
+The binary is $LECTERN if set, else .build/debug/lectern. Exits non-zero on any failure.
+"""
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+LECTERN = pathlib.Path(os.environ.get("LECTERN", REPO / ".build" / "debug" / "lectern"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+
+# Session 4's answer key, in question order.
+SESSION_4_ANSWERS = ["D", "D", "A", "A", "C", "C", "D", "B", "A", "C"]
+
+
+def build_site(output):
+    if not LECTERN.exists():
+        sys.exit(f"error: {LECTERN} does not exist; run `swift build` first (or set LECTERN)")
+    result = subprocess.run([str(LECTERN), "site", "build", str(REPO / "content"), "--output", str(output)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"error: lectern site build failed ({result.returncode}):\n{result.stderr}")
+
+
+class StudySiteInChromium(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.work = pathlib.Path(tempfile.mkdtemp(prefix="lectern-browser-"))
+        cls.site = cls.work / "site"
+        build_site(cls.site)
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=1200,900", f"--user-data-dir={cls.work / 'profile'}"]:
+            options.add_argument(argument)
+        cls.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def open(self, path):
+        self.driver.get((self.site / path).as_uri())
+
+    def wait(self, condition, seconds=5):
+        return WebDriverWait(self.driver, seconds).until(condition)
+
+    def choose(self, question, letter):
+        self.driver.find_element(By.CSS_SELECTOR, f"label[for='q{question}-{letter.lower()}']").click()
+
+    def test_session_4_quiz_all_correct_shows_full_score_and_top_band(self):
+        self.open("04-production-mcp-deployment/quiz.html")
+        for number, letter in enumerate(SESSION_4_ANSWERS, start=1):
+            self.choose(number, letter)
+        self.driver.find_element(By.CSS_SELECTOR, "#quiz button[type=submit]").click()
+        result = self.wait(EC.visibility_of_element_located((By.ID, "quiz-result")))
+        self.assertEqual(result.find_element(By.ID, "quiz-score").text, "10/10")
+        self.assertEqual(result.find_element(By.ID, "quiz-band").text, "Expert level")
+        self.assertEqual(result.find_element(By.ID, "quiz-advice").text, "Ready for enterprise production deployments")
+
+    def test_quiz_hides_answers_and_explanations_until_submitted(self):
+        self.open("04-production-mcp-deployment/quiz.html")
+        feedback = self.driver.find_elements(By.CSS_SELECTOR, ".feedback")
+        self.assertEqual(len(feedback), 10)
+        self.assertTrue(all(not f.is_displayed() and f.get_attribute("innerHTML") == "" for f in feedback))
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, ".is-correct, .is-wrong"), [])
+        self.assertNotIn("Explanation", self.driver.find_element(By.TAG_NAME, "body").text)
+        self.assertNotIn("✅", self.driver.page_source)
+
+    def test_quiz_marks_wrong_answers_and_explains_every_question(self):
+        self.open("04-production-mcp-deployment/quiz.html")
+        for number in range(1, 11):
+            self.choose(number, "B")  # only question 8 is B
+        self.driver.find_element(By.CSS_SELECTOR, "#quiz button[type=submit]").click()
+        self.wait(EC.visibility_of_element_located((By.ID, "quiz-result")))
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-score").text, "1/10")
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, ".option.is-wrong")), 9)
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, ".option.is-correct")), 10)
+        shown = [f for f in self.driver.find_elements(By.CSS_SELECTOR, ".feedback") if f.is_displayed()]
+        self.assertEqual(len(shown), 10)
+        self.assertTrue(all(len(f.text) > 40 for f in shown))
+
+    def test_submitting_with_unanswered_questions_grades_nothing(self):
+        self.open("04-production-mcp-deployment/quiz.html")
+        self.choose(1, "D")
+        self.driver.find_element(By.CSS_SELECTOR, "#quiz button[type=submit]").click()
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-status").text, "9 questions have no answer yet.")
+        self.assertFalse(self.driver.find_element(By.ID, "quiz-result").is_displayed())
+
+    def test_try_again_clears_the_attempt_and_keeps_every_question(self):
+        self.open("04-production-mcp-deployment/quiz.html")
+        for number, letter in enumerate(SESSION_4_ANSWERS, start=1):
+            self.choose(number, letter)
+        self.driver.find_element(By.CSS_SELECTOR, "#quiz button[type=submit]").click()
+        self.wait(EC.element_to_be_clickable((By.ID, "quiz-retry"))).click()
+        self.assertFalse(self.driver.find_element(By.ID, "quiz-result").is_displayed())
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "input:checked, input:disabled, .is-correct"), [])
+        ids = sorted(q.get_attribute("id") for q in self.driver.find_elements(By.CSS_SELECTOR, ".question"))
+        self.assertEqual(ids, sorted(f"q{n}" for n in range(1, 11)))
+        # Answering the shuffled quiz by option identity still scores 10/10.
+        for number, letter in enumerate(SESSION_4_ANSWERS, start=1):
+            self.choose(number, letter)
+        self.driver.find_element(By.CSS_SELECTOR, "#quiz button[type=submit]").click()
+        self.wait(EC.visibility_of_element_located((By.ID, "quiz-result")))
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-score").text, "10/10")
+
+    def test_search_for_circuit_breaker_follows_the_first_result(self):
+        self.open("index.html")
+        box = self.driver.find_element(By.ID, "search-input")
+        box.click()
+        box.send_keys("circuit breaker")
+        first = self.wait(EC.element_to_be_clickable((By.CSS_SELECTOR, "#search-results li a")))
+        self.assertIn("circuit breaker", first.text.lower())
+        first.click()
+        self.wait(lambda d: "#" in d.current_url and not d.current_url.endswith("index.html"))
+        fragment = self.driver.current_url.split("#", 1)[1]
+        target = self.driver.find_element(By.ID, fragment)
+        self.assertIn("circuit breaker", target.text.lower())
+
+    def test_pages_load_without_console_errors(self):
+        for path in ["index.html", "04-production-mcp-deployment/lesson.html", "04-production-mcp-deployment/quiz.html",
+                     "exercises/circuit-breaker/index.html", "404.html"]:
+            self.open(path)
+            errors = [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
+            self.assertEqual(errors, [], path)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
