@@ -33,7 +33,13 @@ public struct Page: Hashable, Sendable {
         let document = MarkdownParser().parse(body)
         return Page(
             relativePath: relativePath, displayPath: displayPath, frontMatter: front,
-            document: document, sourceLines: text.split(separator: "\n", omittingEmptySubsequences: false))
+            document: document, sourceLines: lines(of: text))
+    }
+
+    /// The lines of `text`, split at each "\n" byte (a "\r\n" ending leaves its "\r"). Works on
+    /// UTF-8 rather than Characters, which is several times faster on large pages.
+    static func lines(of text: String) -> [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The first column (1-based, in bytes) of non-blank text on a source line.

@@ -10,13 +10,24 @@ struct LinkRewriter: Sendable {
     let outputForExercise: [String: String]
     /// Linked course files (absolute path) → their path in the output.
     let copiedFiles: [String: String]
+    /// The course folder's standardized path.
+    let courseRoot: String
 
     /// The rewrite for links of the source file `source` rendered at output path `page`.
-    func rewrite(source: URL, page: String) -> @Sendable (String) -> String {
+    /// `relativeSource` is the source's path inside the course folder, when it is inside;
+    /// links from it resolve by string, without touching the file system.
+    func rewrite(source: URL, relativeSource: String?, page: String) -> @Sendable (String) -> String {
         let directory = source.deletingLastPathComponent()
+        let root = courseRoot
         return { destination in
             guard let target = LinkChecker.localTarget(destination) else { return destination }
             let fragment = destination.firstIndex(of: "#").map { String(destination[$0...]) } ?? ""
+            if let relativeSource, !target.hasPrefix("/"), let resolved = SitePath.resolve(target, against: relativeSource) {
+                if let output = outputForSource[root + "/" + resolved] ?? copiedFiles[root + "/" + resolved] {
+                    return SitePath.relative(from: page, to: output) + fragment
+                }
+                if !target.hasPrefix("..") { return destination }
+            }
             let url = (target.hasPrefix("/") ? URL(fileURLWithPath: target) : directory.appendingPathComponent(target)).standardizedFileURL
             let path = url.path
             if let output = outputForSource[path] ?? copiedFiles[path] {
@@ -38,6 +49,8 @@ struct LinkRewriter: Sendable {
             let directory = course.root.appendingPathComponent(page.relativePath).deletingLastPathComponent()
             visitLinks(page.document) { destination, position in
                 guard let target = LinkChecker.localTarget(destination) else { return }
+                let lowerTarget = target.lowercased()
+                if lowerTarget.hasSuffix(".md") || lowerTarget.hasSuffix(".markdown") { return }
                 let url = (target.hasPrefix("/") ? URL(fileURLWithPath: target) : directory.appendingPathComponent(target)).standardizedFileURL
                 let path = url.path
                 let lower = path.lowercased()

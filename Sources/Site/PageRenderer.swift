@@ -103,7 +103,8 @@ struct PageRenderer: Sendable {
 
     private func renderer(for page: Page, output: String) -> HTMLRenderer {
         HTMLRenderer(allowRawHTML: false, headingIDs: true,
-                     rewriteURL: links.rewrite(source: course.root.appendingPathComponent(page.relativePath), page: output))
+                     rewriteURL: links.rewrite(source: course.root.appendingPathComponent(page.relativePath),
+                                               relativeSource: page.relativePath, page: output))
     }
 
     private func commonContext(for index: Int?) -> [String: Any] {
@@ -125,18 +126,25 @@ struct PageRenderer: Sendable {
         case nil: page["is_notfound"] = true
         }
         context["page"] = page
+        // Every group is listed; only the open one (holding this page) lists its pages, which
+        // keeps the sidebar short and each page small on large courses.
+        let home = index == 0
         context["nav"] = plan.groups.map { group -> [String: Any] in
+            let open = group.output == output || group.items.contains { plan.entries[$0].output == output }
+            let items = open || home ? group.items : []
             var value: [String: Any] = [
                 "title": group.title,
                 "current": group.output == output,
-                "open": group.output == output || group.items.contains { plan.entries[$0].output == output },
-                "items": group.items.filter { plan.entries[$0].output != group.output || plan.entries[$0].navTitle != group.title }
-                    .map { item -> [String: Any] in
-                        ["title": plan.entries[item].navTitle, "href": SitePath.relative(from: output, to: plan.entries[item].output),
-                         "current": plan.entries[item].output == output]
-                    },
+                "open": open,
+                "has_items": !items.isEmpty,
+                "items": items.map { item -> [String: Any] in
+                    ["title": plan.entries[item].navTitle, "href": SitePath.relative(from: output, to: plan.entries[item].output),
+                     "current": plan.entries[item].output == output]
+                },
             ]
-            if let groupOutput = group.output { value["href"] = SitePath.relative(from: output, to: groupOutput) }
+            if let groupOutput = group.output ?? group.items.first.map({ plan.entries[$0].output }) {
+                value["href"] = SitePath.relative(from: output, to: groupOutput)
+            }
             return value
         }
         context["home_current"] = output == "index.html"
@@ -228,7 +236,7 @@ struct PageRenderer: Sendable {
             let page = Page.parse(text, relativePath: "README.md", displayPath: exercise.readme.path, diagnostics: &ignored)
             let body = BodyBlocks.withoutTitle(page.document.children)
             let renderer = HTMLRenderer(allowRawHTML: false, headingIDs: true,
-                                        rewriteURL: links.rewrite(source: exercise.readme, page: output))
+                                        rewriteURL: links.rewrite(source: exercise.readme, relativeSource: nil, page: output))
             readmeHTML = renderer.render(body)
             outline = PageOutline(body)
         }

@@ -1,8 +1,8 @@
 /// The site's search index: one entry per heading section of every page.
 ///
-/// Written twice with the same JSON: `search-index.json` for tools, and `search-index.js`
-/// (`window.lecternSearchIndex = …;`) which a page can load from file://, where browsers
-/// refuse to fetch JSON. Entries hold the tokenized text (`SearchTokenizer.termString`), so the
+/// Written as `search-index.js`: `window.lecternSearchIndex = ` followed by the JSON and `;`,
+/// because a page opened from file:// can load a script but browsers refuse to fetch JSON
+/// there. Tools read the JSON after that fixed prefix. Entries hold the tokenized text (`SearchTokenizer.termString`), so the
 /// browser only matches query terms against it; no external service is involved.
 public struct SearchIndex: Sendable {
     /// One searchable section.
@@ -44,24 +44,26 @@ public struct SearchIndex: Sendable {
     }
 
     /// The index as JSON: `{"version":1,"entries":[{"page","heading","url","terms","excerpt"}]}`.
-    public var json: String {
-        var out = "{\"version\":1,\"entries\":["
+    public var json: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(64) { $0 + $1.terms.utf8.count + $1.excerpt.utf8.count + 128 })
+        out.append(contentsOf: Array("{\"version\":1,\"entries\":[".utf8))
         for (index, entry) in entries.enumerated() {
-            if index > 0 { out += ",\n" }
-            out += "{\"page\":"; JSONText.append(entry.page, to: &out)
-            out += ",\"heading\":"; JSONText.append(entry.heading, to: &out)
-            out += ",\"url\":"; JSONText.append(entry.url, to: &out)
-            out += ",\"terms\":"; JSONText.append(entry.terms, to: &out)
-            out += ",\"excerpt\":"; JSONText.append(entry.excerpt, to: &out)
-            out += "}"
+            if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+            out.append(contentsOf: Array("{\"page\":".utf8)); JSONText.append(entry.page, to: &out)
+            out.append(contentsOf: Array(",\"heading\":".utf8)); JSONText.append(entry.heading, to: &out)
+            out.append(contentsOf: Array(",\"url\":".utf8)); JSONText.append(entry.url, to: &out)
+            out.append(contentsOf: Array(",\"terms\":".utf8)); JSONText.append(entry.terms, to: &out)
+            out.append(contentsOf: Array(",\"excerpt\":".utf8)); JSONText.append(entry.excerpt, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
-        out += "]}\n"
+        out.append(contentsOf: Array("]}".utf8))
         return out
     }
 
-    /// The index as a script that sets `window.lecternSearchIndex`.
-    public var script: String {
-        "window.lecternSearchIndex = " + json.dropLast() + ";\n"
+    /// The index as a script that sets `window.lecternSearchIndex` to the JSON above.
+    public var script: [UInt8] {
+        Array("window.lecternSearchIndex = ".utf8) + json + Array(";\n".utf8)
     }
 }
 
@@ -69,29 +71,44 @@ public struct SearchIndex: Sendable {
 /// `<`, `>` and `&` so the text can sit inside an HTML script element.
 enum JSONText {
     static func append(_ text: String, to out: inout String) {
-        out.unicodeScalars.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var utf8 = Array(text.utf8)[...]
+        while let index = utf8.firstIndex(where: needsEscape) {
+            out.append(contentsOf: utf8[..<index])
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: Array("\\\"".utf8))
+            case UInt8(ascii: "\\"): out.append(contentsOf: Array("\\\\".utf8))
+            case UInt8(ascii: "\n"): out.append(contentsOf: Array("\\n".utf8))
+            case UInt8(ascii: "\r"): out.append(contentsOf: Array("\\r".utf8))
+            case UInt8(ascii: "\t"): out.append(contentsOf: Array("\\t".utf8))
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript.
+                if index + 2 < utf8.endIndex, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
+                    out.append(contentsOf: Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    utf8 = utf8[(index + 3)...]
+                    continue
                 }
+                out.append(byte)
+            default:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8))
             }
+            utf8 = utf8[(index + 1)...]
         }
-        out.unicodeScalars.append("\"")
+        out.append(contentsOf: utf8)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
     }
 
     static func quoted(_ text: String) -> String {

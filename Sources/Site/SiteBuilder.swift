@@ -86,7 +86,8 @@ public enum SiteBuilder {
         let plan = SitePlan(course: course)
         let exerciseFolders = course.exercises.map { $0.directory.standardizedFileURL.path }
         let copied = LinkRewriter.linkedFiles(course: course, exerciseFolders: exerciseFolders, diagnostics: &diagnostics)
-        let links = LinkRewriter(outputForSource: plan.outputForSource, outputForExercise: plan.outputForExercise, copiedFiles: copied)
+        let links = LinkRewriter(outputForSource: plan.outputForSource, outputForExercise: plan.outputForExercise, copiedFiles: copied,
+                                 courseRoot: course.root.standardizedFileURL.path)
         let highlight = Highlighting(directory: options.highlightDirectory)
         let renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.isAvailable)
 
@@ -98,9 +99,7 @@ public enum SiteBuilder {
             index.entries += output.search
         }
         files["404.html"] = Data(renderer.renderNotFound().utf8)
-        let searchJSON = index.json
-        files["search-index.json"] = Data(searchJSON.utf8)
-        files["search-index.js"] = Data(("window.lecternSearchIndex = " + searchJSON.dropLast() + ";\n").utf8)
+        files["search-index.js"] = Data(index.script)
         for (name, data) in theme.assets { files["assets/" + name] = data }
         for (name, data) in highlight.files() { files["assets/highlight/" + name] = data }
         for (source, target) in copied {
