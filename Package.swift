@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["Course"]),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["Site", "Course", "Markdown"],
+            dependencies: ["Site", "SiteServer", "Course", "Markdown"],
             exclude: ["Fixtures", "Snapshots"]
         ),
     ],

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Broken links and bad quizzes are `lectern check` diagnostics; --strict fails on them.
+@Suite struct DiagnosticsTests {
+    private func brokenCourse() throws -> (TemporaryFolder, URL) {
+        let folder = TemporaryFolder()
+        let course = try folder.copy(Fixture.folder, as: "course")
+        try "# Broken\n\nSee [nowhere](missing.md).\n".write(to: course.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
+        return (folder, course)
+    }
+
+    @Test func aBrokenLinkIsReportedWithItsPositionAndTheSiteStillBuilds() throws {
+        let (folder, course) = try brokenCourse()
+        let site = BuiltSite(course: course.path, into: folder)
+        #expect(site.report.succeeded)
+        let diagnostic = try #require(site.report.diagnostics.first { $0.message.contains("broken link") })
+        #expect(diagnostic.path.hasSuffix("broken.md"))
+        #expect(diagnostic.line == 3)
+    }
+
+    @Test func strictBuildsFailOnCourseErrorsAndWriteNothing() throws {
+        let (folder, course) = try brokenCourse()
+        let site = BuiltSite(course: course.path, into: folder, strict: true)
+        #expect(!site.report.succeeded)
+        #expect(site.files.isEmpty)
+        #expect(site.report.text.contains("The site was not built"))
+    }
+
+    @Test func aMissingCourseIsAnErrorNotACrash() {
+        let folder = TemporaryFolder()
+        let site = BuiltSite(course: folder.url.appendingPathComponent("nope").path, into: folder)
+        #expect(!site.report.succeeded)
+        #expect(site.report.diagnostics.first?.message == "no such file or directory")
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Any folder of markdown builds: folders become sections, links between .md files follow.
+@Suite struct FolderModeTests {
+    @Test func pagesKeepTheirFolderLayoutAndReadmesBecomeFolderPages() {
+        let folder = TemporaryFolder()
+        let site = BuiltSite(course: Fixture.folder, into: folder)
+        #expect(site.report.succeeded)
+        #expect(site.htmlPages == ["404.html", "guide/index.html", "guide/setup.html", "index.html",
+                                   "zz-quiz/check-quiz.html", "zz-quiz/check.html"])
+    }
+
+    @Test func linksBetweenMarkdownFilesPointAtTheGeneratedPages() {
+        let folder = TemporaryFolder()
+        let site = BuiltSite(course: Fixture.folder, into: folder)
+        #expect(site.text("index.html").contains(#"<a href="guide/index.html">guide</a>"#))
+        #expect(site.text("guide/index.html").contains(#"<a href="setup.html">setup</a>"#))
+        #expect(site.text("guide/setup.html").contains(#"<a href="../zz-quiz/check.html">check</a>"#))
+    }
+
+    @Test func theSidebarHasAGroupPerFolderTitledByItsReadme() {
+        let folder = TemporaryFolder()
+        let site = BuiltSite(course: Fixture.folder, into: folder)
+        let page = site.text("guide/setup.html")
+        #expect(page.contains(#"<a class="nav-group-title" href="index.html">The Guide</a>"#))
+        #expect(page.contains(#"<a href="setup.html" aria-current="page">Setup</a>"#))
+        #expect(page.contains(#"<a class="nav-group-title" href="../zz-quiz/check.html">zz quiz</a>"#))
+    }
+
+    @Test func aPageHoldingAQuizLinksToItsQuizPageInsteadOfShowingTheAnswers() {
+        let folder = TemporaryFolder()
+        let site = BuiltSite(course: Fixture.folder, into: folder)
+        let page = site.text("zz-quiz/check.html")
+        #expect(page.contains("Read this first."))
+        #expect(page.contains("Well done."))
+        #expect(page.contains(#"<a href="check-quiz.html">Take the quiz</a>"#))
+        #expect(!page.contains("✅"))
+        #expect(!page.contains("introduces a folder"))
+        #expect(site.text("zz-quiz/check-quiz.html").contains(#"<input type="radio" name="q1" id="q1-b" value="1">"#))
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import Site
+
+@Suite struct SitePathTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let input: String
+        let expected: String
+        var description: String { input }
+    }
+
+    @Test(arguments: [
+        Case(input: "lesson.md", expected: "lesson.html"),
+        Case(input: "04-deploy/quiz.md", expected: "04-deploy/quiz.html"),
+        Case(input: "guide/README.md", expected: "guide/index.html"),
+        Case(input: "guide/index.md", expected: "guide/index.html"),
+        Case(input: "notes.markdown", expected: "notes.html"),
+    ])
+    func markdownSourcesMapToHTMLPages(_ example: Case) {
+        #expect(SitePath.html(forSource: example.input) == example.expected)
+    }
+
+    @Test func relativeLinksClimbOutOfTheCurrentFolder() {
+        #expect(SitePath.relative(from: "a/b/page.html", to: "a/c/other.html") == "../c/other.html")
+        #expect(SitePath.relative(from: "a/page.html", to: "a/other.html") == "other.html")
+        #expect(SitePath.relative(from: "index.html", to: "a/b.html") == "a/b.html")
+        #expect(SitePath.relative(from: "a/b/page.html", to: "index.html") == "../../index.html")
+    }
+
+    @Test func rootPrefixCountsFolders() {
+        #expect(SitePath.root(from: "index.html") == "")
+        #expect(SitePath.root(from: "exercises/greeter/index.html") == "../../")
+    }
+
+    @Test func resolveFoldsDotsAndRefusesToClimbAboveTheRoot() {
+        #expect(SitePath.resolve("../b/two.md", against: "a/one.md") == "b/two.md")
+        #expect(SitePath.resolve("./x.md", against: "a/one.md") == "a/x.md")
+        #expect(SitePath.resolve("../../x.md", against: "a/one.md") == nil)
+    }
+}
