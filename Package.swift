@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "SiteServer", dependencies: [
             "Site",
             .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [

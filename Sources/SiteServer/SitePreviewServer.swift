@@ -1,5 +1,6 @@
 import Course
 import FlyingFox
+import FlyingSocks
 import Foundation
 import Site
 
@@ -26,7 +27,8 @@ public struct SitePreviewServer: Sendable {
         log(first.text)
         guard first.succeeded else { throw ServeError(description: "the site did not build, so there is nothing to serve") }
         let resolver = SiteFileResolver(root: URL(fileURLWithPath: options.output))
-        let server = HTTPServer(address: .loopback(port: port), logger: .disabled)
+        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
+        let server = HTTPServer(address: address, logger: .disabled)
         await server.appendRoute("GET,HEAD *") { request in
             Self.respond(to: request.path, with: resolver)
         }
