@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// The default theme's colour pairs pass WCAG AA (4.5:1 for text, 3:1 for the focus ring)
+/// in both the light and the dark scheme.
+@Suite struct ThemeContrastTests {
+    static let css = (try? String(contentsOf: Fixture.repository.appendingPathComponent("site/assets/site.css"), encoding: .utf8)) ?? ""
+
+    /// `--name: #rrggbb;` declarations of the first `:root` block after `marker`.
+    static func palette(after marker: String) -> [String: String] {
+        guard let start = css.range(of: marker), let open = css.range(of: ":root {", range: start.upperBound..<css.endIndex),
+              let close = css.range(of: "}", range: open.upperBound..<css.endIndex) else { return [:] }
+        let block = String(css[open.upperBound..<close.lowerBound])
+        let pattern = try! NSRegularExpression(pattern: #"--([a-z-]+):\s*(#[0-9a-fA-F]{6})"#)
+        var result: [String: String] = [:]
+        for match in pattern.matches(in: block, range: NSRange(block.startIndex..., in: block)) {
+            result[String(block[Range(match.range(at: 1), in: block)!])] = String(block[Range(match.range(at: 2), in: block)!])
+        }
+        return result
+    }
+
+    static func luminance(_ hex: String) -> Double {
+        let value = Int(hex.dropFirst(), radix: 16)!
+        let channels = [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF].map { Double($0) / 255 }
+        let linear = channels.map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    }
+
+    static func contrast(_ a: String, _ b: String) -> Double {
+        let (x, y) = (luminance(a), luminance(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+
+    static let textPairs = [("text", "bg"), ("text", "bg-soft"), ("muted", "bg"), ("muted", "bg-soft"), ("link", "bg"),
+                            ("link", "bg-soft"), ("link-visited", "bg"), ("good", "good-bg"), ("bad", "bad-bg"),
+                            ("accent-text", "accent"), ("accent", "bg"), ("text", "code-bg")]
+
+    @Test(arguments: ["/* Lectern default theme", "@media (prefers-color-scheme: dark)"])
+    func textColoursPassAA(_ scheme: String) {
+        let colours = Self.palette(after: scheme)
+        #expect(colours.count >= 15)
+        for (foreground, background) in Self.textPairs {
+            guard let fg = colours[foreground], let bg = colours[background] else {
+                Issue.record("\(foreground) or \(background) is missing")
+                continue
+            }
+            #expect(Self.contrast(fg, bg) >= 4.5, "\(foreground) on \(background): \(Self.contrast(fg, bg))")
+        }
+    }
+
+    @Test(arguments: ["/* Lectern default theme", "@media (prefers-color-scheme: dark)"])
+    func theFocusRingStandsOut(_ scheme: String) {
+        let colours = Self.palette(after: scheme)
+        #expect(Self.contrast(colours["focus"] ?? "#ffffff", colours["bg"] ?? "#ffffff") >= 3)
+    }
+}
