@@ -17,6 +17,8 @@ public enum SitePath {
             stem = String(name.dropLast(9))
         } else if lower.hasSuffix(".md") {
             stem = String(name.dropLast(3))
+        } else if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            stem = String(name[..<dot])  // a single page given as `notes.txt`
         } else {
             stem = name
         }
