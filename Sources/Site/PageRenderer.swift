@@ -150,7 +150,7 @@ struct PageRenderer: Sendable {
         context["home_current"] = output == "index.html"
         if let index {
             let order = plan.order
-            if let position = order.firstIndex(of: index) {
+            if let position = plan.positionInOrder[index] {
                 if position > 0 { context["prev"] = link(to: order[position - 1], from: output) }
                 if position + 1 < order.count { context["next"] = link(to: order[position + 1], from: output) }
                 context["has_pager"] = order.count > 1
@@ -169,10 +169,7 @@ struct PageRenderer: Sendable {
     }
 
     private func quizOutput(of session: Session) -> String? {
-        plan.value.entries.first {
-            if case .quiz(let quizSession, _, _) = $0.kind { return quizSession.id == session.id }
-            return false
-        }?.output
+        plan.value.quizOutputBySession[session.id]
     }
 
     private func exerciseOutputs(of session: Session?) -> [(Exercise, String)] {

@@ -41,13 +41,11 @@ struct SitePlan: Sendable {
     var outputForExercise: [String: String] = [:]
 
     /// The reading order, for previous/next links: home, then the sidebar top to bottom.
-    var order: [Int] {
-        var result = [0]
-        for group in groups {
-            for index in group.items where !result.contains(index) { result.append(index) }
-        }
-        return result
-    }
+    private(set) var order: [Int] = []
+    /// Each entry's place in `order`.
+    private(set) var positionInOrder: [Int: Int] = [:]
+    /// The quiz page of each session, by session id.
+    private(set) var quizOutputBySession: [String: String] = [:]
 
     init(course: Course) {
         let homePage = course.hasManifest ? nil
@@ -65,6 +63,15 @@ struct SitePlan: Sendable {
         let loose = course.exercises.filter { !claimed.contains($0.slug) }
         if !loose.isEmpty {
             groups.append(Group(title: "Exercises", output: nil, items: loose.map { add(exercise: $0) }))
+        }
+        var seen: Set<Int> = [0]
+        order = [0]
+        for group in groups {
+            for index in group.items where seen.insert(index).inserted { order.append(index) }
+        }
+        for (position, index) in order.enumerated() { positionInOrder[index] = position }
+        for entry in entries {
+            if case .quiz(let session, _, _) = entry.kind { quizOutputBySession[session.id] = entry.output }
         }
     }
 
