@@ -136,6 +136,23 @@ class StudySiteInChromium(unittest.TestCase):
         target = self.driver.find_element(By.ID, fragment)
         self.assertIn("circuit breaker", target.text.lower())
 
+    def test_pages_fit_a_360_pixel_wide_screen(self):
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+        try:
+            for path in ["index.html", "04-production-mcp-deployment/lesson.html", "04-production-mcp-deployment/quiz.html",
+                         "exercises/circuit-breaker/index.html"]:
+                self.open(path)
+                width = self.driver.execute_script("return document.documentElement.scrollWidth")
+                self.assertLessEqual(width, 360, path)
+                menu = self.driver.find_element(By.CSS_SELECTOR, ".nav-toggle")
+                self.assertTrue(menu.is_displayed(), path)
+                self.assertFalse(self.driver.find_element(By.ID, "sidebar").is_displayed(), path)
+                menu.click()
+                self.assertTrue(self.driver.find_element(By.ID, "sidebar").is_displayed(), path)
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
     def test_pages_load_without_console_errors(self):
         for path in ["index.html", "04-production-mcp-deployment/lesson.html", "04-production-mcp-deployment/quiz.html",
                      "exercises/circuit-breaker/index.html", "404.html"]:
