@@ -20,6 +20,7 @@ public enum DefaultTheme {
             urls.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
         }
         urls.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
-        return urls
+        var seen = Set<String>()
+        return urls.filter { seen.insert($0.standardizedFileURL.path).inserted }
     }
 }
