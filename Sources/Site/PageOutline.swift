@@ -60,6 +60,13 @@ public struct PageOutline: Sendable {
 
 /// Block-level edits the site makes before rendering a page body.
 enum BodyBlocks {
+    /// The id of the leading level-1 heading that `withoutTitle` drops: the template gives it to
+    /// the page's h1, so `page.md#title` links keep working.
+    static func titleAnchor(_ blocks: [MarkdownNode]) -> String? {
+        guard let first = blocks.first, first.headingLevel == 1 else { return nil }
+        return HeadingSlugger.slug(first.plainText())
+    }
+
     /// The page's blocks without a leading level-1 heading (the template prints the page
     /// title as the one h1) and with any later h1 shown as h2.
     static func withoutTitle(_ blocks: [MarkdownNode]) -> [MarkdownNode] {

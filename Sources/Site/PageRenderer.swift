@@ -119,8 +119,12 @@ struct PageRenderer: Sendable {
         ]
         var page: [String: Any] = ["title": entry?.title ?? "Page not found", "url": output]
         switch entry?.kind {
-        case .home?: page["is_home"] = true
-        case .page?: page["is_page"] = true
+        case .home(let source)?:
+            page["is_home"] = true
+            if let source, let anchor = BodyBlocks.titleAnchor(source.document.children) { page["anchor"] = anchor }
+        case .page(let source, _, _)?:
+            page["is_page"] = true
+            if let anchor = BodyBlocks.titleAnchor(source.document.children) { page["anchor"] = anchor }
         case .quiz?: page["is_quiz"] = true
         case .exercise?: page["is_exercise"] = true
         case nil: page["is_notfound"] = true

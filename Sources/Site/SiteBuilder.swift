@@ -61,6 +61,7 @@ public enum SiteBuilder {
             report.diagnostics = diagnostics
             return report
         }
+        AnchorChecker.check(course, diagnostics: &diagnostics)
         let rendered = render(course: course, options: options, diagnostics: &diagnostics)
         report.diagnostics = diagnostics
         guard let (files, pages) = rendered else { return report }

@@ -20,6 +20,17 @@ import Testing
         #expect(diagnostic.line == 3)
     }
 
+    @Test func aLinkToAMissingHeadingIsReported() throws {
+        let folder = TemporaryFolder()
+        let course = try folder.copy(Fixture.folder, as: "course")
+        try "# Anchors\n\n## Here\n\nSee [here](#here), [setup](guide/setup.md#setup) and [gone](guide/setup.md#gone).\n"
+            .write(to: course.appendingPathComponent("anchors.md"), atomically: true, encoding: .utf8)
+        let site = BuiltSite(course: course.path, into: folder)
+        let broken = site.report.diagnostics.filter { $0.message.contains("names no heading") }
+        #expect(broken.map(\.message) == ["broken link: 'guide/setup.md#gone' names no heading of guide/setup.md (ids: setup)"])
+        #expect(broken.first?.line == 5)
+    }
+
     @Test func strictBuildsFailOnCourseErrorsAndWriteNothing() throws {
         let (folder, course) = try brokenCourse()
         let site = BuiltSite(course: course.path, into: folder, strict: true)
