@@ -54,7 +54,10 @@ struct PageRenderer: Sendable {
             context["content_after"] = renderer.render(after)
             context["toc"] = tocContext(outline)
             context["has_toc"] = !outline.tableOfContents.isEmpty
-            if let summary = page.frontMatter.summary { context["summary"] = summary }
+            if let summary = page.frontMatter.summary, !summary.isEmpty {
+                context["summary"] = summary
+                context["has_summary"] = true
+            }
             if quizPage == nil, let session, let quizHref = quizOutput(of: session) {
                 context["session_quiz"] = ["href": SitePath.relative(from: entry.output, to: quizHref)]
             }
@@ -95,6 +98,7 @@ struct PageRenderer: Sendable {
         var context = commonContext(for: nil)
         if let base = course.baseURL, let path = URL(string: base)?.path {
             context["base_path"] = path.hasSuffix("/") ? path : path + "/"
+            context["has_base_path"] = true
         }
         return theme.render("notfound", context)
     }
@@ -121,10 +125,10 @@ struct PageRenderer: Sendable {
         switch entry?.kind {
         case .home(let source)?:
             page["is_home"] = true
-            if let source, let anchor = BodyBlocks.titleAnchor(source.document.children) { page["anchor"] = anchor }
+            if let source, let anchor = BodyBlocks.titleAnchor(source.document.children) { page["anchor"] = anchor; page["has_anchor"] = true }
         case .page(let source, _, _)?:
             page["is_page"] = true
-            if let anchor = BodyBlocks.titleAnchor(source.document.children) { page["anchor"] = anchor }
+            if let anchor = BodyBlocks.titleAnchor(source.document.children) { page["anchor"] = anchor; page["has_anchor"] = true }
         case .quiz?: page["is_quiz"] = true
         case .exercise?: page["is_exercise"] = true
         case nil: page["is_notfound"] = true
@@ -149,6 +153,7 @@ struct PageRenderer: Sendable {
             if let groupOutput = group.output ?? group.items.first.map({ plan.entries[$0].output }) {
                 value["href"] = SitePath.relative(from: output, to: groupOutput)
             }
+            value["has_href"] = value["href"] != nil
             return value
         }
         context["home_current"] = output == "index.html"
@@ -197,6 +202,8 @@ struct PageRenderer: Sendable {
                 "exercises": exercisesContext(of: session, from: output),
             ]
             if let lesson = session.lesson { value["href"] = SitePath.relative(from: output, to: SitePath.html(forSource: lesson.relativePath)) }
+            value["has_href"] = session.lesson != nil
+            value["has_summary"] = !(session.lesson?.frontMatter.summary ?? "").isEmpty
             if let quiz = session.quiz, let quizHref = quizOutput(of: session) {
                 value["quiz"] = ["href": SitePath.relative(from: output, to: quizHref), "question_count": quiz.questions.count]
             }
@@ -258,6 +265,7 @@ struct PageRenderer: Sendable {
             "title": exercise.title,
             "slug": exercise.slug,
             "summary": exercise.summary,
+            "has_summary": !exercise.summary.isEmpty,
             "readme": readmeHTML,
             "tracks": tracks,
             "has_tracks": !tracks.isEmpty,
