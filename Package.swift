@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -25,6 +26,10 @@ let package = Package(
             "Markdown",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
+        .target(name: "Progress", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [
             "Course",
@@ -37,6 +42,10 @@ let package = Package(
             dependencies: ["Course"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ProgressTests", dependencies: [
+            "Progress",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["Course"]),
     ],
     swiftLanguageModes: [.v6]
