@@ -26,6 +26,8 @@ let package = Package(
             "Markdown",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.
+        .target(name: "Quiz", dependencies: ["Course"]),
         // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
         .target(name: "Progress", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -42,6 +44,7 @@ let package = Package(
             dependencies: ["Course"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"], exclude: ["Fixtures"]),
         .testTarget(name: "ProgressTests", dependencies: [
             "Progress",
             .product(name: "GRDB", package: "GRDB.swift"),
