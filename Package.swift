@@ -32,10 +32,14 @@ let package = Package(
         .target(name: "Progress", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The interactive and scripted quiz in a terminal: input, signals, rendering, results.
+        .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown"]),
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [
             "Course",
             "Markdown",
+            "Progress",
+            "QuizTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

@@ -13,6 +13,8 @@ struct Lectern: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self,
+            QuizCommand.self,
+            ProgressCommand.self,
         ]
     )
 }

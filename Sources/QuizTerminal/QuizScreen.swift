@@ -1,0 +1,220 @@
+import Course
+import Markdown
+import Quiz
+
+/// Everything the quiz prints, as strings: header, questions, prompts, feedback, help, the
+/// result and its review. Pure, so tests can read exactly what a learner would see.
+///
+/// Content (prompts, options, explanations) is rendered from its markdown tree by
+/// `TerminalRenderer`; the ✅ marks are not part of an option's content, and the quiz names
+/// the correct option only after the learner has answered.
+public struct QuizScreen: Sendable {
+    public let width: Int
+    let style: Style
+    let renderer: TerminalRenderer
+    /// Renders text indented under an option or a label.
+    let indentedRenderer: TerminalRenderer
+
+    public static let indent = "    "
+
+    public init(color: Bool, width: Int) {
+        self.width = max(width, 20)
+        self.style = Style(color: color)
+        self.renderer = TerminalRenderer(color: color, width: self.width)
+        self.indentedRenderer = TerminalRenderer(color: color, width: self.width - Self.indent.count)
+    }
+
+    /// Ends colour: printed on every way out.
+    public var reset: String { style.reset }
+
+    // MARK: Before and during the quiz
+
+    public func header(title: String, questionCount: Int, feedback: FeedbackMode, seed: UInt64?) -> String {
+        var lines = [style.bold(title), style.dim(String(repeating: "─", count: min(DisplayWidth.of(title), width)))]
+        var about = "\(questionCount) question\(questionCount == 1 ? "" : "s"). Type a letter and press Enter; ? for help, q to quit."
+        about += feedback == .immediate ? " You will see the answer after each question." : " Your score and a review come at the end."
+        if let seed { about += " Shuffled with seed \(seed)." }
+        lines.append(contentsOf: wrapPlain(about))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The quiz's title alone, above a scripted run's result.
+    public func title(_ title: String) -> String {
+        style.bold(title) + "\n"
+    }
+
+    /// "Question 3 of 10 · Title", the prompt, and the options, re-lettered as shown.
+    public func question(_ question: PresentedQuestion, position: Int, total: Int) -> String {
+        var heading = "Question \(position) of \(total)"
+        if let title = question.question.title, !title.isEmpty { heading += " · " + title }
+        var text = "\n" + style.bold(style.cyan(heading)) + "\n\n"
+        if !question.question.prompt.isEmpty {
+            text += renderer.render(question.question.prompt) + "\n\n"
+        }
+        text += options(question) + "\n"
+        return text
+    }
+
+    public func options(_ question: PresentedQuestion) -> String {
+        question.shownOptions.map { letter, choice in
+            renderer.renderInline(choice.content, firstPrefix: "  \(letter)) ", indent: Self.indent)
+        }.joined(separator: "\n")
+    }
+
+    public func prompt(optionCount: Int) -> String {
+        "\n" + style.bold("Your answer (\(Letters.range(count: optionCount))): ")
+    }
+
+    public func hint(_ text: String) -> String {
+        style.yellow(text) + "\n"
+    }
+
+    public func help(optionCount: Int) -> String {
+        let letters = Letters.range(count: optionCount)
+        return """
+
+            \(style.bold("How to answer"))
+              \(letters.padding(5))  choose that option (either case), then press Enter
+              ?      show this help
+              q      quit: you are asked to confirm; answers so far are saved as an incomplete attempt
+              Ctrl-C stop at once; answers so far are saved as an incomplete attempt
+              Ctrl-D end of input: the same, as if the quiz were cut short
+
+            """
+    }
+
+    public var quitConfirmation: String {
+        "\n" + style.bold("Quit now? Your answers so far are saved as an incomplete attempt. [y/N] ")
+    }
+
+    public var quitCancelled: String {
+        style.dim("Carrying on.") + "\n"
+    }
+
+    /// After an answer in `--feedback end`: a neutral confirmation, no right or wrong.
+    public func recorded(_ question: PresentedQuestion, shownIndex: Int) -> String {
+        style.dim("Answer recorded: \(Letters.letter(at: shownIndex)).") + "\n"
+    }
+
+    /// After an answer in `--feedback immediate`: right or wrong, the correct option, the explanation.
+    public func immediate(_ question: PresentedQuestion, outcome: Attempt.Outcome) -> String {
+        var text = "\n"
+        if outcome.isCorrect {
+            text += style.green("✅ Correct.") + "\n"
+        } else {
+            text += style.red("❌ Not quite.") + " You chose " + optionLine(question, outcome.chosenShownIndex) + "\n"
+            if let correct = outcome.correctShownIndex {
+                text += "The answer is " + optionLine(question, correct) + "\n"
+            }
+        }
+        text += explanation(question.question)
+        return text
+    }
+
+    // MARK: The result
+
+    /// The score, the band and the review of a complete attempt; for an incomplete one, what
+    /// was answered so far.
+    public func result(_ result: QuizResult, attempt: Attempt, review: ReviewMode) -> String {
+        var text = "\n"
+        if result.isComplete {
+            text += style.bold("Score: \(result.score)/\(result.total) (\(format(result.percentage))%)") + "\n"
+            if let band = result.band {
+                var line = "Band: " + style.bold(band.label)
+                if !band.advice.isEmpty { line += " - " + band.advice }
+                text += wrapPlain(line).joined(separator: "\n") + "\n"
+            }
+            text += reviewSection(attempt: attempt, mode: review)
+        } else {
+            text += style.bold(stoppedLine(result)) + "\n"
+            text += "So far: \(result.score) correct of \(result.answered) answered (\(result.total) questions).\n"
+            text += answeredSoFar(attempt)
+        }
+        return text
+    }
+
+    func stoppedLine(_ result: QuizResult) -> String {
+        let why: String
+        switch result.status {
+        case .quit: why = "Quiz ended at your request"
+        case .interrupted: why = "Quiz interrupted"
+        case .endOfInput: why = "Input ended before the quiz did"
+        case .completed: why = "Quiz complete"
+        }
+        return "\(why) after \(result.answered) of \(result.total) questions."
+    }
+
+    func answeredSoFar(_ attempt: Attempt) -> String {
+        var text = ""
+        for (index, presented) in attempt.plan.questions.enumerated() {
+            guard let chosen = attempt.choices[index] else { continue }
+            let mark = attempt.isCorrect(at: index) == true ? style.green("✅ right") : style.red("❌ wrong")
+            var line = "  \(index + 1). "
+            if let title = presented.question.title { line += title + ": " }
+            line += "\(Letters.letter(at: chosen)) \(mark)"
+            text += line + "\n"
+        }
+        return text
+    }
+
+    func reviewSection(attempt: Attempt, mode: ReviewMode) -> String {
+        let indices = attempt.plan.questions.indices.filter { mode == .all || attempt.isCorrect(at: $0) != true }
+        if indices.isEmpty {
+            return "\n" + style.green("Every answer was right: nothing to review.") + "\n"
+        }
+        let total = attempt.plan.questions.count
+        var text = "\n" + style.bold(mode == .all
+            ? "Review of every question"
+            : "Review of the \(indices.count) question\(indices.count == 1 ? "" : "s") you missed") + "\n"
+        for index in indices {
+            let presented = attempt.plan.questions[index]
+            text += question(presented, position: index + 1, total: total)
+            text += "\n"
+            if let chosen = attempt.choices[index] {
+                let right = attempt.isCorrect(at: index) == true
+                text += "Your answer:    " + optionLine(presented, chosen) + " " + (right ? style.green("✅") : style.red("❌")) + "\n"
+            } else {
+                text += "Your answer:    " + style.dim("(none)") + "\n"
+            }
+            if let correct = presented.correctShownIndex {
+                text += "Correct answer: " + optionLine(presented, correct) + " " + style.green("✅") + "\n"
+            }
+            text += explanation(presented.question)
+        }
+        return text
+    }
+
+    func explanation(_ question: Question) -> String {
+        guard !question.explanation.isEmpty else { return "" }
+        let body = indentedRenderer.render(question.explanation)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : Self.indent + $0 }
+            .joined(separator: "\n")
+        return style.bold("Explanation:") + "\n" + body + "\n"
+    }
+
+    /// "D) Production servers require …", the option's text on one line.
+    func optionLine(_ question: PresentedQuestion, _ shownIndex: Int) -> String {
+        let option = question.shownOptions[shownIndex]
+        return style.bold(option.letter + ")") + " " + option.choice.text
+    }
+
+    /// Notes after the result: where it was saved, or why it was not.
+    public func note(_ text: String) -> String {
+        style.dim(text) + "\n"
+    }
+
+    func wrapPlain(_ text: String) -> [String] {
+        renderer.renderInline([MarkdownNode(.text, literal: text)]).split(separator: "\n").map(String.init)
+    }
+
+    func format(_ percentage: Double) -> String {
+        percentage == percentage.rounded() ? String(Int(percentage)) : String(percentage)
+    }
+}
+
+extension String {
+    func padding(_ length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}
