@@ -19,8 +19,8 @@ public protocol LineSource {
 }
 
 /// Reads lines from a file descriptor with read(2), byte by byte up to the newline, so
-/// nothing typed ahead is swallowed by a buffer, and Ctrl-C (EINTR plus the flag) is seen
-/// at once.
+/// nothing typed ahead is swallowed by a buffer; it polls the terminal beside the interrupt
+/// pipe, so Ctrl-C is seen at once whichever thread the signal lands on.
 public struct DescriptorLineSource: LineSource {
     private let descriptor: Int32
 
@@ -32,6 +32,8 @@ public struct DescriptorLineSource: LineSource {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         while true {
+            if InterruptFlag.isSet { return .interrupted }
+            guard waitForInput() else { continue }
             if InterruptFlag.isSet { return .interrupted }
             let count = read(descriptor, &byte, 1)
             if count == 1 {
@@ -46,6 +48,19 @@ public struct DescriptorLineSource: LineSource {
                 return .endOfInput
             }
         }
+    }
+}
+
+extension DescriptorLineSource {
+    /// Waits until the descriptor can be read or Ctrl-C wakes the interrupt pipe; false when
+    /// the wait itself was interrupted and should be repeated.
+    fileprivate func waitForInput() -> Bool {
+        var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        if InterruptFlag.wakeDescriptor >= 0 {
+            fds.append(pollfd(fd: InterruptFlag.wakeDescriptor, events: Int16(POLLIN), revents: 0))
+        }
+        let ready = poll(&fds, nfds_t(fds.count), -1)
+        return ready > 0
     }
 }
 

@@ -57,7 +57,8 @@ public struct QuizScreen: Sendable {
 
     public func options(_ question: PresentedQuestion) -> String {
         question.shownOptions.map { letter, choice in
-            renderer.renderInline(choice.content, firstPrefix: "  \(letter)) ", indent: Self.indent)
+            let prefix = "  \(letter)) "
+            return renderer.renderInline(choice.content, firstPrefix: prefix, indent: String(repeating: " ", count: prefix.count))
         }.joined(separator: "\n")
     }
 
@@ -70,17 +71,20 @@ public struct QuizScreen: Sendable {
     }
 
     public func help(optionCount: Int) -> String {
-        let letters = Letters.range(count: optionCount)
-        return """
-
-            \(style.bold("How to answer"))
-              \(letters.padding(5))  choose that option (either case), then press Enter
-              ?      show this help
-              q      quit: you are asked to confirm; answers so far are saved as an incomplete attempt
-              Ctrl-C stop at once; answers so far are saved as an incomplete attempt
-              Ctrl-D end of input: the same, as if the quiz were cut short
-
-            """
+        let entries = [
+            (Letters.range(count: optionCount), "choose that option (either case), then press Enter"),
+            ("?", "show this help"),
+            ("q", "quit, after you confirm; answers so far are saved as an incomplete attempt"),
+            ("Ctrl-C", "stop at once; answers so far are saved as an incomplete attempt"),
+            ("Ctrl-D", "end of input: the same, the quiz cut short"),
+        ]
+        var text = "\n" + style.bold("How to answer") + "\n"
+        for (key, meaning) in entries {
+            let prefix = "  " + key.padding(8)
+            text += renderer.renderInline([MarkdownNode(.text, literal: meaning)], firstPrefix: prefix,
+                                          indent: String(repeating: " ", count: prefix.count)) + "\n"
+        }
+        return text
     }
 
     public var quitConfirmation: String {
