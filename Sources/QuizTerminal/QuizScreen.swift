@@ -106,9 +106,10 @@ public struct QuizScreen: Sendable {
         if outcome.isCorrect {
             text += style.green("✅ Correct.") + "\n"
         } else {
-            text += style.red("❌ Not quite.") + " You chose " + optionLine(question, outcome.chosenShownIndex) + "\n"
+            text += labelledOption(style.red("❌ Not quite.") + " You chose ", visibleWidth: 22,
+                                   question, outcome.chosenShownIndex, mark: nil)
             if let correct = outcome.correctShownIndex {
-                text += "The answer is " + optionLine(question, correct) + "\n"
+                text += labelledOption("The answer is ", visibleWidth: 14, question, correct, mark: nil)
             }
         }
         text += explanation(question.question)
@@ -130,8 +131,9 @@ public struct QuizScreen: Sendable {
             }
             text += reviewSection(attempt: attempt, mode: review)
         } else {
-            text += style.bold(stoppedLine(result)) + "\n"
-            text += "So far: \(result.score) correct of \(result.answered) answered (\(result.total) questions).\n"
+            text += wrapPlain(stoppedLine(result)).map(style.bold).joined(separator: "\n") + "\n"
+            text += wrapPlain("So far: \(result.score) correct of \(result.answered) answered (\(result.total) questions).")
+                .joined(separator: "\n") + "\n"
             text += answeredSoFar(attempt)
         }
         return text
@@ -176,12 +178,12 @@ public struct QuizScreen: Sendable {
             text += "\n"
             if let chosen = attempt.choices[index] {
                 let right = attempt.isCorrect(at: index) == true
-                text += "Your answer:    " + optionLine(presented, chosen) + " " + (right ? style.green("✅") : style.red("❌")) + "\n"
+                text += labelledOption("Your answer:    ", visibleWidth: 16, presented, chosen, mark: right ? "✅" : "❌")
             } else {
                 text += "Your answer:    " + style.dim("(none)") + "\n"
             }
             if let correct = presented.correctShownIndex {
-                text += "Correct answer: " + optionLine(presented, correct) + " " + style.green("✅") + "\n"
+                text += labelledOption("Correct answer: ", visibleWidth: 16, presented, correct, mark: "✅")
             }
             text += explanation(presented.question)
         }
@@ -197,15 +199,25 @@ public struct QuizScreen: Sendable {
         return style.bold("Explanation:") + "\n" + body + "\n"
     }
 
-    /// "D) Production servers require …", the option's text on one line.
-    func optionLine(_ question: PresentedQuestion, _ shownIndex: Int) -> String {
+    /// "Your answer:    D) Production servers require …", the option's markdown wrapped under
+    /// its label, with an optional mark at the end.
+    func labelledOption(_ label: String, visibleWidth: Int, _ question: PresentedQuestion, _ shownIndex: Int,
+                        mark: String?) -> String {
         let option = question.shownOptions[shownIndex]
-        return style.bold(option.letter + ")") + " " + option.choice.text
+        var content = option.choice.content
+        if let mark { content.append(MarkdownNode(.text, literal: " " + mark)) }
+        let prefix = option.letter + ") "
+        // The label may carry colour codes, which take no columns: wrap with a plain prefix
+        // of the same width, then put the label in its place.
+        let plainPrefix = String(repeating: " ", count: visibleWidth) + prefix
+        let wrapped = renderer.renderInline(content, firstPrefix: plainPrefix,
+                                            indent: String(repeating: " ", count: visibleWidth + prefix.count))
+        return label + style.bold(prefix) + wrapped.dropFirst(plainPrefix.count) + "\n"
     }
 
     /// Notes after the result: where it was saved, or why it was not.
     public func note(_ text: String) -> String {
-        style.dim(text) + "\n"
+        wrapPlain(text).map(style.dim).joined(separator: "\n") + "\n"
     }
 
     func wrapPlain(_ text: String) -> [String] {
