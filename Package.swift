@@ -53,6 +53,7 @@ let package = Package(
             "Progress",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Course"], exclude: ["QuizFixtures"]),
     ],
     swiftLanguageModes: [.v6]

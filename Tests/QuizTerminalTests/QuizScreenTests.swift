@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import Quiz
+@testable import QuizTerminal
+
+@Suite("What the quiz screen shows")
+struct QuizScreenTests {
+    @Test("without colour nothing carries an escape code; with colour headings do")
+    func colour() {
+        let question = TerminalFixtures.plan.questions[0]
+        #expect(!QuizScreen(color: false, width: 80).question(question, position: 1, total: 2).contains("\u{1B}["))
+        #expect(QuizScreen(color: true, width: 80).question(question, position: 1, total: 2).contains("\u{1B}[1m"))
+    }
+
+    @Test("the prompt's markdown is rendered: code spans lose their backticks, bold its asterisks")
+    func markdownRendered() {
+        let text = QuizScreen(color: false, width: 80).question(TerminalFixtures.plan.questions[0], position: 1, total: 2)
+        #expect(text.contains("What is 2 + 2?"))
+        #expect(!text.contains("**"))
+        #expect(!text.contains("`"))
+    }
+
+    @Test("options never show the ✅ mark")
+    func noMarkInOptions() {
+        for question in TerminalFixtures.plan.questions {
+            #expect(!QuizScreen(color: false, width: 80).options(question).contains("✅"))
+        }
+    }
+
+    @Test("shuffled options are shown re-lettered from A in their new order")
+    func reLetteredOptions() {
+        let plan = QuizPlan(quiz: TerminalFixtures.plan.quiz, shuffledWithSeed: 3)
+        let question = plan.questions.first { $0.question.number == 2 }!
+        let lines = QuizScreen(color: false, width: 80).options(question).split(separator: "\n")
+        #expect(lines.map { String($0.prefix(5)) } == ["  A) ", "  B) ", "  C) ", "  D) "])
+        #expect(lines.map { String($0.dropFirst(5)) } == question.optionOrder.map { question.question.options[$0].text })
+    }
+
+    @Test("an incomplete result says how it ended and lists what was answered")
+    func incompleteResult() throws {
+        var attempt = Attempt(plan: TerminalFixtures.plan)
+        try attempt.answer(shownIndex: 0)
+        attempt.end(.quit)
+        let result = QuizResult(attempt: attempt, sessionID: "t", sessionTitle: "T", startedAt: Date(), finishedAt: Date())
+        let text = QuizScreen(color: false, width: 80).result(result, attempt: attempt, review: .missed)
+        #expect(text.contains("Quiz ended at your request after 1 of 2 questions."))
+        #expect(text.contains("1. Arithmetic: A ❌ wrong"))
+        #expect(!text.contains("Band:"))
+    }
+
+    @Test("colour follows the terminal, --no-color and a non-empty NO_COLOR",
+          arguments: [
+            (false, [String: String](), true, true),
+            (false, [:], false, false),
+            (true, [:], true, false),
+            (false, ["NO_COLOR": "1"], true, false),
+            (false, ["NO_COLOR": ""], true, true),
+          ])
+    func colourDecision(flag: Bool, environment: [String: String], terminal: Bool, expected: Bool) {
+        #expect(TerminalInfo.useColor(noColorFlag: flag, environment: environment, outputIsTerminal: terminal) == expected)
+    }
+}
