@@ -68,6 +68,12 @@ public struct QuizRun {
 
         // Answers given up front are checked before anything else happens.
         let interactive = options.answers == nil && stdinIsTerminal && stdoutIsTerminal
+        if options.answers == nil, stdinIsTerminal, !stdoutIsTerminal {
+            // Questions would go to a file while the learner types blind: say so instead.
+            output.writeError("error: stdout is not a terminal, so the quiz cannot ask its questions; "
+                + "give the answers with --answers, or pipe them on stdin, one per line\n")
+            return 2
+        }
         var scripted: [Int]?
         do throws(ScriptedAnswerError) {
             if let list = options.answers {

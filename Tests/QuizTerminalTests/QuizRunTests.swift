@@ -64,6 +64,22 @@ struct QuizRunTests {
         #expect(!FileManager.default.fileExists(atPath: data.path))
     }
 
+    @Test("a terminal on stdin but not on stdout is a usage error, not a blind wait")
+    func terminalInputRedirectedOutput() {
+        let data = TerminalFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        var options = QuizOptions()
+        options.session = TerminalFixtures.quizPath
+        options.dataDirectory = data.path
+        let output = CapturedOutput()
+        let run = QuizRun(options: options, environment: [:], output: output, stdinIsTerminal: true,
+                          stdoutIsTerminal: false, width: 80)
+        let code = run.execute(readStandardInput: { [] }, makeTerminalSource: { ScriptedLineSource([]) })
+        #expect(code == 2)
+        #expect(output.error.contains("give the answers with --answers"))
+        #expect(output.standard.isEmpty)
+    }
+
     @Test("the saved row matches the printed JSON")
     func recordMatchesResult() throws {
         let data = TerminalFixtures.temporaryDirectory()
