@@ -37,7 +37,7 @@ let package = Package(
             dependencies: ["Course"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["Course"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -97,7 +97,7 @@ public enum CourseLoader {
         let exercisesName = exercisesSetting ?? "exercises"
         let exercisesURL = root.appendingPathComponent(exercisesName).standardizedFileURL
         if FileManager.default.fileExists(atPath: exercisesURL.path) {
-            exercises = ExerciseLoader.loadAll(in: exercisesURL, displayDirectory: join(displayRoot, exercisesName), diagnostics: &diagnostics)
+            exercises = ExerciseLoader.loadAll(in: exercisesURL, displayDirectory: normalized(join(displayRoot, exercisesName)), diagnostics: &diagnostics)
         } else if let setting = exercisesSetting {
             diagnostics.append(.error(path, yaml.position(of: manifest["exercises"]), "exercises folder '\(setting)' does not exist"))
         }
