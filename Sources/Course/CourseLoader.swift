@@ -211,6 +211,7 @@ public enum CourseLoader {
     private static func leadingNumber(_ text: String) -> Int? {
         let name = (text as NSString).lastPathComponent
         let digits = name.prefix { $0.isNumber }
-        return digits.isEmpty ? nil : Int(digits)
+        guard let number = Int(digits), number > 0 else { return nil }
+        return number
     }
 }
