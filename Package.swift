@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Course"], exclude: ["QuizFixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern"], exclude: ["QuizFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,9 +11,9 @@ struct QuizProcessResult {
 enum QuizProcess {
     /// Runs lectern in `directory` (default: the repository root, where `content/` is).
     static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                    directory: URL = QuizLecternBinary.repositoryRoot) throws -> QuizProcessResult {
+                    directory: URL = LecternProcess.repository) throws -> QuizProcessResult {
         let process = Process()
-        process.executableURL = QuizLecternBinary.url
+        process.executableURL = LecternProcess.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
@@ -83,8 +83,8 @@ enum QuizPty {
             .appendingPathComponent("QuizFixtures/pty_drive.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [driver.path, String(columns), QuizLecternBinary.url.path] + arguments
-        process.currentDirectoryURL = QuizLecternBinary.repositoryRoot
+        process.arguments = [driver.path, String(columns), LecternProcess.binary.path] + arguments
+        process.currentDirectoryURL = LecternProcess.repository
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         for (key, value) in environment { env[key] = value }

@@ -5,7 +5,7 @@ import Testing
 @Suite("lectern quiz, scripted")
 struct QuizScriptedTests {
     static let key = "D,D,A,A,C,C,D,B,A,C"
-    static let seedFile = QuizLecternBinary.repositoryRoot.appendingPathComponent("Tests/QuizTests/Fixtures/seed.txt").path
+    static let seedFile = LecternProcess.repository.appendingPathComponent("Tests/QuizTests/Fixtures/seed.txt").path
 
     @Test("the answer key scores 10/10, Expert level, and progress lists the attempt")
     func perfectScoreRecorded() throws {

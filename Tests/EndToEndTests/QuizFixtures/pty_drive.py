@@ -16,6 +16,7 @@ import fcntl
 import json
 import os
 import select
+import signal
 import struct
 import sys
 import termios
@@ -34,6 +35,10 @@ def main():
     pid = os.fork()
     if pid == 0:
         os.close(master)
+        # Start as from a login shell: default signal handling, nothing blocked (the test
+        # runner that started us may block or ignore SIGINT, and both survive exec).
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.setsid()
         fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
         for fd in (0, 1, 2):
