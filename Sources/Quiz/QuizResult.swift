@@ -91,3 +91,47 @@ public struct QuizResult: Codable, Equatable, Sendable {
         self.finishedAt = finishedAt
     }
 }
+
+// Absent values are written as null rather than left out, so every result has the same keys
+// and scripts can read `band` or `chosen` without checking first.
+extension QuizResult {
+    enum CodingKeys: String, CodingKey {
+        case session, quizTitle, contentHash, status, isComplete, score, total, answered, percentage, band
+        case shuffleSeed, answers, startedAt, finishedAt
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(session, forKey: .session)
+        try container.encode(quizTitle, forKey: .quizTitle)
+        try container.encode(contentHash, forKey: .contentHash)
+        try container.encode(status, forKey: .status)
+        try container.encode(isComplete, forKey: .isComplete)
+        try container.encode(score, forKey: .score)
+        try container.encode(total, forKey: .total)
+        try container.encode(answered, forKey: .answered)
+        try container.encode(percentage, forKey: .percentage)
+        try container.encode(band, forKey: .band)
+        try container.encode(shuffleSeed, forKey: .shuffleSeed)
+        try container.encode(answers, forKey: .answers)
+        try container.encode(startedAt, forKey: .startedAt)
+        try container.encode(finishedAt, forKey: .finishedAt)
+    }
+}
+
+extension QuizResult.Answer {
+    enum CodingKeys: String, CodingKey {
+        case question, title, chosen, correct, isCorrect, shownPosition, chosenAsShown
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(question, forKey: .question)
+        try container.encode(title, forKey: .title)
+        try container.encode(chosen, forKey: .chosen)
+        try container.encode(correct, forKey: .correct)
+        try container.encode(isCorrect, forKey: .isCorrect)
+        try container.encode(shownPosition, forKey: .shownPosition)
+        try container.encode(chosenAsShown, forKey: .chosenAsShown)
+    }
+}

@@ -86,6 +86,20 @@ struct ScoringTests {
         #expect(outcome.band == nil)
     }
 
+    @Test("an incomplete result's JSON writes its band and unanswered choices as null")
+    func jsonNulls() throws {
+        var attempt = Attempt(plan: QuizPlan(quiz: QuizFixtures.twoQuestions))
+        try attempt.answer(shownIndex: 1)
+        attempt.end(.quit)
+        let data = try JSONEncoder().encode(result(attempt))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["band"] is NSNull)
+        #expect(json["shuffleSeed"] is NSNull)
+        let answers = try #require(json["answers"] as? [[String: Any]])
+        #expect(answers[1]["chosen"] is NSNull)
+        #expect(answers[1]["isCorrect"] is NSNull)
+    }
+
     @Test("the result JSON names status as the content does and round-trips")
     func jsonRoundTrip() throws {
         let outcome = result(QuizFixtures.attempt(QuizPlan(quiz: QuizFixtures.twoQuestions), correct: 2))
