@@ -20,6 +20,25 @@ struct QuizScreenTests {
         #expect(!text.contains("`"))
     }
 
+    @Test("code blocks, lists, emphasis and code in prompts and options come from the markdown tree")
+    func richMarkdown() throws {
+        let path = TerminalFixtures.quizPath.replacingOccurrences(of: "two-questions.md", with: "rich-prompt.md")
+        guard case .success(let selected) = QuizSelection.select(reference: path, course: nil) else {
+            Issue.record("rich-prompt.md did not load")
+            return
+        }
+        let question = QuizPlan(quiz: selected.quiz).questions[0]
+        let plain = QuizScreen(color: false, width: 80).question(question, position: 1, total: 1)
+        #expect(plain.contains("\n    print(sum([1, 2, 3]))\n"))
+        #expect(plain.contains("• the list passed in"))
+        #expect(plain.contains("• the sum built-in"))
+        #expect(plain.contains("  A) 6\n  B) nothing\n  C) an error"))
+        #expect(!plain.contains("**") && !plain.contains("`") && !plain.contains("```"))
+        let coloured = QuizScreen(color: true, width: 80).question(question, position: 1, total: 1)
+        #expect(coloured.contains("\u{1B}[1mnothing\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[3mlist\u{1B}[0m"))
+    }
+
     @Test("options never show the ✅ mark")
     func noMarkInOptions() {
         for question in TerminalFixtures.plan.questions {
