@@ -26,6 +26,12 @@ public struct PresentedQuestion: Sendable {
 
     public var optionCount: Int { optionOrder.count }
 
+    /// Whether the options are shown in another order than the content's, so shown letters
+    /// differ from the letters an explanation may name.
+    public var isReordered: Bool {
+        optionOrder != Array(optionOrder.indices)
+    }
+
     /// The content's option index behind a shown position.
     public func originalOptionIndex(forShown shown: Int) -> Int {
         optionOrder[shown]

@@ -33,7 +33,10 @@ public struct QuizScreen: Sendable {
         var lines = [style.bold(title), style.dim(String(repeating: "─", count: min(DisplayWidth.of(title), width)))]
         var about = "\(questionCount) question\(questionCount == 1 ? "" : "s"). Type a letter and press Enter; ? for help, q to quit."
         about += feedback == .immediate ? " You will see the answer after each question." : " Your score and a review come at the end."
-        if let seed { about += " Shuffled with seed \(seed)." }
+        if let seed {
+            about += " Shuffled with seed \(seed); after you answer, [brackets] give an option's letter"
+                + " in the content, which explanations use."
+        }
         lines.append(contentsOf: wrapPlain(about))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -43,22 +46,26 @@ public struct QuizScreen: Sendable {
         style.bold(title) + "\n"
     }
 
-    /// "Question 3 of 10 · Title", the prompt, and the options, re-lettered as shown.
-    public func question(_ question: PresentedQuestion, position: Int, total: Int) -> String {
+    /// "Question 3 of 10 · Title", the prompt, and the options, re-lettered as shown. After
+    /// answering (`contentLetters`), a shuffled option also shows its letter in the content,
+    /// "[D]", since explanations name options by those letters.
+    public func question(_ question: PresentedQuestion, position: Int, total: Int, contentLetters: Bool = false) -> String {
         var heading = "Question \(position) of \(total)"
         if let title = question.question.title, !title.isEmpty { heading += " · " + title }
         var text = "\n" + style.bold(style.cyan(heading)) + "\n\n"
         if !question.question.prompt.isEmpty {
             text += renderer.render(question.question.prompt) + "\n\n"
         }
-        text += options(question) + "\n"
+        text += options(question, contentLetters: contentLetters) + "\n"
         return text
     }
 
-    public func options(_ question: PresentedQuestion) -> String {
+    public func options(_ question: PresentedQuestion, contentLetters: Bool = false) -> String {
         question.shownOptions.map { letter, choice in
             let prefix = "  \(letter)) "
-            return renderer.renderInline(choice.content, firstPrefix: prefix, indent: String(repeating: " ", count: prefix.count))
+            var content = choice.content
+            if contentLetters, question.isReordered { content.append(MarkdownNode(.text, literal: " [\(choice.letter)]")) }
+            return renderer.renderInline(content, firstPrefix: prefix, indent: String(repeating: " ", count: prefix.count))
         }.joined(separator: "\n")
     }
 
@@ -172,9 +179,12 @@ public struct QuizScreen: Sendable {
         var text = "\n" + style.bold(mode == .all
             ? "Review of every question"
             : "Review of the \(indices.count) question\(indices.count == 1 ? "" : "s") you missed") + "\n"
+        if indices.contains(where: { attempt.plan.questions[$0].isReordered }) {
+            text += note("Options were shuffled: [brackets] give each option's letter in the content, which the explanations use.")
+        }
         for index in indices {
             let presented = attempt.plan.questions[index]
-            text += question(presented, position: index + 1, total: total)
+            text += question(presented, position: index + 1, total: total, contentLetters: true)
             text += "\n"
             if let chosen = attempt.choices[index] {
                 let right = attempt.isCorrect(at: index) == true
@@ -205,6 +215,7 @@ public struct QuizScreen: Sendable {
                         mark: String?) -> String {
         let option = question.shownOptions[shownIndex]
         var content = option.choice.content
+        if question.isReordered { content.append(MarkdownNode(.text, literal: " [\(option.choice.letter)]")) }
         if let mark { content.append(MarkdownNode(.text, literal: " " + mark)) }
         let prefix = option.letter + ") "
         // The label may carry colour codes, which take no columns: wrap with a plain prefix

@@ -55,6 +55,32 @@ struct QuizScreenTests {
         #expect(lines.map { String($0.dropFirst(5)) } == question.optionOrder.map { question.question.options[$0].text })
     }
 
+    @Test("a shuffled review gives each option's content letter in brackets, as explanations use them")
+    func shuffledReviewNamesContentLetters() throws {
+        let plan = QuizPlan(quiz: TerminalFixtures.plan.quiz, shuffledWithSeed: 3)
+        let attempt = Attempt(plan: plan)
+        var ended = attempt
+        for question in plan.questions { try ended.answer(shownIndex: (question.correctShownIndex! + 1) % question.optionCount) }
+        let result = QuizResult(attempt: ended, sessionID: "t", sessionTitle: "T", startedAt: Date(), finishedAt: Date())
+        let text = QuizScreen(color: false, width: 80).result(result, attempt: ended, review: .missed)
+        let colours = try #require(plan.questions.first { $0.question.number == 2 })
+        #expect(colours.isReordered)
+        let blueShown = Letters.letter(at: colours.correctShownIndex!)
+        #expect(text.contains("Correct answer: \(blueShown)) Blue [D] ✅"))
+        #expect(text.contains("[brackets] give each option's letter in the content"))
+    }
+
+    @Test("without a shuffle no brackets are shown")
+    func unshuffledReviewHasNoBrackets() throws {
+        var attempt = Attempt(plan: TerminalFixtures.plan)
+        try attempt.answer(shownIndex: 0)
+        try attempt.answer(shownIndex: 0)
+        let result = QuizResult(attempt: attempt, sessionID: "t", sessionTitle: "T", startedAt: Date(), finishedAt: Date())
+        let text = QuizScreen(color: false, width: 80).result(result, attempt: attempt, review: .all)
+        #expect(text.contains("Correct answer: D) Blue ✅"))
+        #expect(!text.contains("["))
+    }
+
     @Test("an incomplete result says how it ended and lists what was answered")
     func incompleteResult() throws {
         var attempt = Attempt(plan: TerminalFixtures.plan)
