@@ -136,7 +136,12 @@ public struct QuizRun {
     }
 
     /// Saves the attempt; when that cannot be done, prints the result as JSON so it is not lost.
+    /// An attempt stopped before any answer holds nothing worth keeping and is not saved.
     private func save(_ result: QuizResult, in store: Result<ProgressStore, ProgressStoreError>, screen: QuizScreen) {
+        if !result.isComplete, result.answered == 0 {
+            if options.format == .text { output.write("\n" + screen.note("Nothing was answered, so nothing was saved.")) }
+            return
+        }
         let problem: ProgressStoreError
         switch store {
         case .success(let store):

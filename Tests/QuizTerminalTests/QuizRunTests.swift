@@ -54,6 +54,16 @@ struct QuizRunTests {
         #expect(attempt.answers.map(\.chosen) == ["B", "D"])
     }
 
+    @Test("an attempt stopped before any answer is not saved")
+    func nothingAnsweredNothingSaved() throws {
+        let data = TerminalFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let (code, output) = run(QuizOptions(), terminal: true, lines: [.interrupted], data: data)
+        #expect(code == 130)
+        #expect(output.standard.contains("Nothing was answered, so nothing was saved."))
+        #expect(try ProgressStore(dataDirectory: data).attempts().isEmpty)
+    }
+
     @Test("a bad piped line is a usage error and nothing is saved")
     func badPipedLine() {
         let data = TerminalFixtures.temporaryDirectory()
