@@ -12,9 +12,14 @@ extension QuizScreen {
         if result.isComplete {
             text += style.bold("Score: \(result.score)/\(result.total) (\(format(result.percentage))%)") + "\n"
             if let band = result.band {
-                var line = "Band: " + style.bold(band.label)
+                var line = "Band: " + band.label
                 if !band.advice.isEmpty { line += " - " + band.advice }
-                text += wrapPlain(line).joined(separator: "\n") + "\n"
+                // Wrap the plain text (colour codes take no columns), then embolden the label.
+                var lines = wrapPlain(line)
+                if let first = lines.first, first.hasPrefix("Band: " + band.label) {
+                    lines[0] = "Band: " + style.bold(band.label) + first.dropFirst(("Band: " + band.label).count)
+                }
+                text += lines.joined(separator: "\n") + "\n"
             }
             text += reviewSection(attempt: attempt, mode: review)
         } else {
