@@ -30,7 +30,9 @@ public struct QuizScreen: Sendable {
     // MARK: Before and during the quiz
 
     public func header(title: String, questionCount: Int, feedback: FeedbackMode, seed: UInt64?) -> String {
-        var lines = [style.bold(title), style.dim(String(repeating: "─", count: min(DisplayWidth.of(title), width)))]
+        let titleLines = wrapPlain(title)
+        var lines = titleLines.map(style.bold)
+        lines.append(style.dim(String(repeating: "─", count: min(titleLines.map(DisplayWidth.of).max() ?? 0, width))))
         var about = "\(questionCount) question\(questionCount == 1 ? "" : "s"). Type a letter and press Enter; ? for help, q to quit."
         about += feedback == .immediate ? " You will see the answer after each question." : " Your score and a review come at the end."
         if let seed {
@@ -52,7 +54,7 @@ public struct QuizScreen: Sendable {
     public func question(_ question: PresentedQuestion, position: Int, total: Int, contentLetters: Bool = false) -> String {
         var heading = "Question \(position) of \(total)"
         if let title = question.question.title, !title.isEmpty { heading += " · " + title }
-        var text = "\n" + style.bold(style.cyan(heading)) + "\n\n"
+        var text = "\n" + wrapPlain(heading).map { style.bold(style.cyan($0)) }.joined(separator: "\n") + "\n\n"
         if !question.question.prompt.isEmpty {
             text += renderer.render(question.question.prompt) + "\n\n"
         }
