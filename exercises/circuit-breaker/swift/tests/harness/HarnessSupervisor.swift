@@ -10,6 +10,11 @@ extension LecternHarness {
     /// argv[1] of a worker process: it runs the scenarios named after it.
     static let workerFlag = "--lectern-worker"
 
+    /// Real time a worker may go without sending a record before it is killed: a scenario
+    /// whose task hangs is reported by the worker itself after `budget`; this catches a
+    /// worker that cannot even do that (its threads spinning in learner code).
+    static let stallLimit: Duration = budget + .seconds(1)
+
     /// Crash isolation. A trap in learner code (`fatalError`, a failed force unwrap) ends the
     /// whole process, so scenarios run in a worker process; the supervisor forwards the
     /// worker's records to fd 3, and when the worker dies records an error for the scenario
@@ -26,16 +31,25 @@ extension LecternHarness {
                 remaining.removeFirst()
                 continue
             }
-            let stderrTail = worker.forwardRecords { line in
+            var reported = 0
+            let (stderrTail, stalled) = worker.forwardRecords(stallLimit: stallLimit) { line in
                 channel.send(line: line)
                 if let id = remaining.first(where: { line.hasPrefix(prefix(nonce: nonce, id: $0)) }) {
                     remaining.removeAll { $0 == id }
+                    reported += 1
                 }
             }
-            let ending = worker.wait()
+            let (ending, status) = worker.wait()
+            if status == restartStatus && reported > 0 && !stalled { continue }
             // The worker runs its scenarios in order: the first one unreported was running.
             if let running = remaining.first {
-                channel.send(crash(nonce: nonce, id: running, ending: ending, stderr: stderrTail))
+                if stalled {
+                    channel.send(record(nonce: nonce, id: running, type: "Hang", message:
+                        "the scenario did not finish within \(seconds(stallLimit)) s of real time and "
+                        + "the test process stopped responding: a loop that never suspends?"))
+                } else {
+                    channel.send(crash(nonce: nonce, id: running, ending: ending, stderr: stderrTail))
+                }
                 remaining.removeFirst()
             }
         }
@@ -146,15 +160,30 @@ extension LecternHarness {
         }
 
         /// Hands over each complete line the worker writes to its fd 3, and copies its stderr
-        /// to ours, until it closes both; returns the tail of its stderr.
-        func forwardRecords(_ handle: (String) -> Void) -> [UInt8] {
+        /// to ours, until it closes both; kills the worker when it sends no record for
+        /// `stallLimit`. Returns the tail of its stderr and whether it was killed.
+        func forwardRecords(
+            stallLimit: Duration, _ handle: (String) -> Void
+        ) -> (stderr: [UInt8], stalled: Bool) {
             var pending: [UInt8] = []
             var tail: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 65536)
             var open: [Int32] = [records, diagnostics]
+            var lastRecord = ContinuousClock.now
+            var stalled = false
             while !open.isEmpty {
+                var wait: Int32 = -1
+                if !stalled {
+                    let left = stallLimit - lastRecord.duration(to: .now)
+                    if left <= .zero {
+                        kill(pid, SIGKILL)
+                        stalled = true
+                    } else {
+                        wait = Int32(min(seconds(left) * 1000, 60_000).rounded(.up))
+                    }
+                }
                 var polled = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-                if poll(&polled, nfds_t(polled.count), -1) < 0 {
+                if poll(&polled, nfds_t(polled.count), wait) < 0 {
                     if errno == EINTR { continue }
                     break
                 }
@@ -176,23 +205,26 @@ extension LecternHarness {
                     while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                         handle(String(decoding: pending[..<newline], as: UTF8.self))
                         pending.removeSubrange(...newline)
+                        lastRecord = .now
                     }
                 }
             }
-            return tail
+            return (tail, stalled)
         }
 
-        /// Waits for the worker to end; says how, for a scenario it did not finish.
-        func wait() -> String {
+        /// Waits for the worker to end; says how, for a scenario it did not finish, and gives
+        /// its exit status (nil when a signal ended it).
+        func wait() -> (ending: String, status: Int32?) {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             let signal = status & 0x7f
             if signal == 0 {
-                return "the test process exited (status \((status >> 8) & 0xff)) during this "
-                    + "scenario: exit() called from the submission?"
+                let code = (status >> 8) & 0xff
+                return ("the test process exited (status \(code)) during this scenario: exit() "
+                    + "called from the submission?", code)
             }
-            return "the test process crashed (signal \(signal)) during this scenario: a runtime "
-                + "trap such as fatalError, a failed force unwrap or an index out of range"
+            return ("the test process crashed (signal \(signal)) during this scenario: a runtime "
+                + "trap such as fatalError, a failed force unwrap or an index out of range", nil)
         }
     }
 }
