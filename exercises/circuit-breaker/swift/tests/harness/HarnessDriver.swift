@@ -37,7 +37,7 @@ enum LecternHarness {
             // worker for the rest.
             if case .hung = verdict { exit(restartStatus) }
         }
-        // Scenarios abandoned after their budget may still be suspended; end the process.
+        // End now: do not wait for tasks the scenarios left behind.
         exit(0)
     }
 
