@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import Progress
 import Quiz
@@ -57,16 +58,9 @@ public struct QuizRun {
             return failure.exitCode
         }
 
-        let plan: QuizPlan
-        if options.shuffle || options.seed != nil {
-            var system = SystemRandomNumberGenerator()
-            plan = QuizPlan(quiz: selected.quiz, shuffledWithSeed: options.seed ?? (system.next() >> 11))
-        } else {
-            plan = QuizPlan(quiz: selected.quiz)
-        }
+        let plan = makePlan(selected.quiz)
         var attempt = Attempt(plan: plan)
 
-        // Answers given up front are checked before anything else happens.
         let interactive = options.answers == nil && stdinIsTerminal && stdoutIsTerminal
         if options.answers == nil, stdinIsTerminal, !stdoutIsTerminal {
             // Questions would go to a file while the learner types blind: say so instead.
@@ -74,14 +68,11 @@ public struct QuizRun {
                 + "give the answers with --answers, or pipe them on stdin, one per line\n")
             return 2
         }
-        var scripted: [Int]?
-        do throws(ScriptedAnswerError) {
-            if let list = options.answers {
-                scripted = try ScriptedAnswers.parseList(list, plan: plan)
-            } else if !interactive {
-                scripted = try ScriptedAnswers.parseLines(readStandardInput(), plan: plan)
-            }
-        } catch {
+        // Answers given up front are checked before the store is touched or anything printed.
+        let scripted: [Int]?
+        switch interactive ? .success(nil) : scriptedAnswers(plan, readStandardInput: readStandardInput) {
+        case .success(let answers): scripted = answers
+        case .failure(let error):
             output.writeError("error: \(error.message)\n")
             return 2
         }
@@ -118,6 +109,24 @@ public struct QuizRun {
         case .completed, .quit: return 0
         case .endOfInput: return 1
         case .interrupted: return 130
+        }
+    }
+
+    /// The quiz as written, or shuffled from `--seed` (a fresh seed, shown and recorded, when
+    /// only `--shuffle` is given).
+    private func makePlan(_ quiz: Quiz) -> QuizPlan {
+        guard options.shuffle || options.seed != nil else { return QuizPlan(quiz: quiz) }
+        var system = SystemRandomNumberGenerator()
+        return QuizPlan(quiz: quiz, shuffledWithSeed: options.seed ?? (system.next() >> 11))
+    }
+
+    /// `--answers`, else the lines piped on stdin, as shown option indices.
+    private func scriptedAnswers(_ plan: QuizPlan, readStandardInput: () -> [String]) -> Result<[Int]?, ScriptedAnswerError> {
+        do throws(ScriptedAnswerError) {
+            if let list = options.answers { return .success(try ScriptedAnswers.parseList(list, plan: plan)) }
+            return .success(try ScriptedAnswers.parseLines(readStandardInput(), plan: plan))
+        } catch {
+            return .failure(error)
         }
     }
 
