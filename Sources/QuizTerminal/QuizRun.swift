@@ -14,11 +14,12 @@ public struct QuizRun {
     /// Whether stdin and stdout are terminals (interactive mode needs both).
     public var stdinIsTerminal: Bool
     public var stdoutIsTerminal: Bool
-    public var width: Int
+    /// The terminal's width, read again before each question and the result.
+    public var width: () -> Int
     public var clock: @Sendable () -> Date
 
     public init(options: QuizOptions, environment: [String: String], output: any TextOutput,
-                stdinIsTerminal: Bool, stdoutIsTerminal: Bool, width: Int, clock: @escaping @Sendable () -> Date = Date.init) {
+                stdinIsTerminal: Bool, stdoutIsTerminal: Bool, width: @escaping () -> Int, clock: @escaping @Sendable () -> Date = Date.init) {
         self.options = options
         self.environment = environment
         self.output = output
@@ -38,7 +39,7 @@ public struct QuizRun {
             output: StandardOutput(),
             stdinIsTerminal: TerminalInfo.isTerminal(0),
             stdoutIsTerminal: TerminalInfo.isTerminal(1),
-            width: TerminalInfo.columns(of: 1))
+            width: { TerminalInfo.columns(of: 1) })
         return run.execute(readStandardInput: { readAll(0) }, makeTerminalSource: {
             InterruptFlag.install()
             return DescriptorLineSource(descriptor: 0)
@@ -78,7 +79,7 @@ public struct QuizRun {
         }
 
         let color = TerminalInfo.useColor(noColorFlag: options.noColor, environment: environment, outputIsTerminal: stdoutIsTerminal)
-        let screen = QuizScreen(color: color, width: width)
+        let screen = QuizScreen(color: color, width: width())
         let store = openStore()
         let startedAt = clock()
 
@@ -91,18 +92,19 @@ public struct QuizRun {
             let mode = TerminalMode()
             mode.enter()
             var source = makeTerminalSource()
-            InteractiveQuiz(screen: screen, feedback: options.feedback)
+            InteractiveQuiz(screen: screen, feedback: options.feedback, currentWidth: width)
                 .run(&attempt, title: title, input: &source, output: output)
             mode.restore()
         }
 
         let result = QuizResult(attempt: attempt, sessionID: selected.sessionID, sessionTitle: selected.sessionTitle,
                                 startedAt: startedAt, finishedAt: clock())
+        let resultScreen = screen.resized(to: width())
         switch options.format {
-        case .text: output.write(screen.result(result, attempt: attempt, review: options.review))
+        case .text: output.write(resultScreen.result(result, attempt: attempt, review: options.review))
         case .json: output.write(ResultJSON.encode(result))
         }
-        save(result, in: store, screen: screen)
+        save(result, in: store, screen: resultScreen)
         output.write(screen.reset)
 
         switch result.status {

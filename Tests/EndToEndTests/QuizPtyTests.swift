@@ -141,4 +141,21 @@ struct QuizPtyTests {
         #expect(lines.allSatisfy { $0.count <= 44 })
         #expect(session.screen.contains("  D) Production servers require"))
     }
+
+    @Test("after the window is resized, the next question wraps to the new width")
+    func followsResize() throws {
+        let data = QuizProcess.dataDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let steps: [PtyStep] = [
+            .expect("Your answer (A-D): "), .resize(40), .send("D\n"), .expect("Answer recorded: D."), .mark("resized"),
+            .expect("Question 2 of 10"), .expect("Your answer (A-D): "), .send("\u{3}"), .expect("interrupted"),
+        ]
+        let session = try QuizPty.run(["quiz"], steps: steps, columns: 100,
+                                      environment: ["LECTERN_DATA_DIR": data.path, "NO_COLOR": "1"])
+        let before = session.screen(before: "resized").replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        let after = session.screen(after: "resized").replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(before.contains { $0.count > 40 })
+        #expect(after.count > 5)
+        #expect(after.allSatisfy { $0.count <= 40 })
+    }
 }
