@@ -97,7 +97,7 @@ struct QuizPtyTests {
         #expect(!screen.contains("^C"))
     }
 
-    @Test("Ctrl-D mid-quiz ends the attempt as incomplete and exits 1")
+    @Test("Ctrl-D mid-quiz ends the attempt as incomplete and exits 1; --no-color leaves no escape codes")
     func controlD() throws {
         let data = QuizProcess.dataDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
@@ -105,9 +105,10 @@ struct QuizPtyTests {
             .expect("Question 2 of 10"), .expect("Your answer (A-D): "), .send("\u{4}"),
             .expect("Input ended before the quiz did after 1 of 10 questions."),
         ]
-        let session = try QuizPty.run(["quiz"], steps: steps, environment: ["LECTERN_DATA_DIR": data.path])
+        let session = try QuizPty.run(["quiz", "--no-color"], steps: steps, environment: ["LECTERN_DATA_DIR": data.path])
         #expect(session.failedExpect == nil)
         #expect(session.exit == 1)
+        #expect(!session.screen.contains("\u{1B}["))
     }
 
     @Test("--feedback immediate shows right or wrong, the correct option and the explanation after each answer")
