@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -27,6 +28,15 @@ let package = Package(
             "Markdown",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.
+        .target(name: "Quiz", dependencies: ["Course"]),
+        // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
+        .target(name: "Progress", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+        // The interactive and scripted quiz in a terminal: input, signals, rendering, results.
+        .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown"]),
         // The default site theme: Mustache templates and CSS/JS assets in site/, shipped as resources.
         .target(
             name: "SiteTheme",
@@ -51,6 +61,8 @@ let package = Package(
         .executableTarget(name: "lectern", dependencies: [
             "Course",
             "Markdown",
+            "Progress",
+            "QuizTerminal",
             "Site",
             "SiteServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -61,7 +73,13 @@ let package = Package(
             dependencies: ["Course"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["Course"]),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "ProgressTests", dependencies: [
+            "Progress",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern"], exclude: ["QuizFixtures"]),
         .testTarget(
             name: "SiteTests",
             dependencies: ["Site", "SiteServer", "Course", "Markdown"],

@@ -8,21 +8,36 @@ public struct Page: Hashable, Sendable {
     public var displayPath: String
     public var frontMatter: FrontMatter
     public var document: MarkdownNode
-    /// The source text's lines, for positions cmark does not give (lines inside a paragraph).
-    public var sourceLines: [Substring]
+    /// The source text, for positions cmark does not give (lines inside a paragraph).
+    public var source: String
+    /// The UTF-8 offset at which each line of `source` starts.
+    private var lineStarts: [Int]
 
-    public init(relativePath: String, displayPath: String, frontMatter: FrontMatter, document: MarkdownNode, sourceLines: [Substring]) {
+    public init(relativePath: String, displayPath: String, frontMatter: FrontMatter, document: MarkdownNode, source: String) {
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.frontMatter = frontMatter
         self.document = document
-        self.sourceLines = sourceLines
+        self.source = source
+        var starts = [0]
+        for (offset, byte) in source.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        self.lineStarts = starts
     }
 
-    /// The front matter's title, else the first level-1 heading, else the file name.
+    /// The front matter's title, else the first level-1 heading before any question, else
+    /// (for a page copied out of a rendered site) an early one-line "Session 4: …" paragraph,
+    /// else the file name.
     public var title: String {
         if let title = frontMatter.title, !title.isEmpty { return title }
-        if let heading = document.children.first(where: { $0.headingLevel == 1 }) { return heading.plainText() }
+        let blocks = document.children
+        let firstQuestion = blocks.firstIndex { $0.plainText().hasPrefix("Question ") } ?? blocks.endIndex
+        if let heading = blocks[..<firstQuestion].first(where: { $0.headingLevel == 1 }) { return heading.plainText() }
+        if let line = blocks.prefix(5).first(where: { block in
+            block.kind == .paragraph && !block.children.contains { $0.kind == .softBreak || $0.kind == .lineBreak }
+                && block.plainText().contains(": ") && block.plainText().count <= 100
+        }) {
+            return line.plainText()
+        }
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
@@ -31,26 +46,20 @@ public struct Page: Hashable, Sendable {
     public static func parse(_ text: String, relativePath: String, displayPath: String, diagnostics: inout [Diagnostic]) -> Page {
         let (front, body) = FrontMatter.split(text, path: displayPath, diagnostics: &diagnostics)
         let document = MarkdownParser().parse(body)
-        return Page(
-            relativePath: relativePath, displayPath: displayPath, frontMatter: front,
-            document: document, sourceLines: lines(of: text))
-    }
-
-    /// The lines of `text`, split at each "\n" byte (a "\r\n" ending leaves its "\r"). Works on
-    /// UTF-8 rather than Characters, which is several times faster on large pages.
-    static func lines(of text: String) -> [Substring] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        return Page(relativePath: relativePath, displayPath: displayPath, frontMatter: front, document: document, source: text)
     }
 
     /// The first column (1-based, in bytes) of non-blank text on a source line.
     func firstColumn(ofLine line: Int) -> Int {
-        guard line >= 1, line <= sourceLines.count else { return 1 }
+        guard line >= 1, line <= lineStarts.count else { return 1 }
+        let utf8 = source.utf8
+        var index = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
         var column = 1
-        for byte in sourceLines[line - 1].utf8 {
-            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { return column }
+        while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "\t") {
             column += 1
+            index = utf8.index(after: index)
         }
-        return 1
+        return column
     }
 }
 
