@@ -12,6 +12,7 @@ struct PageRenderer: Sendable {
     let theme: Theme
     let links: LinkRewriter
     let highlight: Bool
+    let navCache = RenderCache()
 
     struct Output {
         var html: String
@@ -156,6 +157,7 @@ struct PageRenderer: Sendable {
             value["has_href"] = value["href"] != nil
             return value
         }
+        context["nav_html"] = navHTML(context["nav"] as! [[String: Any]], output: output, root: context["root"] as! String)
         context["home_current"] = output == "index.html"
         if let index {
             let order = plan.order
@@ -166,6 +168,23 @@ struct PageRenderer: Sendable {
             }
         }
         return context
+    }
+
+    /// The sidebar's groups rendered with the `nav-group` template. A group that is closed
+    /// and not current renders the same for every page of a folder, so its HTML is reused.
+    private func navHTML(_ groups: [[String: Any]], output: String, root: String) -> String {
+        let folder = (output as NSString).deletingLastPathComponent
+        var html = ""
+        for (index, group) in groups.enumerated() {
+            var context = group
+            context["root"] = root
+            if group["open"] as? Bool == true || group["current"] as? Bool == true || group["has_items"] as? Bool == true {
+                html += theme.render("nav-group", context)
+            } else {
+                html += navCache.value(for: "\(folder)\u{1}\(index)") { theme.render("nav-group", context) }
+            }
+        }
+        return html
     }
 
     private func link(to index: Int, from output: String) -> [String: Any] {
@@ -280,6 +299,26 @@ struct PageRenderer: Sendable {
 
     static func points(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+/// Rendered fragments shared between rendering threads, by key.
+final class RenderCache: @unchecked Sendable {
+    private var values: [String: String] = [:]
+    private let lock = NSLock()
+
+    func value(for key: String, _ make: () -> String) -> String {
+        lock.lock()
+        if let value = values[key] {
+            lock.unlock()
+            return value
+        }
+        lock.unlock()
+        let value = make()
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+        return value
     }
 }
 
