@@ -9,7 +9,7 @@ public enum AnchorChecker {
     public static func check(_ course: Course, diagnostics: inout [Diagnostic]) {
         var ids: [String: Set<String>] = [:]
         for page in course.pages {
-            var known = Set(PageOutline(BodyBlocks.withoutTitle(page.document.children)).headings.map(\.id))
+            var known = Set(PageOutline.headingIDs(BodyBlocks.withoutTitle(page.document.children)))
             if let title = BodyBlocks.titleAnchor(page.document.children) { known.insert(title) }
             ids[page.relativePath] = known
         }

@@ -52,6 +52,21 @@ public struct PageOutline: Sendable {
         }
     }
 
+    /// The heading ids alone, without collecting section text (for link checks).
+    static func headingIDs(_ blocks: [MarkdownNode]) -> [String] {
+        var slugger = HeadingSlugger()
+        var ids: [String] = []
+        func visit(_ node: MarkdownNode) {
+            if node.headingLevel != nil {
+                ids.append(slugger.uniqueSlug(node.plainText()))
+                return
+            }
+            for child in node.children where child.kind.isBlock { visit(child) }
+        }
+        blocks.forEach(visit)
+        return ids
+    }
+
     /// The table of contents: level 2 and 3 headings.
     public var tableOfContents: [Heading] {
         headings.filter { $0.level == 2 || $0.level == 3 }
