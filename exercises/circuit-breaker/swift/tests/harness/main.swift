@@ -1,0 +1,3 @@
+// Entry point of the hidden tests: everything lives in `LecternHarness`, so the learner's
+// file, compiled into the same module, meets one harness name only and no harness globals.
+await LecternHarness.main()
