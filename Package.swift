@@ -25,6 +25,8 @@ let package = Package(
             "Markdown",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Runs one untrusted command (learner code) in bubblewrap, with limits.
+        .target(name: "Sandbox"),
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [
             "Course",
@@ -38,6 +40,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Course"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
     ],
     swiftLanguageModes: [.v6]
 )
