@@ -27,10 +27,14 @@ let package = Package(
         ]),
         // Runs one untrusted command (learner code) in bubblewrap, with limits.
         .target(name: "Sandbox"),
+        // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
+        .target(name: "Grading", dependencies: ["Course", "Sandbox"]),
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [
             "Course",
+            "Grading",
             "Markdown",
+            "Sandbox",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -41,6 +45,11 @@ let package = Package(
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Course"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(
+            name: "GradingTests",
+            dependencies: ["Grading", "Course", "Sandbox"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
