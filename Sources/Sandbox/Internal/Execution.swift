@@ -1,36 +1,41 @@
 import Foundation
 import Glibc
 
-/// The pipes of one run: stdout, stderr, and optionally the observation channel (fd 3) and
-/// the launcher's control stream (fd 4).
+/// The pipes of one run: stdout, stderr, and optionally the observation channel (fd 3), the
+/// launcher's control stream (fd 4) and bubblewrap's info stream (fd 5).
 struct RunPipes {
     var stdout: Pipe
     var stderr: Pipe
     var channel: Pipe?
     var control: Pipe?
+    var info: Pipe?
 
     init(channel: Bool, control: Bool) throws(SandboxError) {
         stdout = try Pipe()
         stderr = try Pipe()
         self.channel = channel ? try Pipe() : nil
         self.control = control ? try Pipe() : nil
+        self.info = control ? try Pipe() : nil
     }
+
+    private var all: [Pipe] { [stdout, stderr, channel, control, info].compactMap { $0 } }
 
     /// The child's descriptor table: stdin from `stdin`, then the write ends.
     func descriptors(stdin: CInt) -> [CInt: CInt] {
         var table: [CInt: CInt] = [0: stdin, 1: stdout.writeEnd, 2: stderr.writeEnd]
         if let channel { table[3] = channel.writeEnd }
         if let control { table[4] = control.writeEnd }
+        if let info { table[5] = info.writeEnd }
         return table
     }
 
     func closeWriteEnds() {
-        for pipe in [stdout, stderr, channel, control].compactMap({ $0 }) { close(pipe.writeEnd) }
+        for pipe in all { close(pipe.writeEnd) }
     }
 
     func closeAll() {
         closeWriteEnds()
-        for pipe in [stdout, stderr, channel, control].compactMap({ $0 }) { close(pipe.readEnd) }
+        for pipe in all { close(pipe.readEnd) }
     }
 }
 
@@ -40,6 +45,7 @@ struct Streams {
     var stderr: BoundedBuffer
     var channel: BoundedBuffer
     var control: BoundedBuffer
+    var info: BoundedBuffer
 }
 
 /// Starts `spec` and pumps its pipes to the end on a thread of its own, so the blocking
@@ -70,6 +76,7 @@ func execute(
     var streams: [(fd: CInt, bound: Int)] = [(pipes.stdout.readEnd, outputBound), (pipes.stderr.readEnd, outputBound)]
     if let channel = pipes.channel { streams.append((channel.readEnd, outputBound)) }
     if let control = pipes.control { streams.append((control.readEnd, controlBound)) }
+    if let info = pipes.info { streams.append((info.readEnd, 4096)) }
     let pump = Pump(pid: pid, streams: streams, wallSeconds: wallSeconds, cancel: wake.readEnd, started: started)
     let wakeWriter = wake.writeEnd
 
@@ -89,5 +96,6 @@ func execute(
     let stderr = buffers.popFirst()!
     let channel = pipes.channel != nil ? buffers.popFirst()! : BoundedBuffer(bound: 0)
     let control = pipes.control != nil ? buffers.popFirst()! : BoundedBuffer(bound: 0)
-    return (outcome, Streams(stdout: stdout, stderr: stderr, channel: channel, control: control))
+    let info = pipes.info != nil ? buffers.popFirst()! : BoundedBuffer(bound: 0)
+    return (outcome, Streams(stdout: stdout, stderr: stderr, channel: channel, control: control, info: info))
 }
