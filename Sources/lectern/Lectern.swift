@@ -13,6 +13,7 @@ struct Lectern: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self,
+            GradeCommand.self,
         ]
     )
 }
