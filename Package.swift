@@ -53,7 +53,7 @@ let package = Package(
             "Progress",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Course"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(
             name: "GradingTests",

@@ -26,11 +26,14 @@ EXPECTATIONS = os.path.join(TRACK, "tests", "expectations.json")
 ENTRY = "circuit_breaker.py"
 
 
-def run_harness(submission: str, ids=()):
-    """Run the harness on one submission file; its fd-3 records, nonce and wall seconds."""
+def run_harness(submission: str, ids=(), extra=None):
+    """Run the harness on one submission file (plus `extra` files: name → path, beside it);
+    its fd-3 records, nonce and wall seconds."""
     with tempfile.TemporaryDirectory(prefix="cb-selfcheck-") as work:
         os.mkdir(os.path.join(work, "submission"))
         shutil.copy(submission, os.path.join(work, "submission", ENTRY))
+        for name, path in (extra or {}).items():
+            shutil.copy(path, os.path.join(work, "submission", name))
         shutil.copytree(HARNESS, os.path.join(work, "harness"),
                         ignore=shutil.ignore_patterns("__pycache__"))
         nonce = secrets.token_hex(16)
@@ -38,7 +41,7 @@ def run_harness(submission: str, ids=()):
         read_end, write_end = os.pipe()
         started = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, "-I", "harness/run.py", *ids], cwd=work,
+            [sys.executable, "-I", "-S", "harness/run.py", *ids], cwd=work,
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             close_fds=False, preexec_fn=lambda: os.dup2(write_end, 3),
         )

@@ -1,4 +1,4 @@
-"""Lectern harness entry point: `python3 -I harness/run.py [scenario ids...]`.
+"""Lectern harness entry point: `python3 -I -S harness/run.py [scenario ids...]`.
 
 Run from the work directory that holds `submission/` and `harness/`; stdin's first line is
 the run's nonce and file descriptor 3 the observation pipe (docs/grading-protocol.md).

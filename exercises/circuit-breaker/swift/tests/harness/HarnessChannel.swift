@@ -12,8 +12,12 @@ extension LecternHarness {
     struct ObservationChannel {
         let fileDescriptor: Int32
 
-        func send(_ record: JSON) {
-            var bytes = Array((record.encoded + "\n").utf8)
+        func send(_ record: LecternHarness.JSON) {
+            send(raw: record.encoded)
+        }
+
+        func send(raw line: String) {
+            var bytes = Array((line + "\n").utf8)
             var offset = 0
             while offset < bytes.count {
                 let written = bytes.withUnsafeMutableBytes { buffer in

@@ -9,14 +9,16 @@ import Darwin
 /// The hidden-test driver of the circuit-breaker exercise (grading protocol: observe inside,
 /// judge outside). It reads the run's nonce from stdin before touching learner code, runs the
 /// scenarios named in argv (all when none), each in its own task with its own wall-clock
-/// budget, and writes one JSON Lines record per scenario to file descriptor 3.
+/// budget, and writes one JSON Lines record per scenario to file descriptor 3. Scenarios run
+/// in a worker process (`supervise()`), so a crash costs the crashing scenario only.
 enum LecternHarness {
     /// Real time a scenario may take; scenario time itself is virtual (`ManualClock`).
     static let budget: Duration = .seconds(1)
 
-    static func main() async {
+    /// A worker: runs the scenarios named in argv after `workerFlag`, in this process.
+    static func work() async {
         let nonce = readLine(strippingNewline: true) ?? ""
-        let requested = Array(CommandLine.arguments.dropFirst())
+        let requested = Array(CommandLine.arguments.dropFirst(2))
         let ids = requested.isEmpty ? scenarios.map(\.id) : requested
         let channel = ObservationChannel(fileDescriptor: 3)
         for id in ids {
