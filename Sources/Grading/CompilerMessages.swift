@@ -39,7 +39,7 @@ public enum CompilerMessages {
             }
         }
         let text = out.joined(separator: "\n")
-        return text.isEmpty ? "the submission did not compile (the compiler gave no message)" : text
+        return text.isEmpty ? "the submission did not compile" : text
     }
 
     /// A Python import failure reported on the channel: `file:line:col: Type: message`.

@@ -19,6 +19,8 @@ public struct ExerciseValidator: Sendable {
     public struct Findings: Sendable {
         public var diagnostics: [Diagnostic] = []
         public var notes: [String] = []
+
+        public init() {}
     }
 
     public func validate(_ exercises: [Exercise]) async -> Findings {
@@ -55,10 +57,12 @@ public struct ExerciseValidator: Sendable {
 
         let referencePath = "\(display)/reference/\(track.entry)"
         let reference = reports[0]
-        if reference.status != .graded {
-            findings.diagnostics.append(.error(referencePath, "the reference does not pass the hidden tests: \(reference.status.rawValue): \(reference.message ?? "")"))
+        if reference.status == .error {
+            findings.diagnostics.append(.error(referencePath, "the reference does not compile or load: \(reference.message ?? "")"))
+        } else if reference.status != .graded {
+            findings.diagnostics.append(.error(referencePath, "the reference hit a limit: \(reference.message ?? reference.status.rawValue)"))
         }
-        for test in reference.tests where test.status != .pass {
+        for test in reference.tests where test.status != .pass && reference.status != .error {
             findings.diagnostics.append(.error(referencePath, "the reference fails hidden test '\(test.id)' (\(test.name)): \(test.message ?? test.status.rawValue)"))
         }
         var killed = 0

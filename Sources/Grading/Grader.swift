@@ -72,7 +72,12 @@ public struct Grader: Sendable {
                                   tests: notRun("the submission did not compile"))
                 }
                 let stderr = String(decoding: result.stderr + result.stdout, as: UTF8.self)
-                return report(.error, message: CompilerMessages.swift(stderr, names: names),
+                var message = CompilerMessages.swift(stderr, names: names)
+                if result.termination.isSuccess || stderr.isEmpty {
+                    message = "the compiler (\(argv[0])) ended with \(Self.describe(result.termination))"
+                        + (result.termination.isSuccess ? " but wrote no \(output ?? "output (no -o in the compile command)")" : " and no message")
+                }
+                return report(.error, message: message,
                               tests: notRun("the submission did not compile"))
             }
             files[output] = .executable(binary)
@@ -104,8 +109,11 @@ public struct Grader: Sendable {
     }
 
     private func run(_ request: RunRequest) async throws(GradingError) -> RunResult {
+        let sandbox = self.sandbox
         do throws(SandboxError) {
-            return try await sandbox.run(request)
+            return try await withTaskExecutorPreference(SpawningExecutor.shared) { () async throws(SandboxError) -> RunResult in
+                try await sandbox.run(request)
+            }
         } catch {
             throw .sandbox(error)
         }
