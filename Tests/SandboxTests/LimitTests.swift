@@ -20,19 +20,21 @@ import Sandbox
         #expect(result.wallTime < .seconds(2))
     }
 
+    // CPU limits are measured in CPU time, which other tests running at once on the same
+    // cores stretch in wall time; so these give the wall clock room and check the CPU used.
     @Test func spinningPastTheCPUTimeEndsAtTheCPULimit() async throws {
-        let result = try await runPython("while True: pass", limits: Self.tight)
+        let result = try await runPython("while True: pass", limits: Self.tight.with { $0.wallSeconds = 20 })
         #expect(result.termination == .cpuTimeLimit)
-        #expect(result.wallTime < .seconds(2))
+        #expect(result.cpuTime < .seconds(2))
     }
 
     @Test func spinningWhileIgnoringSIGXCPUEndsAtTheCPULimit() async throws {
         let result = try await runPython(
             "import signal\nsignal.signal(signal.SIGXCPU, signal.SIG_IGN)\nwhile True: pass",
-            limits: Self.tight.with { $0.wallSeconds = 4 }
+            limits: Self.tight.with { $0.wallSeconds = 20 }
         )
         #expect(result.termination == .cpuTimeLimit)
-        #expect(result.wallTime < .seconds(3))
+        #expect(result.cpuTime < .seconds(2.5))
     }
 
     @Test func allocatingPastTheMemoryEndsAtTheMemoryLimit() async throws {
