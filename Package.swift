@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -29,10 +30,19 @@ let package = Package(
         .target(name: "Sandbox"),
         // Sandbox cost and bomb containment times, for BENCHMARKS.md.
         .executableTarget(name: "SandboxBenchmark", dependencies: ["Sandbox"], path: "Benchmarks/SandboxBenchmark"),
+        // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
+        .target(name: "Grading", dependencies: ["Course", "Sandbox"]),
+        // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
+        .target(name: "Progress", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [
             "Course",
+            "Grading",
             "Markdown",
+            "Progress",
+            "Sandbox",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -41,8 +51,17 @@ let package = Package(
             dependencies: ["Course"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["Course"]),
+        .testTarget(name: "ProgressTests", dependencies: [
+            "Progress",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(
+            name: "GradingTests",
+            dependencies: ["Grading", "Course", "Sandbox"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -73,22 +73,19 @@ public enum CourseLoader {
                 plans.append((name, position, [name]))
             }
         }
-        let pages = parsePages(plans.flatMap(\.files), root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
-        var byPath: [String: Page] = [:]
-        for page in pages { byPath[page.relativePath] = page }
+        let loaded = parsePages(plans.flatMap(\.files), root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        var byPath: [String: LoadedPage] = [:]
+        for item in loaded { byPath[item.page.relativePath] = item }
 
         var sessions: [Session] = []
         for plan in plans {
             let sessionPages = plan.files.compactMap { byPath[$0] }
-            let lesson = byPath[join(plan.entry, "lesson.md")] ?? (plan.files == [plan.entry] ? byPath[plan.entry] : nil)
-            var quizPage: Page?
-            var quiz: Quiz?
-            for page in [byPath[join(plan.entry, "quiz.md")], lesson].compactMap({ $0 }) + sessionPages where quiz == nil {
-                if let found = QuizParser.parse(page, diagnostics: &diagnostics) {
-                    quiz = found
-                    quizPage = page
-                }
-            }
+            let lesson = (byPath[join(plan.entry, "lesson.md")] ?? (plan.files == [plan.entry] ? byPath[plan.entry] : nil))?.page
+            // quiz.md first, then the lesson, then the session's other pages.
+            let withQuiz = sessionPages.first { $0.page.relativePath == join(plan.entry, "quiz.md") && $0.quiz != nil }
+                ?? sessionPages.first { $0.quiz != nil }
+            let quizPage = withQuiz?.page
+            let quiz = withQuiz?.quiz
             let front = lesson?.frontMatter ?? FrontMatter()
             sessions.append(Session(
                 id: sessionID(plan.entry), number: front.session ?? leadingNumber(plan.entry),
@@ -100,7 +97,7 @@ public enum CourseLoader {
         let exercisesName = exercisesSetting ?? "exercises"
         let exercisesURL = root.appendingPathComponent(exercisesName).standardizedFileURL
         if FileManager.default.fileExists(atPath: exercisesURL.path) {
-            exercises = ExerciseLoader.loadAll(in: exercisesURL, displayDirectory: join(displayRoot, exercisesName), diagnostics: &diagnostics)
+            exercises = ExerciseLoader.loadAll(in: exercisesURL, displayDirectory: normalized(join(displayRoot, exercisesName)), diagnostics: &diagnostics)
         } else if let setting = exercisesSetting {
             diagnostics.append(.error(path, yaml.position(of: manifest["exercises"]), "exercises folder '\(setting)' does not exist"))
         }
@@ -114,8 +111,7 @@ public enum CourseLoader {
             title: title, description: yaml.string(manifest, "description", diagnostics: &diagnostics) ?? "",
             baseURL: yaml.string(manifest, "base_url", diagnostics: &diagnostics),
             root: root, displayRoot: displayRoot, hasManifest: true,
-            sessions: sessions, pages: pages, exercises: exercises)
-        LinkChecker.check(course, diagnostics: &diagnostics)
+            sessions: sessions, pages: loaded.map(\.page), exercises: exercises)
         return course
     }
 
@@ -123,10 +119,12 @@ public enum CourseLoader {
 
     private static func loadFolder(_ root: URL, displayRoot: String, only: [String]?, diagnostics: inout [Diagnostic]) -> Course? {
         let files = only ?? markdownFiles(in: root, relativeTo: root)
-        let pages = parsePages(files, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let loaded = parsePages(files, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let pages = loaded.map(\.page)
         var sessions: [Session] = []
-        for page in pages {
-            guard let quiz = QuizParser.parse(page, diagnostics: &diagnostics) else { continue }
+        for item in loaded {
+            guard let quiz = item.quiz else { continue }
+            let page = item.page
             let id = sessionID(page.relativePath)
             sessions.append(Session(id: id, number: page.frontMatter.session ?? leadingNumber(id), title: page.title,
                                     lesson: page, quizPage: page, quiz: quiz))
@@ -135,16 +133,22 @@ public enum CourseLoader {
             ?? (only == nil ? root.lastPathComponent : pages.first?.title ?? root.lastPathComponent)
         let course = Course(title: title, description: "", baseURL: nil, root: root, displayRoot: displayRoot,
                             hasManifest: false, sessions: sessions, pages: pages, exercises: [])
-        LinkChecker.check(course, diagnostics: &diagnostics)
         return course
     }
 
     // MARK: Helpers
 
-    /// Reads and parses pages concurrently; diagnostics come back in file order.
-    static func parsePages(_ files: [String], root: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> [Page] {
+    /// A page with the quiz found in it, if any.
+    struct LoadedPage {
+        var page: Page
+        var quiz: Quiz?
+    }
+
+    /// Reads, parses, link-checks and quiz-parses pages concurrently; diagnostics come back
+    /// in file order.
+    static func parsePages(_ files: [String], root: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> [LoadedPage] {
         final class Slots: @unchecked Sendable {
-            var pages: [Page?]
+            var pages: [LoadedPage?]
             var diagnostics: [[Diagnostic]]
             init(count: Int) {
                 pages = Array(repeating: nil, count: count)
@@ -157,7 +161,9 @@ public enum CourseLoader {
             let relative = files[index]
             let display = join(displayRoot, relative)
             if let text = SourceReader.read(root.appendingPathComponent(relative), displayPath: display, diagnostics: &found) {
-                slots.pages[index] = Page.parse(text, relativePath: relative, displayPath: display, diagnostics: &found)
+                let page = Page.parse(text, relativePath: relative, displayPath: display, diagnostics: &found)
+                LinkChecker.check(page, root: root, diagnostics: &found)
+                slots.pages[index] = LoadedPage(page: page, quiz: QuizParser.parse(page, diagnostics: &found))
             }
             slots.diagnostics[index] = found  // each index is written by one iteration only
         }

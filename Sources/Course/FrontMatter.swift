@@ -15,22 +15,35 @@ public struct FrontMatter: Hashable, Sendable {
     /// matter line, so cmark's line numbers are the file's line numbers.
     static func split(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> (FrontMatter, String) {
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return (FrontMatter(), text) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let close = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\r", with: "")
-            return line == "---" || line == "..."
-        }) else {
+        // Find the closing line by bytes; only the front matter's lines are ever split.
+        let bytes = Array(text.utf8)
+        var lineStart = bytes.firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
+        var yamlLines: [String] = []
+        var closeEnd: Int?
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+            if line.hasSuffix("\r") { line.removeLast() }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed == "---" || trimmed == "..." {
+                closeEnd = lineEnd
+                break
+            }
+            yamlLines.append(line)
+            lineStart = lineEnd + 1
+        }
+        guard let closeEnd else {
             diagnostics.append(.error(path, (1, 1), "front matter starts with '---' but never ends (add a closing '---' line)"))
             return (FrontMatter(), text)
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
         var front = FrontMatter()
-        if let document = YAMLDocument.parse(yaml, path: path, lineOffset: 1, diagnostics: &diagnostics),
+        if let document = YAMLDocument.parse(yamlLines.joined(separator: "\n"), path: path, lineOffset: 1, diagnostics: &diagnostics),
            let mapping = document.mapping(diagnostics: &diagnostics) {
             front.values = document.flatStrings(mapping)
         }
-        for index in 0...close { lines[index] = "" }
-        return (front, lines.joined(separator: "\n"))
+        // Blank out the front matter but keep its line breaks, so line numbers stay the file's.
+        let blank = String(repeating: "\n", count: yamlLines.count + 1)
+        return (front, blank + String(decoding: bytes[closeEnd...], as: UTF8.self))
     }
 }
 

@@ -3,15 +3,17 @@ import Markdown
 
 /// Reports relative links and images whose target file does not exist.
 public enum LinkChecker {
-    public static func check(_ course: Course, diagnostics: inout [Diagnostic]) {
-        for page in course.pages {
-            let directory = course.root.appendingPathComponent(page.relativePath).deletingLastPathComponent()
-            walk(page.document, parentStart: page.document.start) { destination, position in
-                guard let target = localTarget(destination) else { return }
-                let url = target.hasPrefix("/") ? URL(fileURLWithPath: target) : directory.appendingPathComponent(target)
-                if !FileManager.default.fileExists(atPath: url.standardizedFileURL.path) {
-                    diagnostics.append(.error(page.displayPath, (position.line, position.column), "broken link: '\(destination)' does not exist"))
-                }
+    /// Checks the links of one page of a course rooted at `root`.
+    public static func check(_ page: Page, root: URL, diagnostics: inout [Diagnostic]) {
+        let directory = (root.path as NSString).appendingPathComponent((page.relativePath as NSString).deletingLastPathComponent)
+        var known: [String: Bool] = [:]
+        walk(page.document, parentStart: page.document.start) { destination, position in
+            guard let target = localTarget(destination) else { return }
+            let path = target.hasPrefix("/") ? target : (directory as NSString).appendingPathComponent(target)
+            let exists = known[path] ?? FileManager.default.fileExists(atPath: path)
+            known[path] = exists
+            if !exists {
+                diagnostics.append(.error(page.displayPath, (position.line, position.column), "broken link: '\(destination)' does not exist"))
             }
         }
     }
@@ -34,9 +36,13 @@ public enum LinkChecker {
         switch node.kind {
         case .link(let destination, _), .image(let destination, _):
             visit(destination, start)
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak, .thematicBreak:
+            return
         default:
             break
         }
-        for child in node.children { walk(child, parentStart: start, visit) }
+        node.children.withUnsafeBufferPointer { children in
+            for index in children.indices { walk(children[index], parentStart: start, visit) }
+        }
     }
 }

@@ -8,15 +8,20 @@ public struct Page: Hashable, Sendable {
     public var displayPath: String
     public var frontMatter: FrontMatter
     public var document: MarkdownNode
-    /// The source text's lines, for positions cmark does not give (lines inside a paragraph).
-    public var sourceLines: [Substring]
+    /// The source text, for positions cmark does not give (lines inside a paragraph).
+    public var source: String
+    /// The UTF-8 offset at which each line of `source` starts.
+    private var lineStarts: [Int]
 
-    public init(relativePath: String, displayPath: String, frontMatter: FrontMatter, document: MarkdownNode, sourceLines: [Substring]) {
+    public init(relativePath: String, displayPath: String, frontMatter: FrontMatter, document: MarkdownNode, source: String) {
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.frontMatter = frontMatter
         self.document = document
-        self.sourceLines = sourceLines
+        self.source = source
+        var starts = [0]
+        for (offset, byte) in source.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        self.lineStarts = starts
     }
 
     /// The front matter's title, else the first level-1 heading, else the file name.
@@ -31,20 +36,20 @@ public struct Page: Hashable, Sendable {
     public static func parse(_ text: String, relativePath: String, displayPath: String, diagnostics: inout [Diagnostic]) -> Page {
         let (front, body) = FrontMatter.split(text, path: displayPath, diagnostics: &diagnostics)
         let document = MarkdownParser().parse(body)
-        return Page(
-            relativePath: relativePath, displayPath: displayPath, frontMatter: front,
-            document: document, sourceLines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        return Page(relativePath: relativePath, displayPath: displayPath, frontMatter: front, document: document, source: text)
     }
 
     /// The first column (1-based, in bytes) of non-blank text on a source line.
     func firstColumn(ofLine line: Int) -> Int {
-        guard line >= 1, line <= sourceLines.count else { return 1 }
+        guard line >= 1, line <= lineStarts.count else { return 1 }
+        let utf8 = source.utf8
+        var index = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
         var column = 1
-        for byte in sourceLines[line - 1].utf8 {
-            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { return column }
+        while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "\t") {
             column += 1
+            index = utf8.index(after: index)
         }
-        return 1
+        return column
     }
 }
 

@@ -56,9 +56,10 @@ enum QuizMarkers {
 
     /// `Scoring Guide`, `Scoring Guide:` (as a heading or a paragraph of its own).
     static func isScoringGuideTitle(_ text: String) -> Bool {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard text.utf8.count <= 20 else { return false }
+        var trimmed = text.trimmedOfSpaces().lowercased()
         if trimmed.hasSuffix(":") { trimmed.removeLast() }
-        return trimmed.lowercased() == "scoring guide" || trimmed.lowercased() == "scoring"
+        return trimmed == "scoring guide" || trimmed == "scoring"
     }
 
     /// A band line: `10 correct: Expert level - Ready…`, `8-9 correct: …`, `Below 4: …`,
@@ -168,3 +169,13 @@ struct LineScanner {
 }
 
 import Foundation
+
+extension String {
+    /// The text without leading and trailing spaces and tabs (cheaper than Foundation's trim).
+    func trimmedOfSpaces() -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        return String(self[first...last])
+    }
+}

@@ -128,8 +128,8 @@ public struct QuizParser {
     }
 
     private mutating func consumeLine(_ inlines: [MarkdownNode], at position: SourcePosition, paragraph: Int) {
-        let text = InlineEditing.plainText(inlines).trimmingCharacters(in: .whitespaces)
-        if let marker = QuizMarkers.question(text), InlineEditing.plainText(inlines).trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("question") {
+        let text = InlineEditing.plainText(inlines).trimmedOfSpaces()
+        if let marker = QuizMarkers.question(text) {
             startQuestion(marker.number, lead: InlineEditing.dropLeading(marker.markerLength, from: InlineEditing.trimLeadingWhitespace(inlines)), at: position)
             return
         }

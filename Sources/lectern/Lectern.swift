@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `lectern` command: a thin shell over the library modules.
 @main
@@ -13,6 +14,25 @@ struct Lectern: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self,
+            GradeCommand.self,
         ]
     )
+
+    /// Runs the command, mapping ArgumentParser's usage failures (64) to the documented 2.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,44 @@
+import GRDB
+
+/// The store's schema as append-only migrations: never edit a shipped one, add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-quizAttempt") { db in
+            try db.create(table: "quizAttempt") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("attemptID", .text).notNull().unique()
+                t.column("sessionID", .text).notNull()
+                t.column("sessionTitle", .text).notNull()
+                t.column("quizTitle", .text).notNull()
+                t.column("contentHash", .text).notNull()
+                t.column("answers", .jsonText).notNull()
+                t.column("score", .integer).notNull()
+                t.column("total", .integer).notNull()
+                t.column("bandLabel", .text)
+                t.column("isComplete", .boolean).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("finishedAt", .datetime).notNull()
+            }
+            try db.create(index: "quizAttempt_on_session", on: "quizAttempt", columns: ["sessionID", "finishedAt"])
+        }
+        migrator.registerMigration("v1-grading") { db in
+            try db.create(table: "grading") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("exerciseSlug", .text).notNull()
+                t.column("track", .text).notNull()
+                t.column("submissionPath", .text).notNull()
+                t.column("submissionHash", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("maxScore", .double).notNull()
+                t.column("reportJSON", .jsonText).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("finishedAt", .datetime).notNull()
+                t.column("duration", .double).notNull()
+            }
+            try db.create(index: "grading_on_exercise", on: "grading", columns: ["exerciseSlug", "finishedAt"])
+        }
+        return migrator
+    }
+}

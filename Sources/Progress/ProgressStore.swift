@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+
+/// The learner's history: quiz attempts and exercise gradings in one SQLite database.
+///
+/// Opening migrates the schema; every write is one IMMEDIATE transaction, so two lectern
+/// processes writing at once wait for each other (busy timeout) instead of failing, and an
+/// interrupted command never leaves half a row. File databases use WAL mode.
+public struct ProgressStore: Sendable {
+    private let writer: any DatabaseWriter
+    /// Where the database lives; nil in memory.
+    public let path: String?
+
+    /// Wraps an open database (tests pass an in-memory `DatabaseQueue`) and migrates it.
+    public init(writer: any DatabaseWriter, path: String? = nil) throws {
+        self.writer = writer
+        self.path = path
+        do {
+            try Migrations.migrator.migrate(writer)
+            let unknown = try writer.read { db in
+                try Migrations.migrator.hasBeenSuperseded(db)
+            }
+            if unknown {
+                throw ProgressStoreError(reason: .newerSchema, path: path ?? ":memory:", detail: "unknown migrations")
+            }
+        } catch {
+            throw ProgressStoreError.classify(error, path: path ?? ":memory:")
+        }
+    }
+
+    /// Opens (creating if needed) the database file at `url`, making its directory first.
+    /// Throws `ProgressStoreError` when the place is unwritable or the file is damaged.
+    public init(url: URL) throws {
+        let path = url.path
+        let directory = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ProgressStoreError(reason: .unwritable, path: directory.path,
+                                     detail: "the folder cannot be created")
+        }
+        if !FileManager.default.isWritableFile(atPath: directory.path) {
+            throw ProgressStoreError(reason: .unwritable, path: path, detail: "the folder \(directory.path) is not writable")
+        }
+        if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
+            throw ProgressStoreError(reason: .unwritable, path: path, detail: "the file is read-only")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration())
+        } catch {
+            throw ProgressStoreError.classify(error, path: path)
+        }
+        try self.init(writer: queue, path: path)
+    }
+
+    /// Opens the store in a data directory (see `DataDirectory.resolve`).
+    public init(dataDirectory: URL) throws {
+        try self.init(url: DataDirectory.databaseURL(in: dataDirectory))
+    }
+
+    /// A fresh, empty store in memory, with the same configuration and schema.
+    public static func inMemory() throws -> ProgressStore {
+        try ProgressStore(writer: DatabaseQueue(configuration: configuration()))
+    }
+
+    /// The connection settings every store shares.
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "lectern.progress"
+        return configuration
+    }
+
+    // MARK: Writes
+
+    /// Saves an attempt in one transaction and returns it with its row id.
+    @discardableResult
+    public func record(_ attempt: AttemptRecord) throws -> AttemptRecord {
+        try write { db in
+            var saved = attempt
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    /// Saves a grading in one transaction and returns it with its row id.
+    @discardableResult
+    public func record(_ grading: GradingRecord) throws -> GradingRecord {
+        try write { db in
+            var saved = grading
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw ProgressStoreError.classify(error, path: path ?? ":memory:")
+        }
+    }
+
+    // MARK: Reads
+
+    /// Every attempt, oldest first; only those of one session when `sessionID` is given.
+    public func attempts(sessionID: String? = nil) throws -> [AttemptRecord] {
+        try read { db in
+            var request = AttemptRecord.order(AttemptRecord.Columns.finishedAt, Column("id"))
+            if let sessionID { request = request.filter(AttemptRecord.Columns.sessionID == sessionID) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Every grading, oldest first; only those of one exercise when `exerciseSlug` is given.
+    public func gradings(exerciseSlug: String? = nil) throws -> [GradingRecord] {
+        try read { db in
+            var request = GradingRecord.order(GradingRecord.Columns.finishedAt, Column("id"))
+            if let exerciseSlug { request = request.filter(GradingRecord.Columns.exerciseSlug == exerciseSlug) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Per session and per exercise figures for `lectern progress`, sorted by id.
+    public func summary() throws -> ProgressSummary {
+        ProgressSummary(
+            sessions: Self.sessionSummaries(try attempts()),
+            exercises: Self.exerciseSummaries(try gradings()))
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw ProgressStoreError.classify(error, path: path ?? ":memory:")
+        }
+    }
+
+    // MARK: Summaries
+
+    static func sessionSummaries(_ attempts: [AttemptRecord]) -> [SessionProgress] {
+        let bySession = Dictionary(grouping: attempts, by: \.sessionID)
+        return bySession.keys.sorted().compactMap { sessionID in
+            let all = bySession[sessionID]!
+            guard let latest = all.last else { return nil }
+            let current = all.filter { $0.contentHash == latest.contentHash }
+            let complete = current.filter(\.isComplete)
+            // Best: highest score; among equals, the earliest reached it.
+            let best = complete.max { $0.score < $1.score || ($0.score == $1.score && $0.finishedAt > $1.finishedAt) }
+            return SessionProgress(
+                sessionID: sessionID,
+                sessionTitle: latest.sessionTitle,
+                quizTitle: latest.quizTitle,
+                contentHash: latest.contentHash,
+                attempts: current.count,
+                completeAttempts: complete.count,
+                earlierVersionAttempts: all.count - current.count,
+                bestScore: best?.score,
+                total: latest.total,
+                bestBandLabel: best?.bandLabel,
+                lastAttemptAt: latest.finishedAt)
+        }
+    }
+
+    static func exerciseSummaries(_ gradings: [GradingRecord]) -> [ExerciseProgress] {
+        let byExercise = Dictionary(grouping: gradings, by: \.exerciseSlug)
+        return byExercise.keys.sorted().compactMap { slug in
+            let all = byExercise[slug]!
+            guard let latest = all.last else { return nil }
+            let best = all.max { $0.score < $1.score } ?? latest
+            return ExerciseProgress(
+                exerciseSlug: slug,
+                track: latest.track,
+                gradings: all.count,
+                bestScore: best.score,
+                maxScore: best.maxScore,
+                lastStatus: latest.status,
+                lastGradedAt: latest.finishedAt)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    static let broken = LecternProcess.repository.appendingPathComponent("Tests/CourseTests/Fixtures/broken")
+
+    @Test func helpListsTheCommands() throws {
+        let result = try LecternProcess.run(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("check"))
+        #expect(result.stdout.contains("SUBCOMMANDS"))
+    }
+
+    @Test func theBundledCourseChecksClean() throws {
+        let result = try LecternProcess.run(["check", "content"])
+        #expect(result.stdout.contains("Session 4 (04-production-mcp-deployment): 10 questions, 5 bands, answers D, D, A, A, C, C, D, B, A, C"))
+        #expect(result.status == 0, "\(result.stdout)")
+    }
+
+    @Test func theSeedPageChecksAsItIs() throws {
+        let result = try LecternProcess.run(["check", "Tests/CourseTests/Fixtures/seed/session4-test-solutions.txt"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("10 questions, 5 bands, answers D, D, A, A, C, C, D, B, A, C"))
+    }
+
+    @Test func anErrorExitsOneAndNamesFileLineAndColumn() throws {
+        let result = try LecternProcess.run(["check", Self.broken.appendingPathComponent("several-marks").path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("01-basics/quiz.md:20:1: error: question 2 has 2 options marked ✅ (B, C); mark exactly one"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func jsonFormatPrintsDiagnosticsAsJSON() throws {
+        let result = try LecternProcess.run(["check", Self.broken.appendingPathComponent("missing-explanation").path, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["severity"] as? String == "warning")
+        #expect(diagnostics.first?["line"] as? Int == 14)
+        #expect(object["errors"] as? Int == 0)
+        #expect(result.status == 0)
+    }
+
+    @Test func aMissingPathIsAnErrorNotACrash() throws {
+        let result = try LecternProcess.run(["check", "no/such/course"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("no/such/course:1:1: error: no such file or directory"))
+    }
+
+    @Test func anUnknownOptionIsAUsageError() throws {
+        let result = try LecternProcess.run(["check", "--bogus"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--bogus"))
+    }
+}

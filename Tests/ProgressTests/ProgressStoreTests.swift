@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import Progress
+
+@Suite("Progress store in memory")
+struct ProgressStoreTests {
+    @Test("an attempt reads back exactly as recorded, with a row id")
+    func attemptRoundTrip() throws {
+        let store = try ProgressStore.inMemory()
+        let attempt = ProgressFixtures.attempt(score: 9, band: "Proficient")
+        let saved = try store.record(attempt)
+        #expect(saved.id != nil)
+        var expected = attempt
+        expected.id = saved.id
+        #expect(try store.attempts() == [expected])
+    }
+
+    @Test("an incomplete attempt keeps its unanswered questions as nil")
+    func incompleteAttemptRoundTrip() throws {
+        let store = try ProgressStore.inMemory()
+        var attempt = ProgressFixtures.attempt(score: 1, total: 3, band: nil, complete: false)
+        attempt.answers[2] = AttemptAnswer(question: 3, chosen: nil, correct: "C", isCorrect: nil)
+        try store.record(attempt)
+        let read = try #require(try store.attempts().first)
+        #expect(read.isComplete == false)
+        #expect(read.bandLabel == nil)
+        #expect(read.answers[2].chosen == nil)
+        #expect(read.answers[2].isCorrect == nil)
+    }
+
+    @Test("a grading reads back exactly as recorded, report JSON verbatim")
+    func gradingRoundTrip() throws {
+        let store = try ProgressStore.inMemory()
+        let grading = ProgressFixtures.grading(status: "pass", score: 10)
+        let saved = try store.record(grading)
+        var expected = grading
+        expected.id = saved.id
+        #expect(try store.gradings() == [expected])
+    }
+
+    @Test("attempts and gradings filter by session and exercise")
+    func filters() throws {
+        let store = try ProgressStore.inMemory()
+        try store.record(ProgressFixtures.attempt(session: "a"))
+        try store.record(ProgressFixtures.attempt(session: "b"))
+        try store.record(ProgressFixtures.grading(slug: "x"))
+        try store.record(ProgressFixtures.grading(slug: "y"))
+        #expect(try store.attempts(sessionID: "b").map(\.sessionID) == ["b"])
+        #expect(try store.gradings(exerciseSlug: "x").map(\.exerciseSlug) == ["x"])
+    }
+
+    @Test("a session's summary: attempt count, best complete score and its band, last date")
+    func sessionSummary() throws {
+        let store = try ProgressStore.inMemory()
+        try store.record(ProgressFixtures.attempt(score: 6, band: "Competent", minutesAfterStart: 0))
+        try store.record(ProgressFixtures.attempt(score: 9, band: "Proficient", minutesAfterStart: 10))
+        try store.record(ProgressFixtures.attempt(score: 10, band: nil, complete: false, minutesAfterStart: 20))
+        let summary = try #require(try store.summary().sessions.first)
+        #expect(summary.attempts == 3)
+        #expect(summary.completeAttempts == 2)
+        #expect(summary.bestScore == 9)
+        #expect(summary.bestBandLabel == "Proficient")
+        #expect(summary.lastAttemptAt == ProgressFixtures.start.addingTimeInterval(20 * 60 + 90.5))
+    }
+
+    @Test("attempts on an earlier version of the quiz are counted apart, not in the best score")
+    func editedQuizNotMixed() throws {
+        let store = try ProgressStore.inMemory()
+        try store.record(ProgressFixtures.attempt(hash: "old", score: 10, band: "Expert level", minutesAfterStart: 0))
+        try store.record(ProgressFixtures.attempt(hash: "new", score: 4, band: "Developing", minutesAfterStart: 5))
+        let summary = try #require(try store.summary().sessions.first)
+        #expect(summary.contentHash == "new")
+        #expect(summary.attempts == 1)
+        #expect(summary.earlierVersionAttempts == 1)
+        #expect(summary.bestScore == 4)
+    }
+
+    @Test("a session with only incomplete attempts has no best score")
+    func onlyIncomplete() throws {
+        let store = try ProgressStore.inMemory()
+        try store.record(ProgressFixtures.attempt(score: 3, band: nil, complete: false))
+        let summary = try #require(try store.summary().sessions.first)
+        #expect(summary.bestScore == nil)
+        #expect(summary.bestBandLabel == nil)
+    }
+
+    @Test("an exercise's summary: gradings, best score, last status and date")
+    func exerciseSummary() throws {
+        let store = try ProgressStore.inMemory()
+        try store.record(ProgressFixtures.grading(track: "python", status: "fail", score: 8, minutesAfterStart: 0))
+        try store.record(ProgressFixtures.grading(track: "swift", status: "error", score: 0, minutesAfterStart: 5))
+        let summary = try #require(try store.summary().exercises.first)
+        #expect(summary.gradings == 2)
+        #expect(summary.bestScore == 8)
+        #expect(summary.maxScore == 10)
+        #expect(summary.lastStatus == "error")
+        #expect(summary.track == "swift")
+        #expect(summary.lastGradedAt == ProgressFixtures.start.addingTimeInterval(5 * 60 + 2.5))
+    }
+
+    @Test("an empty store summarises to nothing")
+    func emptySummary() throws {
+        let summary = try ProgressStore.inMemory().summary()
+        #expect(summary.sessions.isEmpty)
+        #expect(summary.exercises.isEmpty)
+    }
+}
