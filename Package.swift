@@ -58,6 +58,11 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["lectern"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(
+            name: "RedTeamTests",
+            dependencies: ["Grading", "Course", "Sandbox"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "GradingTests",
             dependencies: ["Grading", "Course", "Sandbox"],
             exclude: ["Fixtures"]
