@@ -28,6 +28,8 @@ let package = Package(
         ]),
         // Runs one untrusted command (learner code) in bubblewrap, with limits.
         .target(name: "Sandbox"),
+        // Sandbox cost and bomb containment times, for BENCHMARKS.md.
+        .executableTarget(name: "SandboxBenchmark", dependencies: ["Sandbox"], path: "Benchmarks/SandboxBenchmark"),
         // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
         .target(name: "Grading", dependencies: ["Course", "Sandbox"]),
         // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
@@ -55,6 +57,11 @@ let package = Package(
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["lectern"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(
+            name: "RedTeamTests",
+            dependencies: ["Grading", "Course", "Sandbox"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "GradingTests",
             dependencies: ["Grading", "Course", "Sandbox"],

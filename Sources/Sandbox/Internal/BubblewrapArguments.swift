@@ -15,7 +15,7 @@ struct BubblewrapArguments {
     init(configuration: Bubblewrap.Configuration, limits: Limits, environment: [String: String], staging: String) {
         var options = [
             "--unshare-all", "--unshare-user", "--disable-userns", "--cap-drop", "ALL",
-            "--die-with-parent", "--new-session",
+            "--die-with-parent", "--new-session", "--as-pid-1",
             "--uid", "\(configuration.sandboxUser)", "--gid", "\(configuration.sandboxUser)",
             "--hostname", "lectern",
         ]

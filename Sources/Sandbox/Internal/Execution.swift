@@ -50,6 +50,10 @@ struct Streams {
 
 /// Starts `spec` and pumps its pipes to the end on a thread of its own, so the blocking
 /// `poll` loop never occupies a Swift concurrency thread. Cancelling the task kills the run.
+///
+/// The child is spawned from that same thread, which lives exactly as long as the run:
+/// bubblewrap's `--die-with-parent` (`PR_SET_PDEATHSIG`) fires when the *thread* that spawned
+/// it exits, and a thread of Swift's cooperative pool may retire in the middle of a long run.
 func execute(
     _ spec: ChildSpec, pipes: RunPipes, wallSeconds: Double,
     outputBound: Int, controlBound: Int
@@ -63,33 +67,38 @@ func execute(
         close(wake.readEnd)
         close(wake.writeEnd)
     }
-    let started = ContinuousClock.now
-    let pid: pid_t
-    do {
-        pid = try spawn(spec)
-    } catch {
-        pipes.closeAll()
-        throw error
-    }
-    pipes.closeWriteEnds()
-
-    var streams: [(fd: CInt, bound: Int)] = [(pipes.stdout.readEnd, outputBound), (pipes.stderr.readEnd, outputBound)]
-    if let channel = pipes.channel { streams.append((channel.readEnd, outputBound)) }
-    if let control = pipes.control { streams.append((control.readEnd, controlBound)) }
-    if let info = pipes.info { streams.append((info.readEnd, 4096)) }
-    let pump = Pump(pid: pid, streams: streams, wallSeconds: wallSeconds, cancel: wake.readEnd, started: started)
+    var pumped: [(fd: CInt, bound: Int)] = [(pipes.stdout.readEnd, outputBound), (pipes.stderr.readEnd, outputBound)]
+    if let channel = pipes.channel { pumped.append((channel.readEnd, outputBound)) }
+    if let control = pipes.control { pumped.append((control.readEnd, controlBound)) }
+    if let info = pipes.info { pumped.append((info.readEnd, 4096)) }
+    let streams = pumped
+    let cancel = wake.readEnd
     let wakeWriter = wake.writeEnd
 
-    let outcome = await withTaskCancellationHandler {
-        await withCheckedContinuation { (continuation: CheckedContinuation<PumpOutcome, Never>) in
-            let thread = Thread { continuation.resume(returning: pump.run()) }
-            thread.name = "lectern-sandbox-pump"
+    let finished = await withTaskCancellationHandler {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Result<PumpOutcome, SandboxError>, Never>) in
+            let thread = Thread {
+                let started = ContinuousClock.now
+                let pid: pid_t
+                do throws(SandboxError) {
+                    pid = try spawn(spec)
+                } catch {
+                    pipes.closeAll()
+                    continuation.resume(returning: .failure(error))
+                    return
+                }
+                pipes.closeWriteEnds()
+                let pump = Pump(pid: pid, streams: streams, wallSeconds: wallSeconds, cancel: cancel, started: started)
+                continuation.resume(returning: .success(pump.run()))
+            }
+            thread.name = "lectern-sandbox-run"
             thread.start()
         }
     } onCancel: {
         var byte: UInt8 = 1
         _ = write(wakeWriter, &byte, 1)
     }
+    let outcome = try finished.get()
 
     var buffers = outcome.streams[...]
     let stdout = buffers.popFirst()!

@@ -16,8 +16,8 @@ import Glibc
 /// writes there comes before the launcher's own bytes (it is dead by then), so the trailer is
 /// read from the end and the files just before it.
 enum Launcher {
-    /// Processes of the run that are not the command's: bubblewrap's init and this shell.
-    static let processesOfItsOwn = 2
+    /// Processes of the run that are not the command's: this shell, the pid namespace's init.
+    static let processesOfItsOwn = 1
     static let readyLine = "lectern-ready\n"
     static let trailerPrefix = "lectern-trailer "
 
@@ -37,7 +37,8 @@ enum Launcher {
             sizes="$sizes -"
           fi
         done < /run/lectern/collect
-        free=$(stat -f -c '%a %S' /sandbox | { read -r blocks size; echo $((blocks * size)); })
+        free=-
+        if [ "$status" -ne 0 ]; then free=$(stat -f -c '%a %S' /sandbox | { read -r blocks size; echo $((blocks * size)); }); fi
         printf '\\nlectern-trailer %s %s%s\\n' "$status" "$free" "$sizes" >&4
         times >&4
         exit $status

@@ -26,12 +26,3 @@ extension RunResult {
     var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     var channelText: String { String(decoding: channel, as: UTF8.self) }
 }
-
-extension Limits {
-    /// The standard limits with some changed.
-    func with(_ change: (inout Limits) -> Void) -> Limits {
-        var copy = self
-        change(&copy)
-        return copy
-    }
-}
