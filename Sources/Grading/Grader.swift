@@ -109,11 +109,8 @@ public struct Grader: Sendable {
     }
 
     private func run(_ request: RunRequest) async throws(GradingError) -> RunResult {
-        let sandbox = self.sandbox
         do throws(SandboxError) {
-            return try await withTaskExecutorPreference(SpawningExecutor.shared) { () async throws(SandboxError) -> RunResult in
-                try await sandbox.run(request)
-            }
+            return try await sandbox.run(request)
         } catch {
             throw .sandbox(error)
         }
