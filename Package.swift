@@ -32,10 +32,14 @@ let package = Package(
         .executableTarget(name: "SandboxBenchmark", dependencies: ["Sandbox"], path: "Benchmarks/SandboxBenchmark"),
         // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
         .target(name: "Grading", dependencies: ["Course", "Sandbox"]),
+        // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.
+        .target(name: "Quiz", dependencies: ["Course"]),
         // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
         .target(name: "Progress", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The interactive and scripted quiz in a terminal: input, signals, rendering, results.
+        .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown"]),
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [
             "Course",
@@ -43,6 +47,7 @@ let package = Package(
             "Markdown",
             "Progress",
             "Sandbox",
+            "QuizTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -51,12 +56,14 @@ let package = Package(
             dependencies: ["Course"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"], exclude: ["Fixtures"]),
         .testTarget(name: "ProgressTests", dependencies: [
             "Progress",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lectern"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern"], exclude: ["QuizFixtures"]),
+                .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(
             name: "RedTeamTests",
             dependencies: ["Grading", "Course", "Sandbox"],
