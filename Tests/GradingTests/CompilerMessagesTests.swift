@@ -57,3 +57,14 @@ struct CompilerMessagesTests {
         #expect(cleaned.contains("TypeError: boom"))
     }
 }
+
+@Suite("Messages from hidden files are few")
+struct HiddenMessageLimitTests {
+    @Test func atMostFiveDistinctHarnessMessagesThenACount() {
+        let stderr = (1...8).map { "harness/S\($0).swift:1:1: error: problem \($0)" }.joined(separator: "\n")
+        let message = CompilerMessages.swift(stderr, names: [:])
+        #expect(message.contains("problem 5"))
+        #expect(!message.contains("problem 6"))
+        #expect(message.hasSuffix("… and 3 more"))
+    }
+}
