@@ -165,6 +165,10 @@ public struct Grader: Sendable {
         let stderr = String(decoding: result.stderr, as: UTF8.self)
         if !stderr.isEmpty { text += (text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + stderr }
         text = CompilerMessages.sanitizeOutput(text, names: names)
+        let lineLimit = 300
+        text = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.count > lineLimit ? $0.prefix(lineLimit) + " … (line cut)" : String($0) }
+            .joined(separator: "\n")
         let limit = 4000
         if text.count > limit { text = String(text.prefix(limit)) + "\n… (output truncated)" }
         if result.stdoutTruncated || result.stderrTruncated { text += "\n… (output past the limit was dropped)" }

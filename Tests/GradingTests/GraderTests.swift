@@ -89,6 +89,14 @@ struct GraderTests {
         #expect(report.isFullMarks)
     }
 
+    @Test func theLearnersOutputIsShownBoundedAndIsNoEvidence() async throws {
+        let report = try await Fixture.grade(Fixture.submission("chatty.py"), track: "python")
+        #expect(report.isFullMarks)
+        #expect(report.output.hasPrefix(String(repeating: "x", count: 300) + " … (line cut)"))
+        #expect(report.output.count <= 4000 + 30)
+        #expect(report.output.hasSuffix("… (output truncated)"))
+    }
+
     @Test func withoutASandboxEveryReportSaysSo() async throws {
         let report = try await Fixture.grade(Fixture.reference("python", "adder.py"), track: "python")
         #expect(report.warnings.contains { $0.contains("--no-sandbox") })
