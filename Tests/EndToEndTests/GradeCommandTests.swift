@@ -13,13 +13,15 @@ struct GradeCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test func thePythonReferenceScoresFullMarksAndIsRecorded() throws {
+    @Test func thePythonReferenceScoresFullMarksAndShowsInProgress() throws {
         let data = try GradeSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
         let result = try grade(["circuit-breaker", "\(python)/reference/circuit_breaker.py", "--require-pass"], dataDir: data)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Total: 100/100"))
-        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("progress.sqlite").path))
+        let progress = try LecternProcess.run(["progress", "--data-dir", data.path])
+        #expect(progress.stdout.contains("circuit-breaker (python)"), "\(progress.stdout)")
+        #expect(progress.stdout.contains("best 100/100"), "\(progress.stdout)")
     }
 
     @Test func theSwiftReferenceScoresFullMarks() throws {
