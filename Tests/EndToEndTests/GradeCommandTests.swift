@@ -76,6 +76,9 @@ struct GradeCommandTests {
         let noTrack = try grade(["circuit-breaker", "README.md" ], dataDir: data)
         #expect(noTrack.status == 2)
         #expect(noTrack.stderr.contains("pass --track"))
+        let noCourse = try LecternProcess.run(["grade", "circuit-breaker", "x.py"], in: data)
+        #expect(noCourse.status == 2)
+        #expect(noCourse.stderr.contains("there is no course at 'content'"))
     }
 
     @Test func aBatchWritesSummariesResumesAndMerges() throws {
