@@ -37,6 +37,7 @@ let package = Package(
         // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
         .target(name: "Progress", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The interactive and scripted quiz in a terminal: input, signals, rendering, results.
         .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown"]),

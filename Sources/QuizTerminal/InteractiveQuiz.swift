@@ -1,5 +1,4 @@
 import Foundation
-
 import Quiz
 
 /// The quiz as a conversation at the terminal: a question, a prompt, a line typed back.
@@ -8,24 +7,29 @@ import Quiz
 public struct InteractiveQuiz {
     public let screen: QuizScreen
     public let feedback: FeedbackMode
+    /// The terminal's width now; read before each question, so a resized window is followed.
+    public let currentWidth: () -> Int
 
-    public init(screen: QuizScreen, feedback: FeedbackMode) {
+    public init(screen: QuizScreen, feedback: FeedbackMode, currentWidth: (() -> Int)? = nil) {
         self.screen = screen
         self.feedback = feedback
+        self.currentWidth = currentWidth ?? { [width = screen.width] in width }
     }
 
     /// Runs the attempt until it ends; the caller prints the result.
     public func run<Source: LineSource>(_ attempt: inout Attempt, title: String, input: inout Source, output: any TextOutput) {
         let total = attempt.plan.questions.count
-        output.write(screen.header(title: title, questionCount: total, feedback: feedback, seed: attempt.plan.seed))
+        output.write(screen.resized(to: currentWidth())
+            .header(title: title, questionCount: total, feedback: feedback, seed: attempt.plan.seed))
         while let question = attempt.current, let position = attempt.currentPosition {
+            let screen = self.screen.resized(to: currentWidth())
             output.write(screen.question(question, position: position, total: total))
-            askUntilAnswered(&attempt, question: question, input: &input, output: output)
+            askUntilAnswered(&attempt, question: question, screen: screen, input: &input, output: output)
         }
     }
 
     private func askUntilAnswered<Source: LineSource>(
-        _ attempt: inout Attempt, question: PresentedQuestion, input: inout Source, output: any TextOutput
+        _ attempt: inout Attempt, question: PresentedQuestion, screen: QuizScreen, input: inout Source, output: any TextOutput
     ) {
         while !attempt.isEnded {
             output.write(screen.prompt(optionCount: question.optionCount))
@@ -49,13 +53,15 @@ public struct InteractiveQuiz {
                 case .invalid(let hint):
                     output.write(screen.hint(hint))
                 case .quit:
-                    confirmQuit(&attempt, input: &input, output: output)
+                    confirmQuit(&attempt, screen: screen, input: &input, output: output)
                 }
             }
         }
     }
 
-    private func confirmQuit<Source: LineSource>(_ attempt: inout Attempt, input: inout Source, output: any TextOutput) {
+    private func confirmQuit<Source: LineSource>(
+        _ attempt: inout Attempt, screen: QuizScreen, input: inout Source, output: any TextOutput
+    ) {
         output.write(screen.quitConfirmation)
         switch input.nextLine() {
         case .interrupted:

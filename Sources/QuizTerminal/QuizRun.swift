@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import Progress
 import Quiz
@@ -13,11 +14,12 @@ public struct QuizRun {
     /// Whether stdin and stdout are terminals (interactive mode needs both).
     public var stdinIsTerminal: Bool
     public var stdoutIsTerminal: Bool
-    public var width: Int
+    /// The terminal's width, read again before each question and the result.
+    public var width: () -> Int
     public var clock: @Sendable () -> Date
 
     public init(options: QuizOptions, environment: [String: String], output: any TextOutput,
-                stdinIsTerminal: Bool, stdoutIsTerminal: Bool, width: Int, clock: @escaping @Sendable () -> Date = Date.init) {
+                stdinIsTerminal: Bool, stdoutIsTerminal: Bool, width: @escaping () -> Int, clock: @escaping @Sendable () -> Date = Date.init) {
         self.options = options
         self.environment = environment
         self.output = output
@@ -37,7 +39,7 @@ public struct QuizRun {
             output: StandardOutput(),
             stdinIsTerminal: TerminalInfo.isTerminal(0),
             stdoutIsTerminal: TerminalInfo.isTerminal(1),
-            width: TerminalInfo.columns(of: 1))
+            width: { TerminalInfo.columns(of: 1) })
         return run.execute(readStandardInput: { readAll(0) }, makeTerminalSource: {
             InterruptFlag.install()
             return DescriptorLineSource(descriptor: 0)
@@ -57,16 +59,9 @@ public struct QuizRun {
             return failure.exitCode
         }
 
-        let plan: QuizPlan
-        if options.shuffle || options.seed != nil {
-            var system = SystemRandomNumberGenerator()
-            plan = QuizPlan(quiz: selected.quiz, shuffledWithSeed: options.seed ?? (system.next() >> 11))
-        } else {
-            plan = QuizPlan(quiz: selected.quiz)
-        }
+        let plan = makePlan(selected.quiz)
         var attempt = Attempt(plan: plan)
 
-        // Answers given up front are checked before anything else happens.
         let interactive = options.answers == nil && stdinIsTerminal && stdoutIsTerminal
         if options.answers == nil, stdinIsTerminal, !stdoutIsTerminal {
             // Questions would go to a file while the learner types blind: say so instead.
@@ -74,20 +69,17 @@ public struct QuizRun {
                 + "give the answers with --answers, or pipe them on stdin, one per line\n")
             return 2
         }
-        var scripted: [Int]?
-        do throws(ScriptedAnswerError) {
-            if let list = options.answers {
-                scripted = try ScriptedAnswers.parseList(list, plan: plan)
-            } else if !interactive {
-                scripted = try ScriptedAnswers.parseLines(readStandardInput(), plan: plan)
-            }
-        } catch {
+        // Answers given up front are checked before the store is touched or anything printed.
+        let scripted: [Int]?
+        switch interactive ? .success(nil) : scriptedAnswers(plan, readStandardInput: readStandardInput) {
+        case .success(let answers): scripted = answers
+        case .failure(let error):
             output.writeError("error: \(error.message)\n")
             return 2
         }
 
         let color = TerminalInfo.useColor(noColorFlag: options.noColor, environment: environment, outputIsTerminal: stdoutIsTerminal)
-        let screen = QuizScreen(color: color, width: width)
+        let screen = QuizScreen(color: color, width: width())
         let store = openStore()
         let startedAt = clock()
 
@@ -100,24 +92,43 @@ public struct QuizRun {
             let mode = TerminalMode()
             mode.enter()
             var source = makeTerminalSource()
-            InteractiveQuiz(screen: screen, feedback: options.feedback)
+            InteractiveQuiz(screen: screen, feedback: options.feedback, currentWidth: width)
                 .run(&attempt, title: title, input: &source, output: output)
             mode.restore()
         }
 
         let result = QuizResult(attempt: attempt, sessionID: selected.sessionID, sessionTitle: selected.sessionTitle,
                                 startedAt: startedAt, finishedAt: clock())
+        let resultScreen = screen.resized(to: width())
         switch options.format {
-        case .text: output.write(screen.result(result, attempt: attempt, review: options.review))
+        case .text: output.write(resultScreen.result(result, attempt: attempt, review: options.review))
         case .json: output.write(ResultJSON.encode(result))
         }
-        save(result, in: store, screen: screen)
+        save(result, in: store, screen: resultScreen)
         output.write(screen.reset)
 
         switch result.status {
         case .completed, .quit: return 0
         case .endOfInput: return 1
         case .interrupted: return 130
+        }
+    }
+
+    /// The quiz as written, or shuffled from `--seed` (a fresh seed, shown and recorded, when
+    /// only `--shuffle` is given).
+    private func makePlan(_ quiz: Quiz) -> QuizPlan {
+        guard options.shuffle || options.seed != nil else { return QuizPlan(quiz: quiz) }
+        var system = SystemRandomNumberGenerator()
+        return QuizPlan(quiz: quiz, shuffledWithSeed: options.seed ?? (system.next() >> 11))
+    }
+
+    /// `--answers`, else the lines piped on stdin, as shown option indices.
+    private func scriptedAnswers(_ plan: QuizPlan, readStandardInput: () -> [String]) -> Result<[Int]?, ScriptedAnswerError> {
+        do throws(ScriptedAnswerError) {
+            if let list = options.answers { return .success(try ScriptedAnswers.parseList(list, plan: plan)) }
+            return .success(try ScriptedAnswers.parseLines(readStandardInput(), plan: plan))
+        } catch {
+            return .failure(error)
         }
     }
 

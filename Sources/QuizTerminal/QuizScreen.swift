@@ -24,6 +24,11 @@ public struct QuizScreen: Sendable {
         self.indentedRenderer = TerminalRenderer(color: color, width: self.width - Self.indent.count)
     }
 
+    /// The same screen for another width (the terminal was resized).
+    public func resized(to newWidth: Int) -> QuizScreen {
+        max(newWidth, 20) == width ? self : QuizScreen(color: style.color, width: newWidth)
+    }
+
     /// Ends colour: printed on every way out.
     public var reset: String { style.reset }
 

@@ -45,6 +45,7 @@ enum PtyStep: Encodable {
     case expect(String)
     case send(String)
     case mark(String)
+    case resize(Int)
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -52,10 +53,11 @@ enum PtyStep: Encodable {
         case .expect(let text): try container.encode(text, forKey: .expect)
         case .send(let text): try container.encode(text, forKey: .send)
         case .mark(let name): try container.encode(name, forKey: .mark)
+        case .resize(let columns): try container.encode(columns, forKey: .resize)
         }
     }
 
-    enum Key: String, CodingKey { case expect, send, mark }
+    enum Key: String, CodingKey { case expect, send, mark, resize }
 }
 
 /// What a pty session showed and how it ended.
@@ -70,6 +72,11 @@ struct PtySession: Decodable {
     /// The screen up to a mark set with `.mark(name)`.
     func screen(before mark: String) -> String {
         String(screen.prefix(marks[mark] ?? 0))
+    }
+
+    /// The screen from a mark set with `.mark(name)` on.
+    func screen(after mark: String) -> String {
+        String(screen.dropFirst(marks[mark] ?? 0))
     }
 }
 

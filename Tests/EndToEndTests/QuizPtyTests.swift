@@ -97,7 +97,7 @@ struct QuizPtyTests {
         #expect(!screen.contains("^C"))
     }
 
-    @Test("Ctrl-D mid-quiz ends the attempt as incomplete and exits 1")
+    @Test("Ctrl-D mid-quiz ends the attempt as incomplete and exits 1; --no-color leaves no escape codes")
     func controlD() throws {
         let data = QuizProcess.dataDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
@@ -105,9 +105,10 @@ struct QuizPtyTests {
             .expect("Question 2 of 10"), .expect("Your answer (A-D): "), .send("\u{4}"),
             .expect("Input ended before the quiz did after 1 of 10 questions."),
         ]
-        let session = try QuizPty.run(["quiz"], steps: steps, environment: ["LECTERN_DATA_DIR": data.path])
+        let session = try QuizPty.run(["quiz", "--no-color"], steps: steps, environment: ["LECTERN_DATA_DIR": data.path])
         #expect(session.failedExpect == nil)
         #expect(session.exit == 1)
+        #expect(!session.screen.contains("\u{1B}["))
     }
 
     @Test("--feedback immediate shows right or wrong, the correct option and the explanation after each answer")
@@ -140,5 +141,22 @@ struct QuizPtyTests {
         #expect(lines.count > 10)
         #expect(lines.allSatisfy { $0.count <= 44 })
         #expect(session.screen.contains("  D) Production servers require"))
+    }
+
+    @Test("after the window is resized, the next question wraps to the new width")
+    func followsResize() throws {
+        let data = QuizProcess.dataDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let steps: [PtyStep] = [
+            .expect("Your answer (A-D): "), .resize(40), .send("D\n"), .expect("Answer recorded: D."), .mark("resized"),
+            .expect("Question 2 of 10"), .expect("Your answer (A-D): "), .send("\u{3}"), .expect("interrupted"),
+        ]
+        let session = try QuizPty.run(["quiz"], steps: steps, columns: 100,
+                                      environment: ["LECTERN_DATA_DIR": data.path, "NO_COLOR": "1"])
+        let before = session.screen(before: "resized").replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        let after = session.screen(after: "resized").replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(before.contains { $0.count > 40 })
+        #expect(after.count > 5)
+        #expect(after.allSatisfy { $0.count <= 40 })
     }
 }

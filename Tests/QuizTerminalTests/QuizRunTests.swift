@@ -13,7 +13,7 @@ struct QuizRunTests {
         options.dataDirectory = data.path
         let output = CapturedOutput()
         let run = QuizRun(options: options, environment: ["NO_COLOR": "1"], output: output, stdinIsTerminal: terminal,
-                          stdoutIsTerminal: terminal, width: 80, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
+                          stdoutIsTerminal: terminal, width: { 80 }, clock: { Date(timeIntervalSince1970: 1_800_000_000) })
         let code = run.execute(readStandardInput: { piped }, makeTerminalSource: { ScriptedLineSource(lines) })
         return (code, output)
     }
@@ -83,7 +83,7 @@ struct QuizRunTests {
         options.dataDirectory = data.path
         let output = CapturedOutput()
         let run = QuizRun(options: options, environment: [:], output: output, stdinIsTerminal: true,
-                          stdoutIsTerminal: false, width: 80)
+                          stdoutIsTerminal: false, width: { 80 })
         let code = run.execute(readStandardInput: { [] }, makeTerminalSource: { ScriptedLineSource([]) })
         #expect(code == 2)
         #expect(output.error.contains("give the answers with --answers"))

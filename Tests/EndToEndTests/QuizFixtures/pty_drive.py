@@ -5,7 +5,8 @@ usage: pty_drive.py COLUMNS PROGRAM [ARG...]   (steps as JSON on stdin)
 
 Steps: {"expect": "text"} waits (5 s at most) until the screen shows text that was not
 there at the previous expect; {"send": "D\\n"} types bytes ("\\u0003" is Ctrl-C, "\\u0004"
-Ctrl-D); {"mark": "name"} notes the screen length at that point. The pty is the child's
+Ctrl-D); {"resize": 50} sets the window's width; {"mark": "name"} notes the screen
+length at that point. The pty is the child's
 controlling terminal, so Ctrl-C becomes SIGINT through the line discipline as for a person.
 
 Prints JSON: screen (everything shown, decoded as UTF-8), exit, signal, marks,
@@ -70,6 +71,8 @@ def main():
     for step in steps:
         if "send" in step:
             os.write(master, step["send"].encode())
+        elif "resize" in step:
+            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, step["resize"], 0, 0))
         elif "mark" in step:
             pump(0.05)
             marks[step["mark"]] = len(screen.decode("utf-8", "replace"))
