@@ -46,6 +46,13 @@ func validateRelativePath(_ path: String) throws(SandboxError) -> String {
     return parts.joined(separator: "/")
 }
 
+/// Checks that every variable name can be passed: not empty, no `=`, no NUL.
+func validateEnvironment(_ environment: [String: String]) throws(SandboxError) {
+    for (key, value) in environment where key.isEmpty || key.contains("=") || key.contains("\0") || value.contains("\0") {
+        throw .invalidRequest("'\(key)' cannot be passed as an environment variable")
+    }
+}
+
 /// Writes a request's files into `directory`. Folders are copied recursively; symbolic links
 /// are copied as links, never followed, so they cannot pull a host file in.
 func stage(_ files: [String: FileSource], into directory: URL) throws(SandboxError) {
