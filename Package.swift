@@ -29,7 +29,10 @@ let package = Package(
         // Runs one untrusted command (learner code) in bubblewrap, with limits.
         .target(name: "Sandbox"),
         // Sandbox cost and bomb containment times, for BENCHMARKS.md.
-        .executableTarget(name: "SandboxBenchmark", dependencies: ["Sandbox"], path: "Benchmarks/SandboxBenchmark"),
+        .executableTarget(
+            name: "SandboxBenchmark", dependencies: ["Sandbox"],
+            path: "Benchmarks/SandboxBenchmark", exclude: ["bench"]
+        ),
         // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
         .target(name: "Grading", dependencies: ["Course", "Sandbox"]),
         // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.

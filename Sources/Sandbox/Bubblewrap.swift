@@ -68,8 +68,15 @@ public struct Bubblewrap: Sandbox {
             }
             return relative
         }
-        for key in request.environment.keys where key.isEmpty || key.contains("=") {
-            throw .invalidRequest("'\(key)' is not an environment variable name")
+        try validateEnvironment(request.environment)
+        for path in request.readOnlyPaths {
+            guard path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
+                  !BubblewrapArguments.reserved.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else {
+                throw .invalidRequest("'\(path)' cannot be bound read-only: it must be an absolute host path outside \(BubblewrapArguments.reserved.joined(separator: ", "))")
+            }
+            guard access(path, R_OK) == 0 else {
+                throw .unreadableFile(path: path, reason: "a read-only path of the request: \(errnoText())")
+            }
         }
 
         let scratch = try ScratchDirectory()
@@ -82,7 +89,10 @@ public struct Bubblewrap: Sandbox {
         defer { close(stdin) }
 
         let limits = request.limits
-        let bwrap = BubblewrapArguments(configuration: config, limits: limits, environment: request.environment, staging: scratch.url.path)
+        let bwrap = BubblewrapArguments(
+            configuration: config, limits: limits, environment: request.environment,
+            readOnlyPaths: request.readOnlyPaths, staging: scratch.url.path
+        )
         let launcher = Launcher.arguments(
             prlimit: config.prlimitPath,
             limits: Unsandboxed.rlimitArguments(limits, processes: true, extraProcesses: Launcher.processesOfItsOwn)

@@ -33,6 +33,7 @@ public struct Unsandboxed: Sandbox {
         guard !request.argv.isEmpty else { throw .invalidRequest("empty argv") }
         guard access(prlimitPath, X_OK) == 0 else { throw .toolMissing(path: prlimitPath, package: "util-linux") }
         let collect = try request.collect.map { (path) throws(SandboxError) in try validateRelativePath(path) }
+        try validateEnvironment(request.environment)
 
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

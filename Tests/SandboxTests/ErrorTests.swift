@@ -36,6 +36,26 @@ import Sandbox
         }
     }
 
+    @Test(arguments: ["relative/path", "/sandbox", "/run/lectern", "/proc/1", "/usr/../root"])
+    func aReadOnlyPathOverTheSandboxsOwnPlacesIsRefused(_ path: String) async throws {
+        await #expect(throws: SandboxError.self) {
+            try await Bubblewrap().run(RunRequest(argv: ["true"], readOnlyPaths: [path]))
+        }
+    }
+
+    @Test func aMissingFileToCopyIsReportedWithItsPath() async throws {
+        await #expect(throws: SandboxError.unreadableFile(path: "/nonexistent/file.py", reason: "No such file or directory")) {
+            try await Bubblewrap().run(RunRequest(argv: ["true"], files: ["a.py": .copy(URL(fileURLWithPath: "/nonexistent/file.py"))]))
+        }
+    }
+
+    @Test(arguments: ["", "A=B", "NUL\0"])
+    func anUnpassableVariableNameIsRefused(_ name: String) async throws {
+        await #expect(throws: SandboxError.self) {
+            try await Bubblewrap().run(RunRequest(argv: ["true"], environment: [name: "x"]))
+        }
+    }
+
     @Test func anEmptyCommandIsRefused() async throws {
         await #expect(throws: SandboxError.invalidRequest("empty argv")) {
             try await Bubblewrap().run(RunRequest(argv: []))

@@ -85,6 +85,21 @@ import Sandbox
         #expect(result.collected == ["real": Data("genuine".utf8)])
     }
 
+    @Test func aCopiedFolderKeepsFilesModesAndLinksAndSkipsFIFOs() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let tool = folder.url.appendingPathComponent("tool.sh")
+        try Data("#!/bin/sh\necho ok\n".utf8).write(to: tool)
+        chmod(tool.path, 0o755)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("alias").path, withDestinationPath: "tool.sh")
+        mkfifo(folder.url.appendingPathComponent("pipe").path, 0o644)
+        let result = try await Bubblewrap().run(RunRequest(
+            argv: ["sh", "-c", "ls in; in/alias"], files: ["in": .copy(folder.url)]
+        ))
+        #expect(result.termination == .exited(0))
+        #expect(String(decoding: result.stdout, as: UTF8.self) == "alias\ntool.sh\nok\n")
+    }
+
     @Test func anExecutableFileCanBeRun() async throws {
         let result = try await Bubblewrap().run(RunRequest(
             argv: ["./tool"], files: ["tool": .executable(Data("#!/bin/sh\necho tool ran\n".utf8))]

@@ -49,6 +49,29 @@ import Sandbox
         #expect(result.collected["main.py"] != nil, "the launcher survived to collect")
     }
 
+    @Test func anExtraReadOnlyPathIsVisibleButNotWritable() async throws {
+        // Not under /tmp, which inside is the sandbox's own.
+        let build = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build")
+        let folder = try TemporaryFolder(in: build)
+        defer { folder.remove() }
+        try Data("shared".utf8).write(to: folder.url.appendingPathComponent("data.txt"))
+        let path = folder.url.path
+        let result = try await Bubblewrap().run(RunRequest(
+            argv: ["python3", "-I", "-c", """
+                import sys
+                print(open(sys.argv[1] + '/data.txt').read())
+                try:
+                    open(sys.argv[1] + '/new.txt', 'w')
+                except OSError as e:
+                    print('denied')
+                """, path],
+            readOnlyPaths: [path]
+        ))
+        #expect(String(decoding: result.stdout, as: UTF8.self) == "shared\ndenied\n")
+        #expect(!FileManager.default.fileExists(atPath: path + "/new.txt"))
+    }
+
     @Test func onlyTheLoopbackInterfaceExists() async throws {
         let result = try await runPython("import socket; print(sorted(n for _, n in socket.if_nameindex()))")
         #expect(result.stdoutText == "['lo']\n")

@@ -9,10 +9,13 @@ struct BubblewrapArguments {
     static let home = "/sandbox/home"
     static let tmp = "/sandbox/tmp"
     static let staging = "/run/lectern"
+    /// Places of the sandbox's own that a request's read-only path may not cover.
+    static let reserved = ["/sandbox", "/run", "/proc", "/dev", "/tmp"]
 
     let arguments: [String]
 
-    init(configuration: Bubblewrap.Configuration, limits: Limits, environment: [String: String], staging: String) {
+    init(configuration: Bubblewrap.Configuration, limits: Limits, environment: [String: String],
+         readOnlyPaths: [String], staging: String) {
         var options = [
             "--unshare-all", "--unshare-user", "--disable-userns", "--cap-drop", "ALL",
             "--die-with-parent", "--new-session", "--as-pid-1",
@@ -30,7 +33,7 @@ struct BubblewrapArguments {
                 options += ["--ro-bind", top, top]
             }
         }
-        for path in configuration.etcPaths where Self.exists(path) {
+        for path in configuration.etcPaths + readOnlyPaths where Self.exists(path) {
             options += ["--ro-bind", path, path]
         }
         options += [

@@ -46,6 +46,13 @@ func validateRelativePath(_ path: String) throws(SandboxError) -> String {
     return parts.joined(separator: "/")
 }
 
+/// Checks that every variable name can be passed: not empty, no `=`, no NUL.
+func validateEnvironment(_ environment: [String: String]) throws(SandboxError) {
+    for (key, value) in environment where key.isEmpty || key.contains("=") || key.contains("\0") || value.contains("\0") {
+        throw .invalidRequest("'\(key)' cannot be passed as an environment variable")
+    }
+}
+
 /// Writes a request's files into `directory`. Folders are copied recursively; symbolic links
 /// are copied as links, never followed, so they cannot pull a host file in.
 func stage(_ files: [String: FileSource], into directory: URL) throws(SandboxError) {
@@ -64,16 +71,42 @@ func stage(_ files: [String: FileSource], into directory: URL) throws(SandboxErr
         case .executable(let bytes):
             try write(bytes, to: destination, mode: 0o755)
         case .copy(let url):
-            var info = stat()
-            guard lstat(url.path, &info) == 0 else {
-                throw .unreadableFile(path: url.path, reason: errnoText())
-            }
-            do {
-                try manager.copyItem(at: url, to: destination)
-            } catch {
-                throw .unreadableFile(path: url.path, reason: error.localizedDescription)
-            }
+            try copyTree(url.path, to: destination.path)
         }
+    }
+}
+
+/// Copies a host file, link or folder: contents and permission bits, never ownership (which a
+/// grader that is not root could not set), links as links.
+private func copyTree(_ source: String, to destination: String) throws(SandboxError) {
+    var info = stat()
+    guard lstat(source, &info) == 0 else { throw .unreadableFile(path: source, reason: errnoText()) }
+    let mode = Int(info.st_mode & 0o777)
+    let manager = FileManager.default
+    switch info.st_mode & S_IFMT {
+    case S_IFLNK:
+        guard let target = try? manager.destinationOfSymbolicLink(atPath: source) else {
+            throw .unreadableFile(path: source, reason: "cannot read the link")
+        }
+        guard symlink(target, destination) == 0 else { throw .hostFailure("cannot create \(destination): \(errnoText())") }
+    case S_IFDIR:
+        guard mkdir(destination, 0o700) == 0 else { throw .hostFailure("cannot create \(destination): \(errnoText())") }
+        let entries: [String]
+        do { entries = try manager.contentsOfDirectory(atPath: source) } catch {
+            throw .unreadableFile(path: source, reason: "cannot list it")
+        }
+        for entry in entries.sorted() {
+            try copyTree(source + "/" + entry, to: destination + "/" + entry)
+        }
+        chmod(destination, mode_t(mode | 0o700))
+    case S_IFREG:
+        guard let bytes = readRegularFile(source, bound: Int.max - 1) else {
+            throw .unreadableFile(path: source, reason: errno == 0 ? "cannot read it" : errnoText())
+        }
+        try write(bytes, to: URL(fileURLWithPath: destination), mode: mode | 0o600)
+    default:
+        // FIFOs, sockets and devices are no part of a submission; reading one could block.
+        break
     }
 }
 

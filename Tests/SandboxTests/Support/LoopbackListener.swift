@@ -44,17 +44,3 @@ struct LoopbackListener {
         Glibc.close(descriptor)
     }
 }
-
-/// A fresh folder under the system temporary directory, for fixtures made at test time.
-struct TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-sandbox-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
-}
