@@ -28,6 +28,15 @@ let package = Package(
             "Markdown",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Runs one untrusted command (learner code) in bubblewrap, with limits.
+        .target(name: "Sandbox"),
+        // Sandbox cost and bomb containment times, for BENCHMARKS.md.
+        .executableTarget(
+            name: "SandboxBenchmark", dependencies: ["Sandbox"],
+            path: "Benchmarks/SandboxBenchmark", exclude: ["bench"]
+        ),
+        // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
+        .target(name: "Grading", dependencies: ["Course", "Sandbox"]),
         // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.
         .target(name: "Quiz", dependencies: ["Course"]),
         // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
@@ -60,8 +69,10 @@ let package = Package(
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [
             "Course",
+            "Grading",
             "Markdown",
             "Progress",
+            "Sandbox",
             "QuizTerminal",
             "Site",
             "SiteServer",
@@ -80,6 +91,17 @@ let package = Package(
         ]),
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lectern"], exclude: ["QuizFixtures"]),
+                .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(
+            name: "RedTeamTests",
+            dependencies: ["Grading", "Course", "Sandbox"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "GradingTests",
+            dependencies: ["Grading", "Course", "Sandbox"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "SiteTests",
             dependencies: ["Site", "SiteServer", "Course", "Markdown"],

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Course
 import Foundation
+import Grading
+import Sandbox
 
 /// `lectern check [DIR]`: validates a whole course and prints every problem in one run.
 struct CheckCommand: AsyncParsableCommand {
@@ -16,11 +18,26 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Skip running each exercise's hidden tests against its reference and mutants.")
+    var noExercises = false
+
+    @Flag(help: "Run the exercise checks without the sandbox (trusted exercise files only).")
+    var noSandbox = false
+
+    @Option(help: "Exercise gradings run at once during the exercise checks.")
+    var jobs = 2
+
     func run() async throws {
         let target = path ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
         var diagnostics: [Diagnostic] = []
         let course = CourseLoader.load(target, diagnostics: &diagnostics)
-        let report = CheckReport(course: course, diagnostics: diagnostics)
+        var findings = ExerciseValidator.Findings()
+        if !noExercises, let exercises = course?.exercises, !exercises.isEmpty {
+            let sandbox: any Sandbox = noSandbox ? Unsandboxed() : Bubblewrap()
+            findings = await ExerciseValidator(sandbox: sandbox, jobs: jobs).validate(exercises)
+        }
+        var report = CheckReport(course: course, diagnostics: diagnostics + findings.diagnostics)
+        report.notes += findings.notes
         switch format {
         case .text: print(report.text, terminator: "")
         case .json: print(try report.json(), terminator: "")

@@ -14,6 +14,7 @@ struct Lectern: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self,
+            GradeCommand.self,
             QuizCommand.self,
             ProgressCommand.self,
             SiteCommand.self,

@@ -1,0 +1,175 @@
+import Foundation
+
+/// One submission's line in a batch summary.
+public struct BatchRow: Sendable, Codable, Equatable {
+    public var id: String
+    public var track: String
+    public var status: GradeStatus
+    public var score: Double
+    public var maxScore: Double
+    /// Points per group id.
+    public var groups: [String: Double]
+    public var passed: Int
+    public var failed: Int
+    public var errors: Int
+    /// Seconds the grading took.
+    public var duration: Double
+    /// SHA-256 of the submission's contents when it was graded (resumption key).
+    public var sha256: String
+    /// The report file, relative to the summary's folder.
+    public var report: String
+    /// Why the submission could not be graded (a missing entry file, an unknown track, …).
+    public var message: String?
+
+    public var isFullMarks: Bool { status == .graded && failed == 0 && errors == 0 && passed > 0 }
+}
+
+/// `summary.json` of a batch (or of a merge of shard batches).
+public struct BatchSummary: Sendable, Codable, Equatable {
+    public static let schema = "lectern-batch/1"
+
+    public struct Group: Sendable, Codable, Equatable {
+        public var id: String
+        public var title: String
+        public var maxPoints: Double
+    }
+
+    public var schema = BatchSummary.schema
+    public var exercise: String
+    public var groups: [Group]
+    /// `K/N` when this summary is one shard's.
+    public var shard: String?
+    public var rows: [BatchRow]
+    /// Submissions graded in this run (the rest were up to date and kept).
+    public var graded: Int
+    public var skipped: Int
+
+    /// summary.csv: one row per submission, group points in the exercise's group order.
+    public var csv: String {
+        var lines = [(["id", "track", "status", "score", "max_score"] + groups.map(\.id)
+            + ["passed", "failed", "errors", "duration_s", "sha256", "report"]).joined(separator: ",")]
+        for row in rows {
+            let fields = [row.id, row.track, row.status.rawValue, Points.format(row.score), Points.format(row.maxScore)]
+                + groups.map { Points.format(row.groups[$0.id] ?? 0) }
+                + [String(row.passed), String(row.failed), String(row.errors), String(format: "%.3f", row.duration), row.sha256, row.report]
+            lines.append(fields.map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the command prints at the end.
+    public var text: String {
+        let full = rows.filter(\.isFullMarks).count
+        let errors = rows.filter { $0.status != .graded }.count
+        let mean = rows.isEmpty ? 0 : rows.reduce(0) { $0 + $1.score } / Double(rows.count)
+        var lines: [String] = []
+        for row in rows where row.status != .graded {
+            lines.append("\(row.id): \(row.status.rawValue)" + (row.message.map { ": " + (firstLine($0)) } ?? ""))
+        }
+        lines.append("\(exercise)\(shard.map { " shard \($0)" } ?? ""): \(rows.count) submissions "
+            + "(\(graded) graded now, \(skipped) up to date), \(full) full marks, \(errors) not graded, "
+            + "mean score \(Points.format(mean))/\(Points.format(groups.reduce(0) { $0 + $1.maxPoints }))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private func firstLine(_ text: String) -> String {
+        String(text.split(separator: "\n", maxSplits: 1).first ?? "")
+    }
+
+    /// Reads a summary.json; nil when there is none or it is not one.
+    static func read(_ url: URL) -> BatchSummary? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(BatchSummary.self, from: data)
+    }
+
+    /// Writes summary.json and summary.csv atomically into `folder`.
+    func write(to folder: URL) throws {
+        try AtomicFile.write(Data(StableJSON.encode(self).utf8), to: folder.appendingPathComponent("summary.json"))
+        try AtomicFile.write(Data(csv.utf8), to: folder.appendingPathComponent("summary.csv"))
+    }
+
+    /// Joins shard summaries (folders holding summary.json) into one, written to `output`,
+    /// with report paths relative to it. The shards must be of one exercise and share no id.
+    public static func merge(_ folders: [URL], into output: URL) throws(BatchError) -> BatchSummary {
+        var merged: BatchSummary?
+        var seen: [String: String] = [:]
+        for folder in folders {
+            let file = folder.appendingPathComponent("summary.json")
+            guard let summary = read(file) else { throw .unreadableSummary(file.path) }
+            if merged == nil {
+                merged = BatchSummary(exercise: summary.exercise, groups: summary.groups, shard: nil, rows: [], graded: 0, skipped: 0)
+            }
+            guard summary.exercise == merged!.exercise else {
+                throw .mixedExercises(merged!.exercise, summary.exercise, file.path)
+            }
+            for var row in summary.rows {
+                if let other = seen[row.id] { throw .duplicateSubmission(row.id, other, folder.path) }
+                seen[row.id] = folder.path
+                row.report = RelativePath.from(output, to: folder.appendingPathComponent(row.report))
+                merged!.rows.append(row)
+            }
+            merged!.graded += summary.graded
+            merged!.skipped += summary.skipped
+        }
+        guard var result = merged else { throw .nothingToMerge }
+        result.rows.sort { $0.id < $1.id }
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            try result.write(to: output)
+        } catch {
+            throw .cannotWrite(output.path, "\(error.localizedDescription)")
+        }
+        return result
+    }
+}
+
+/// Why a batch or merge could not run.
+public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notAFolder(String)
+    case cannotWrite(String, String)
+    case unreadableSummary(String)
+    case mixedExercises(String, String, String)
+    case duplicateSubmission(String, String, String)
+    case nothingToMerge
+
+    public var description: String {
+        switch self {
+        case .notAFolder(let path): "\(path) is not a folder of submissions"
+        case .cannotWrite(let path, let reason): "cannot write to \(path): \(reason)"
+        case .unreadableSummary(let path): "\(path) is missing or is not a lectern batch summary"
+        case .mixedExercises(let first, let other, let path): "\(path) grades '\(other)', the others '\(first)'; merge shards of one exercise"
+        case .duplicateSubmission(let id, let first, let second): "submission '\(id)' is in both \(first) and \(second)"
+        case .nothingToMerge: "no summaries to merge"
+        }
+    }
+}
+
+/// Writes a file through a temporary sibling and a rename, so a reader never sees half of it.
+enum AtomicFile {
+    static func write(_ data: Data, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        try data.write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
+        }
+    }
+}
+
+/// A path from one folder to a file, with `..` where needed.
+enum RelativePath {
+    static func from(_ folder: URL, to file: URL) -> String {
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let target = file.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < base.count, common < target.count, base[common] == target[common] { common += 1 }
+        let parts = Array(repeating: "..", count: base.count - common) + target[common...]
+        return parts.joined(separator: "/")
+    }
+}

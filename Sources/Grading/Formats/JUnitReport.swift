@@ -1,0 +1,76 @@
+import Foundation
+
+/// JUnit XML, as CI systems read it: one `<testsuite>` per group, one `<testcase>` per test
+/// (`<failure>` for fail, `<error>` for error), and a suite-level `<error>` case when the
+/// submission did not compile or import.
+enum JUnitReport {
+    static func render(_ report: GradingReport) -> String {
+        let failures = report.failedCount
+        var errors = report.erroredCount
+        var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#]
+        let runFailed = report.status != .graded
+        if runFailed { errors += 1 }
+        lines.append("<testsuites name=\"\(escape(report.exerciseTitle))\" tests=\"\(report.tests.count + (runFailed ? 1 : 0))\" "
+            + "failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(seconds(report.duration))\">")
+        if runFailed {
+            lines.append("  <testsuite name=\"\(escape(report.submission))\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">")
+            lines.append("    <testcase name=\"\(report.status == .error ? "compile" : "run")\" classname=\"\(escape(report.exercise)).\(escape(report.track))\">")
+            lines.append("      <error type=\"\(report.status.rawValue)\" message=\"\(escape(firstLine(report.message ?? report.status.rawValue)))\">\(escape(report.message ?? ""))</error>")
+            lines.append("    </testcase>")
+            lines.append("  </testsuite>")
+        }
+        for group in report.groups {
+            let tests = report.tests.filter { $0.group == group.id }
+            lines.append("  <testsuite name=\"\(escape(group.title))\" tests=\"\(tests.count)\" "
+                + "failures=\"\(tests.filter { $0.status == .fail }.count)\" errors=\"\(tests.filter { $0.status == .error }.count)\" skipped=\"0\">")
+            lines.append("    <properties>")
+            lines.append("      <property name=\"points\" value=\"\(Points.format(group.points))\"/>")
+            lines.append("      <property name=\"max_points\" value=\"\(Points.format(group.maxPoints))\"/>")
+            lines.append("    </properties>")
+            for test in tests {
+                let open = "    <testcase name=\"\(escape(test.name))\" classname=\"\(escape(report.exercise)).\(escape(group.id))\""
+                switch test.status {
+                case .pass:
+                    lines.append(open + "/>")
+                case .fail, .error:
+                    let element = test.status == .fail ? "failure" : "error"
+                    let message = test.message ?? ""
+                    lines.append(open + ">")
+                    lines.append("      <\(element) message=\"\(escape(message))\">\(escape(message))</\(element)>")
+                    lines.append("    </testcase>")
+                }
+            }
+            lines.append("  </testsuite>")
+        }
+        if !report.output.isEmpty {
+            lines.append("  <system-out>\(escape(report.output))</system-out>")
+        }
+        lines.append("</testsuites>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// XML-escapes text for both attributes and content, dropping characters XML 1.0 forbids.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\t", "\r": out += "&#\(scalar.value);"
+            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func firstLine(_ text: String) -> String {
+        String(text.split(separator: "\n", maxSplits: 1).first ?? "")
+    }
+
+    private static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
+}

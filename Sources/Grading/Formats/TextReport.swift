@@ -1,0 +1,70 @@
+import Foundation
+
+/// The human report: a headline, the run's message, each group with its tests (✓ ✗ !) and
+/// points, the learner's output, warnings. ANSI colour only when asked (a terminal, no NO_COLOR).
+public struct TextReport: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    /// "Circuit breaker (python): 85.33/100": the one-line summary.
+    static func headline(_ report: GradingReport) -> String {
+        let score = "\(Points.format(report.score))/\(Points.format(report.maxScore))"
+        switch report.status {
+        case .graded: return "\(report.exerciseTitle) (\(report.track)): \(score)"
+        case .error: return "\(report.exerciseTitle) (\(report.track)): error, \(score)"
+        default: return "\(report.exerciseTitle) (\(report.track)): \(report.status.rawValue), \(score)"
+        }
+    }
+
+    public func render(_ report: GradingReport) -> String {
+        var lines: [String] = []
+        for warning in report.warnings { lines.append(paint("warning: ", .yellow) + warning) }
+        lines.append(paint(Self.headline(report), .bold) + "  \(report.submission)")
+        if let message = report.message {
+            lines.append("")
+            lines.append(contentsOf: message.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) })
+        }
+        for group in report.groups {
+            lines.append("")
+            lines.append(paint("\(group.title)  \(Points.format(group.points))/\(Points.format(group.maxPoints))", .bold)
+                + "  (\(group.passed) of \(group.total) passed)")
+            guard report.status != .error else { continue }
+            for test in report.tests where test.group == group.id {
+                let points = "\(Points.format(test.points))/\(Points.format(test.maxPoints))"
+                switch test.status {
+                case .pass: lines.append("  " + paint("✓", .green) + " \(test.name)  \(points)")
+                case .fail: lines.append("  " + paint("✗", .red) + " \(test.name)  \(points)")
+                case .error: lines.append("  " + paint("!", .red) + " \(test.name)  \(points)")
+                }
+                if let message = test.message {
+                    lines.append("      " + paint(message, .dim))
+                }
+            }
+        }
+        if !report.output.isEmpty {
+            lines.append("")
+            lines.append(paint("Your program's output (not graded):", .bold))
+            lines.append(contentsOf: report.output.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
+        }
+        lines.append("")
+        let total = "Total: \(Points.format(report.score))/\(Points.format(report.maxScore))"
+            + "  (\(report.passedCount) passed, \(report.failedCount) failed, \(report.erroredCount) errors)"
+        lines.append(paint(total, report.isFullMarks ? .green : .bold))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    enum Style: String {
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

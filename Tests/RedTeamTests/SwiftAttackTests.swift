@@ -1,0 +1,47 @@
+import Foundation
+import Grading
+import Testing
+
+/// Hostile Swift submissions: compiled with swiftc and run in bubblewrap, one at a time (each
+/// compile takes seconds of both cores).
+@Suite(.serialized) struct SwiftAttackTests {
+    static let attacks: [Attack] = [
+        Attack(fixture: "compile_never_ends.swift", statuses: [.timeout, .cpuTime]),
+        Attack(fixture: "probes_the_harness_through_compiler_errors.swift", statuses: [.error],
+               reportLacks: ["static func", "harness/", "Scenarios", "LecternHarness.swift", "expectations"]),
+        Attack(fixture: "exits_zero_in_every_call.swift", statuses: [.graded], reportContains: ["exited (status 0)"]),
+        Attack(fixture: "crashes_in_every_call.swift", statuses: [.graded], reportContains: ["crashed (signal 11)"]),
+        Attack(fixture: "spins_in_every_call.swift", statuses: [.graded, .timeout, .cpuTime]),
+        // The harness's supervisor outlives each crashing worker, so these end by whichever
+        // limit the restarts reach first (each crash prints a stack trace), or graded.
+        Attack(fixture: "memory_bomb.swift", statuses: [.graded, .memory, .output, .timeout, .cpuTime],
+               reportContains: ["failed to allocate"]),
+        Attack(fixture: "process_flood.swift", statuses: [.graded, .processes, .output, .timeout, .cpuTime],
+               reportContains: ["Cannot fork"]),
+        Attack(fixture: "reads_hidden_files.swift", statuses: [.graded], reportContains: ["found: []"]),
+        Attack(fixture: "dumps_environment.swift", statuses: [.graded], reportContains: ["environment: ["]),
+        Attack(fixture: "forges_records.swift", statuses: [.graded]),
+    ]
+
+    @Test(arguments: attacks)
+    func aHostileSubmissionScoresNoMoreThanAnEmptyOneAndLeavesNothing(_ attack: Attack) async throws {
+        let listener = try TrapListener()
+        let empty = try await RedTeam.emptyScore("swift")
+        let graded = try await RedTeam.grade(fixture: "swift/" + attack.fixture)
+        let report = graded.report
+        let text = RedTeam.text(of: report)
+
+        #expect(attack.statuses.contains(report.status), "status \(report.status): \(report.message ?? "")")
+        #expect(report.score <= empty, "scored \(report.score), the empty submission \(empty)")
+        #expect(report.duration <= RedTeam.limits.compileWallSeconds + RedTeam.limits.wallSeconds + 1, "took \(report.duration) s")
+        for needle in attack.reportContains.map({ $0.replacingOccurrences(of: RedTeam.canaryPlaceholder, with: graded.canary) }) {
+            #expect(text.contains(needle), "the report lacks \(needle): \(report.message ?? "") \(report.output)")
+        }
+        for needle in attack.reportLacks + [RedTeam.secret] {
+            #expect(!text.contains(needle), "the report shows \(needle)")
+        }
+        #expect(HostProbe.canariesFound(graded.canary).isEmpty)
+        #expect(HostProbe.markedProcesses(graded.marker).isEmpty)
+        #expect(!listener.wasContacted())
+    }
+}
