@@ -26,6 +26,7 @@ let smallScript = """
     """
 
 let cases = [
+    Case(name: "`true` (the sandbox alone)", request: RunRequest(argv: ["true"])),
     Case(name: "`python3 -I -c pass`", request: RunRequest(argv: ["python3", "-I", "-c", "pass"])),
     Case(name: "small script, stdin nonce, 20 records on fd 3", request: RunRequest(
         argv: ["python3", "-I", "main.py"], files: ["main.py": .data(Data(smallScript.utf8))],

@@ -83,7 +83,8 @@ public struct Bubblewrap: Sandbox {
         defer { scratch.remove() }
         let input = try scratch.subdirectory("input")
         try stage(request.files, into: input)
-        try writeControlFile(collect.joined(separator: "\n") + (collect.isEmpty ? "" : "\n"), to: scratch.url.appendingPathComponent("collect"))
+        try writeFile(Data((collect.joined(separator: "\n") + (collect.isEmpty ? "" : "\n")).utf8),
+                  to: scratch.url.appendingPathComponent("collect"), mode: 0o644)
         if dropPrivileges { try giveAway(scratch.url, to: config.sandboxUser) }
         let stdin = try stdinFile(request.stdin, in: scratch.url)
         defer { close(stdin) }
@@ -161,22 +162,16 @@ public struct Bubblewrap: Sandbox {
     }
 }
 
-private func writeControlFile(_ text: String, to url: URL) throws(SandboxError) {
-    do {
-        try Data(text.utf8).write(to: url)
-    } catch {
-        throw .hostFailure("cannot write \(url.path): \(error.localizedDescription)")
-    }
-}
-
 /// Hands the staging tree to the unprivileged sandbox user, so bubblewrap running as that
 /// user can read it. Links are changed themselves, never followed.
 private func giveAway(_ directory: URL, to user: UInt32) throws(SandboxError) {
-    var paths = [directory.path]
-    if let walker = FileManager.default.enumerator(atPath: directory.path) {
-        for case let relative as String in walker { paths.append(directory.path + "/" + relative) }
+    var failure: String?
+    FileTree.walk(directory.path) { path, _ in
+        if lchown(path, user, user) != 0 {
+            failure = "cannot hand \(path) to uid \(user): \(errnoText())"
+            return false
+        }
+        return true
     }
-    for path in paths where lchown(path, user, user) != 0 {
-        throw .hostFailure("cannot hand \(path) to uid \(user): \(errnoText())")
-    }
+    if let failure { throw .hostFailure(failure) }
 }
