@@ -63,10 +63,9 @@ struct Pump {
                 let count = chunk.withUnsafeMutableBytes { read(open[index], $0.baseAddress, $0.count) }
                 if count > 0 {
                     chunk.withUnsafeBytes { buffers[index].append(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
-                    if buffers[index].overflowed {
-                        if killed == nil && status == nil { kill(.output) }
-                        return
-                    }
+                    // Past the bound: kill the run, and keep reading (and dropping) what is left
+                    // so a full pipe neither blocks the writer nor makes poll spin.
+                    if buffers[index].overflowed && killed == nil && status == nil { kill(.output) }
                 } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
                     close(open[index])
                     open[index] = -1
