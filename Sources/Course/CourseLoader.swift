@@ -126,7 +126,8 @@ public enum CourseLoader {
             guard let quiz = item.quiz else { continue }
             let page = item.page
             let id = sessionID(page.relativePath)
-            sessions.append(Session(id: id, number: page.frontMatter.session ?? leadingNumber(id), title: page.title,
+            let number = page.frontMatter.session ?? leadingNumber(id) ?? titleNumber(page.title)
+            sessions.append(Session(id: id, number: number, title: page.title,
                                     lesson: page, quizPage: page, quiz: quiz))
         }
         let title = pages.first(where: { ["index.md", "README.md"].contains($0.relativePath) })?.title
@@ -204,13 +205,23 @@ public enum CourseLoader {
 
     private static func sessionID(_ entry: String) -> String {
         var id = entry
-        if id.lowercased().hasSuffix(".md") { id = String(id.dropLast(3)) }
+        for suffix in [".md", ".markdown", ".txt"] where id.lowercased().hasSuffix(suffix) {
+            id = String(id.dropLast(suffix.count))
+        }
         return id.replacingOccurrences(of: "/", with: "-")
+    }
+
+    /// 4 from a title such as "Session 4: Production MCP Deployment".
+    private static func titleNumber(_ title: String) -> Int? {
+        let words = title.split(separator: " ")
+        guard words.count >= 2, words[0].lowercased() == "session" else { return nil }
+        return Int(words[1].filter(\.isNumber))
     }
 
     private static func leadingNumber(_ text: String) -> Int? {
         let name = (text as NSString).lastPathComponent
         let digits = name.prefix { $0.isNumber }
-        return digits.isEmpty ? nil : Int(digits)
+        guard let number = Int(digits), number > 0 else { return nil }
+        return number
     }
 }

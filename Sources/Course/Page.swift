@@ -24,10 +24,20 @@ public struct Page: Hashable, Sendable {
         self.lineStarts = starts
     }
 
-    /// The front matter's title, else the first level-1 heading, else the file name.
+    /// The front matter's title, else the first level-1 heading before any question, else
+    /// (for a page copied out of a rendered site) an early one-line "Session 4: …" paragraph,
+    /// else the file name.
     public var title: String {
         if let title = frontMatter.title, !title.isEmpty { return title }
-        if let heading = document.children.first(where: { $0.headingLevel == 1 }) { return heading.plainText() }
+        let blocks = document.children
+        let firstQuestion = blocks.firstIndex { $0.plainText().hasPrefix("Question ") } ?? blocks.endIndex
+        if let heading = blocks[..<firstQuestion].first(where: { $0.headingLevel == 1 }) { return heading.plainText() }
+        if let line = blocks.prefix(5).first(where: { block in
+            block.kind == .paragraph && !block.children.contains { $0.kind == .softBreak || $0.kind == .lineBreak }
+                && block.plainText().contains(": ") && block.plainText().count <= 100
+        }) {
+            return line.plainText()
+        }
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }

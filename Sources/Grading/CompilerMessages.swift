@@ -12,6 +12,8 @@ public enum CompilerMessages {
         var out: [String] = []
         var keepExcerpt = false
         var hiddenShown = false
+        var hiddenMessages = 0
+        let hiddenLimit = 5
         for line in stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if let diagnostic = SwiftDiagnosticLine(line) {
                 if diagnostic.severity == "warning" { keepExcerpt = false; continue }
@@ -26,7 +28,9 @@ public enum CompilerMessages {
                         hiddenShown = true
                     }
                     let text = "  \(diagnostic.message)"
-                    if !out.contains(text) { out.append(text) }
+                    guard !out.contains(text) else { continue }
+                    hiddenMessages += 1
+                    if hiddenMessages <= hiddenLimit { out.append(text) }
                 }
             } else if line.hasPrefix("<unknown>:0: ") {
                 keepExcerpt = false
@@ -37,6 +41,9 @@ public enum CompilerMessages {
             } else if keepExcerpt, !line.isEmpty {
                 out.append(line)
             }
+        }
+        if hiddenMessages > hiddenLimit {
+            out.append("  … and \(hiddenMessages - hiddenLimit) more")
         }
         let text = out.joined(separator: "\n")
         return text.isEmpty ? "the submission did not compile" : text

@@ -13,8 +13,9 @@ public enum ExerciseLocator {
             }
             return exercise
         }
-        guard let course = CourseLoader.load(coursePath, diagnostics: &diagnostics) else {
-            throw .unknownExercise(name, known: [])
+        guard FileManager.default.fileExists(atPath: coursePath),
+              let course = CourseLoader.load(coursePath, diagnostics: &diagnostics) else {
+            throw .noCourse(name, course: coursePath)
         }
         guard let exercise = course.exercises.first(where: { $0.slug == name }) else {
             throw .unknownExercise(name, known: course.exercises.map(\.slug))

@@ -61,26 +61,13 @@ public struct Grader: Sendable {
         }
         files["harness"] = .copy(track.harness)
 
-        if let compile = track.compile {
-            let argv = compileArgv(compile, files: files, submission: submission)
-            let output = outputPath(of: argv)
-            let result = try await run(RunRequest(argv: argv, files: files, collect: output.map { [$0] } ?? [],
-                                            limits: compileLimits, readOnlyPaths: []))
-            guard let output, let binary = result.collected[output], result.termination.isSuccess else {
-                if let limit = GradeStatus(result.termination) {
-                    return report(limit, message: "compiling: " + (limit.limitExplanation ?? ""),
-                                  tests: notRun("the submission did not compile"))
-                }
-                let stderr = String(decoding: result.stderr + result.stdout, as: UTF8.self)
-                var message = CompilerMessages.swift(stderr, names: names)
-                if result.termination.isSuccess || stderr.isEmpty {
-                    message = "the compiler (\(argv[0])) ended with \(Self.describe(result.termination))"
-                        + (result.termination.isSuccess ? " but wrote no \(output ?? "output (no -o in the compile command)")" : " and no message")
-                }
-                return report(.error, message: message,
-                              tests: notRun("the submission did not compile"))
+        if track.compile != nil {
+            switch try await compile(files: files, submission: submission, names: names) {
+            case .success(let (path, binary)):
+                files[path] = .executable(binary)
+            case .failure(let failure):
+                return report(failure.status, message: failure.message, tests: notRun("the submission did not compile"))
             }
-            files[output] = .executable(binary)
         }
 
         let nonce = Self.nonce()
@@ -88,7 +75,7 @@ public struct Grader: Sendable {
         let result = try await run(RunRequest(
             argv: track.run + requested, files: files, stdin: Data((nonce + "\n").utf8),
             observationChannel: true, limits: runLimits))
-        var reading = ChannelParser.parse(result.channel, nonce: nonce, requested: Set(requested))
+        let reading = ChannelParser.parse(result.channel, nonce: nonce, requested: Set(requested))
         if reading.isTampered {
             warnings.append("the run reported some tests more than once; those tests count as errors")
         }
@@ -97,7 +84,6 @@ public struct Grader: Sendable {
         }
         let output = learnerOutput(result, names: names)
         if let failure = reading.importFailure(of: requested) {
-            reading.outcomes = [:]
             return report(.error, message: CompilerMessages.python(failure, learnerFile: learnerFile),
                           tests: notRun("the submission could not be loaded"), output: output)
         }
@@ -108,82 +94,40 @@ public struct Grader: Sendable {
         return report(status, message: status.limitExplanation, tests: tests, output: output)
     }
 
+    /// Why a compile produced no program: an error status and its message.
+    struct CompileFailure: Error {
+        var status: GradeStatus
+        var message: String
+    }
+
+    /// Compiles the submission with the harness in the sandbox; the program's path and bytes.
+    private func compile(files: [String: FileSource], submission: Submission, names: [String: String])
+        async throws(GradingError) -> Result<(String, Data), CompileFailure> {
+        let argv = compileArgv(track.compile ?? [], files: files, submission: submission)
+        let output = outputPath(of: argv)
+        let result = try await run(RunRequest(argv: argv, files: files, collect: output.map { [$0] } ?? [], limits: compileLimits))
+        if let output, let binary = result.collected[output], result.termination.isSuccess {
+            return .success((output, binary))
+        }
+        if let limit = GradeStatus(result.termination) {
+            return .failure(CompileFailure(status: limit, message: "compiling: " + (limit.limitExplanation ?? "")))
+        }
+        let stderr = String(decoding: result.stderr + result.stdout, as: UTF8.self)
+        if result.termination.isSuccess {
+            let what = output ?? "program (the compile command has no -o)"
+            return .failure(CompileFailure(status: .error, message: "the compiler (\(argv[0])) succeeded but wrote no \(what)"))
+        }
+        if stderr.isEmpty {
+            return .failure(CompileFailure(status: .error, message: "the compiler (\(argv[0])) ended with \(Self.describe(result.termination)) and no message"))
+        }
+        return .failure(CompileFailure(status: .error, message: CompilerMessages.swift(stderr, names: names)))
+    }
+
     private func run(_ request: RunRequest) async throws(GradingError) -> RunResult {
-        let sandbox = self.sandbox
         do throws(SandboxError) {
-            return try await withTaskExecutorPreference(SpawningExecutor.shared) { () async throws(SandboxError) -> RunResult in
-                try await sandbox.run(request)
-            }
+            return try await sandbox.run(request)
         } catch {
             throw .sandbox(error)
-        }
-    }
-
-    /// The compile argv with globs (`harness/*.swift`) expanded against the run's files, and
-    /// swiftc asked for plain one-line diagnostics the grader can map to the learner's file.
-    func compileArgv(_ argv: [String], files: [String: FileSource], submission: Submission) -> [String] {
-        var paths = Self.listing(track.harness).map { "harness/" + $0 }
-        paths += submission.isFolder ? submission.relativeFiles().map { "submission/" + $0 } : ["submission/\(track.entry)"]
-        var expanded: [String] = []
-        for argument in argv {
-            if argument.contains("*") || argument.contains("?") || argument.contains("[") {
-                let matches = paths.filter { fnmatch(argument, $0, FNM_PATHNAME) == 0 }.sorted()
-                expanded += matches.isEmpty ? [argument] : matches
-            } else {
-                expanded.append(argument)
-            }
-        }
-        if (expanded.first as NSString?)?.lastPathComponent == "swiftc", !expanded.contains(where: { $0.hasPrefix("-diagnostic-style") }) {
-            expanded.insert("-diagnostic-style=llvm", at: 1)
-        }
-        return expanded
-    }
-
-    private func outputPath(of argv: [String]) -> String? {
-        guard let index = argv.firstIndex(of: "-o"), index + 1 < argv.count else { return nil }
-        return argv[index + 1]
-    }
-
-    private static func listing(_ folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        return enumerator.compactMap { $0 as? String }.sorted()
-    }
-
-    var runLimits: Limits {
-        let limits = exercise.limits
-        return Limits(wallSeconds: limits.wallSeconds, cpuSeconds: limits.cpuSeconds, memoryBytes: limits.memoryMB << 20,
-                      processes: limits.processes, outputBytes: limits.outputKB << 10, diskBytes: limits.diskMB << 20)
-    }
-
-    /// Compiling needs more room than running: the compiler's own memory, threads and temporary files.
-    var compileLimits: Limits {
-        let limits = exercise.limits
-        return Limits(wallSeconds: limits.compileWallSeconds, cpuSeconds: Int(limits.compileWallSeconds.rounded(.up)),
-                      memoryBytes: limits.compileMemoryMB << 20, processes: max(limits.processes, 256),
-                      outputBytes: max(limits.outputKB, 1024) << 10, diskBytes: max(limits.diskMB, 512) << 20)
-    }
-
-    private func learnerOutput(_ result: RunResult, names: [String: String]) -> String {
-        var text = String(decoding: result.stdout, as: UTF8.self)
-        let stderr = String(decoding: result.stderr, as: UTF8.self)
-        if !stderr.isEmpty { text += (text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + stderr }
-        text = CompilerMessages.sanitizeOutput(text, names: names)
-        let limit = 4000
-        if text.count > limit { text = String(text.prefix(limit)) + "\n… (output truncated)" }
-        if result.stdoutTruncated || result.stderrTruncated { text += "\n… (output past the limit was dropped)" }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    static func nonce() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
-
-    static func describe(_ termination: RunResult.Termination) -> String {
-        switch termination {
-        case .exited(let code): "exit status \(code)"
-        case .signaled(let signal): "killed by signal \(signal)"
-        default: "\(termination)"
         }
     }
 }

@@ -82,7 +82,7 @@ public struct GroupResult: Sendable, Codable, Equatable {
 
 /// Everything known about one grading: what every format renders and the progress store keeps.
 public struct GradingReport: Sendable, Codable, Equatable {
-    /// The schema of lectern's JSON report (docs/grade-report.md).
+    /// The schema of lectern's JSON report (docs/grading.md).
     public static let schema = "lectern-grade/1"
 
     public var schema: String = GradingReport.schema

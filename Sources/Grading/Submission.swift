@@ -83,6 +83,7 @@ public enum GradingError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingSubmission(String)
     case missingEntry(folder: String, entry: String)
     case unknownExercise(String, known: [String])
+    case noCourse(String, course: String)
     case unknownTrack(String, known: [String])
     case cannotInferTrack(String, known: [String])
     case invalidExercise(String)
@@ -95,6 +96,9 @@ public enum GradingError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownExercise(let name, let known):
             "no exercise '\(name)'" + (known.isEmpty ? "" : " (exercises: \(known.joined(separator: ", ")))")
                 + "; give a slug of the course's exercises folder or the path of an exercise folder"
+        case .noCourse(let name, let course):
+            "'\(name)' is not an exercise folder, and there is no course at '\(course)' to look it up in; "
+                + "give the exercise folder's path or --course"
         case .unknownTrack(let name, let known): "the exercise has no track '\(name)' (tracks: \(known.joined(separator: ", ")))"
         case .cannotInferTrack(let path, let known):
             "cannot tell the track of \(path) from its extension; pass --track (\(known.joined(separator: ", ")))"

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The learner's history: quiz attempts and exercise gradings in one SQLite database.
 ///
@@ -71,6 +72,12 @@ public struct ProgressStore: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
         configuration.label = "lectern.progress"
+        configuration.prepareDatabase { db in
+            // Keep the WAL file when the last connection closes: each lectern run is short,
+            // and re-creating the file (a write and an fsync) would cost every launch.
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
+        }
         return configuration
     }
 

@@ -24,46 +24,46 @@ struct GradeCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The exercise, then (unless --batch or --merge) the submission.")
+    @Argument(help: ArgumentHelp("The exercise, then (unless --batch or --merge) the submission.", valueName: "exercise-and-submission"))
     var arguments: [String] = []
 
-    @Option(help: "The track (python, swift); default: from the submission's file extension.")
+    @Option(help: ArgumentHelp("The track (python, swift); default: from the submission's file extension.", valueName: "name"))
     var track: String?
 
-    @Option(help: "Report format: text, json, junit, gradescope, exercism.")
+    @Option(help: "The report's format.")
     var format: ReportFormat = .text
 
     @Flag(help: "Exit 1 unless every test passes.")
     var requirePass = false
 
-    @Option(help: "The course whose exercises folder holds EXERCISE.")
+    @Option(help: ArgumentHelp("The course whose exercises folder holds EXERCISE.", valueName: "dir"))
     var course = "content"
 
     @Flag(help: "Run learner code without isolation (only for machines without bubblewrap). Every report says so.")
     var noSandbox = false
 
-    @Option(help: "The data directory holding the progress store (default: LECTERN_DATA_DIR, then ~/.local/share/lectern).")
+    @Option(help: ArgumentHelp("The data directory holding the progress store (default: LECTERN_DATA_DIR, then ~/.local/share/lectern).", valueName: "dir"))
     var dataDir: String?
 
     @Flag(help: "Do not record the grading in the progress store.")
     var noRecord = false
 
-    @Option(help: "Grade every file or folder in DIR, in parallel.")
+    @Option(help: ArgumentHelp("Grade every file or folder in DIR, in parallel.", valueName: "dir"))
     var batch: String?
 
-    @Option(help: "Submissions graded at once in --batch mode.")
+    @Option(help: ArgumentHelp("Submissions graded at once in --batch mode.", valueName: "n"))
     var jobs = 2
 
-    @Option(help: "Where --batch writes summary.csv, summary.json and reports/ (default: DIR-grading beside DIR); where --merge writes the merged summary (default: the current folder).")
+    @Option(help: ArgumentHelp("Where --batch writes summary.csv, summary.json and reports/ (default: DIR-grading beside DIR); where --merge writes the merged summary (default: the current folder).", valueName: "dir"))
     var output: String?
 
-    @Option(help: "Grade only a stable slice K of N of the batch (1-based), e.g. 2/8.")
+    @Option(help: ArgumentHelp("Grade only a stable slice K of N of the batch (1-based), e.g. 2/8.", valueName: "k/n"))
     var shard: Shard?
 
     @Flag(help: "Re-grade submissions whose reports are already up to date.")
     var force = false
 
-    @Option(parsing: .upToNextOption, help: "Join the summaries of these batch output folders (shards) into one.")
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Join the summaries of these batch output folders (shards) into one.", valueName: "dir"))
     var merge: [String] = []
 
     func validate() throws {

@@ -15,6 +15,8 @@ struct Lectern: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self,
             GradeCommand.self,
+            QuizCommand.self,
+            ProgressCommand.self,
         ]
     )
 

@@ -32,6 +32,19 @@ struct ProgressStoreFileTests {
         #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
     }
 
+    @Test("the WAL file is kept after the store closes, so the next launch need not re-create it")
+    func walFilePersists() throws {
+        let directory = try ProgressFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            let store = try ProgressStore(dataDirectory: directory)
+            try store.record(ProgressFixtures.attempt())
+        }
+        let wal = DataDirectory.databaseURL(in: directory).path + "-wal"
+        #expect(FileManager.default.fileExists(atPath: wal))
+        #expect(try ProgressStore(dataDirectory: directory).attempts().count == 1)
+    }
+
     @Test("two connections writing at once both succeed, nothing lost")
     func concurrentWriters() async throws {
         let directory = try ProgressFixtures.temporaryDirectory()

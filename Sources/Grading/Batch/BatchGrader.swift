@@ -146,7 +146,12 @@ public struct BatchGrader: Sendable {
                             errors: 0, duration: 0, sha256: hash, report: "", message: error.description)
         }
         let file = "reports/\(Self.fileName(for: id)).\(options.format.fileExtension)"
-        try AtomicFile.write(Data(options.format.render(report).utf8), to: reports.deletingLastPathComponent().appendingPathComponent(file))
+        let destination = reports.deletingLastPathComponent().appendingPathComponent(file)
+        do {
+            try AtomicFile.write(Data(options.format.render(report).utf8), to: destination)
+        } catch {
+            throw BatchError.cannotWrite(destination.path, error.localizedDescription)
+        }
         return BatchRow(id: id, track: report.track, status: report.status, score: report.score, maxScore: report.maxScore,
                         groups: Dictionary(uniqueKeysWithValues: report.groups.map { ($0.id, Points.round($0.points)) }),
                         passed: report.passedCount, failed: report.failedCount, errors: report.erroredCount,

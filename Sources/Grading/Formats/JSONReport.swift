@@ -1,5 +1,5 @@
 /// Lectern's own JSON report: the ``GradingReport`` as it is, points to two decimals.
-/// The schema is documented in docs/grade-report.md.
+/// The schema is documented in docs/grading.md.
 enum JSONReport {
     static func render(_ report: GradingReport) -> String {
         var rounded = report

@@ -4,7 +4,7 @@ import Foundation
 public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     /// Human text, coloured on a terminal.
     case text
-    /// Lectern's own JSON (docs/grade-report.md).
+    /// Lectern's own JSON (docs/grading.md).
     case json
     /// JUnit XML, for CI systems.
     case junit

@@ -17,10 +17,10 @@ extension LecternHarness {
         }
 
         func send(raw line: String) {
-            var bytes = Array((line + "\n").utf8)
+            let bytes = Array((line + "\n").utf8)
             var offset = 0
             while offset < bytes.count {
-                let written = bytes.withUnsafeMutableBytes { buffer in
+                let written = bytes.withUnsafeBytes { buffer in
                     write(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 }
                 if written < 0 {
@@ -29,7 +29,6 @@ extension LecternHarness {
                 }
                 offset += written
             }
-            bytes.removeAll()
         }
     }
 }

@@ -15,6 +15,9 @@ enum LecternHarness {
     /// Real time a scenario may take; scenario time itself is virtual (`ManualClock`).
     static let budget: Duration = .seconds(1)
 
+    /// The exit status of a worker that stopped after a hung scenario, to be restarted.
+    static let restartStatus: Int32 = 75
+
     /// A worker: runs the scenarios named in argv after `workerFlag`, in this process.
     static func work() async {
         let nonce = readLine(strippingNewline: true) ?? ""
@@ -22,18 +25,19 @@ enum LecternHarness {
         let ids = requested.isEmpty ? scenarios.map(\.id) : requested
         let channel = ObservationChannel(fileDescriptor: 3)
         for id in ids {
-            let body: (key: String, value: JSON)
+            let verdict: Verdict
             if let scenario = scenarios.first(where: { $0.id == id }) {
-                body = await run(scenario).record
+                verdict = await run(scenario)
             } else {
-                body = ("error", .object([
-                    ("type", .string("UnknownScenario")),
-                    ("message", .string("no scenario named \(id)")),
-                ]))
+                verdict = .threw(type: "UnknownScenario", message: "no scenario named \(id)")
             }
+            let body = verdict.record
             channel.send(.object([("nonce", .string(nonce)), ("id", .string(id)), body]))
+            // A hung scenario may keep a thread spinning; let the supervisor start a fresh
+            // worker for the rest.
+            if case .hung = verdict { exit(restartStatus) }
         }
-        // Scenarios abandoned after their budget may still be suspended; end the process.
+        // End now: do not wait for tasks the scenarios left behind.
         exit(0)
     }
 

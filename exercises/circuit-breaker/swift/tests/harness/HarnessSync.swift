@@ -103,7 +103,7 @@ extension LecternHarness {
     /// Waits, in real time but briefly, until `condition` holds; false if it did not within
     /// `limit`. Used only to let spawned calls reach their suspension points.
     static func waitUntil(
-        within limit: Duration = .milliseconds(300), _ condition: () -> Bool
+        within limit: Duration = .milliseconds(500), _ condition: () -> Bool
     ) async -> Bool {
         let start = ContinuousClock.now
         var spins = 0

@@ -100,6 +100,26 @@ extension LecternHarness {
         return o
     }
 
+    /// With several invalid fields, the error names the first in parameter order (P2).
+    static func invalidFirstField() async throws -> Observations {
+        var o = Observations()
+        o["failure_and_success"] = validation { () throws(CircuitBreakerConfigError) in
+            try CircuitBreakerConfig(failureThreshold: 0, successThreshold: 0)
+        }
+        o["recovery_and_success"] = validation { () throws(CircuitBreakerConfigError) in
+            try CircuitBreakerConfig(recoveryTimeout: .seconds(-1), successThreshold: 0)
+        }
+        o["success_and_timeout"] = validation { () throws(CircuitBreakerConfigError) in
+            try CircuitBreakerConfig(successThreshold: 0, timeout: .zero)
+        }
+        o["all_four"] = validation { () throws(CircuitBreakerConfigError) in
+            try CircuitBreakerConfig(
+                failureThreshold: 0, recoveryTimeout: .seconds(-1), successThreshold: 0,
+                timeout: .zero)
+        }
+        return o
+    }
+
     /// `isExpectedError` receives the operation's error and decides by value (P5).
     static func expectedPredicateByValue() async throws -> Observations {
         var o = Observations()

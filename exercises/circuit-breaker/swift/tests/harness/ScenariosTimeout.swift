@@ -25,7 +25,7 @@ extension LecternHarness {
 
     /// A call still running at the deadline throws `.timedOut(timeout)` and counts as a
     /// failure stamped at the deadline (P12).
-    static func timeoutFailsCall() async throws -> Observations {
+    static func timeoutDefaultConfig() async throws -> Observations {
         var o = Observations()
         let clock = ManualClock()
         let breaker = Breaker(config: try config(timeout: .seconds(5)), clock: clock)
@@ -53,7 +53,7 @@ extension LecternHarness {
 
     /// The timed-out operation is cancelled and has finished its cleanup before the caller
     /// gets `.timedOut` (P12).
-    static func timeoutCancelsOperation() async throws -> Observations {
+    static func timeoutCancelsFunc() async throws -> Observations {
         var o = Observations()
         let clock = ManualClock()
         let breaker = Breaker(config: try config(timeout: .seconds(5)), clock: clock)
@@ -67,7 +67,7 @@ extension LecternHarness {
     }
 
     /// A tripping timeout stamps the injected clock's times (P12, P16).
-    static func timeoutClockStamps() async throws -> Observations {
+    static func timeoutFakeStamps() async throws -> Observations {
         var o = Observations()
         let clock = ManualClock()
         let breaker = Breaker(
@@ -117,7 +117,7 @@ extension LecternHarness {
     }
 
     /// `CircuitBreaker(config:)` times with the continuous clock (P16).
-    static func defaultClockStamps() async throws -> Observations {
+    static func clockOnly() async throws -> Observations {
         var o = Observations()
         let breaker = CircuitBreaker(config: try config(failureThreshold: 1))
         let before = ContinuousClock.now

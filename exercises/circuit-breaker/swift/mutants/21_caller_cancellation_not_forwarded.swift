@@ -1,4 +1,4 @@
-// Bug: on timeout the operation is cancelled but not awaited, so the caller gets timedOut before its cleanup ran.
+// Bug: the operation runs in an unstructured Task, so cancelling the caller does not cancel the operation.
 // Mutant of the reference solution, for `lectern check`: it must fail at least one test.
 
 /// Where the breaker is in its cycle.
@@ -207,29 +207,17 @@ public actor CircuitBreaker<C: Clock> where C.Duration == Duration {
     private static func race<T: Sendable>(
         _ operation: @escaping @Sendable () async throws -> T, clock: C, timeout: Duration
     ) async -> Outcome<T> {
-        // A child yields nil when its deadline sleep was cancelled: the caller was cancelled,
-        // and the operation's own outcome (it was cancelled too) is the one to report.
         let work = Task { () -> Outcome<T> in
             do { return .returned(try await operation()) } catch { return .threw(error) }
         }
-        let outcome = await withTaskGroup(of: Outcome<T>?.self) { group in
-            group.addTask { await work.value }
-            group.addTask {
-                do {
-                    try await clock.sleep(for: timeout)
-                    return .deadlinePassed
-                } catch {
-                    return nil
-                }
-            }
-            for await case let outcome? in group {
-                group.cancelAll()
-                return outcome
-            }
-            return .threw(CancellationError())
+        let deadline = Task { () -> Bool in
+            do { try await clock.sleep(for: timeout) } catch { return false }
+            work.cancel()
+            return true
         }
-        if case .deadlinePassed = outcome { work.cancel() }
-        return outcome
+        let outcome = await work.value
+        deadline.cancel()
+        return await deadline.value ? .deadlinePassed : outcome
     }
 
     // MARK: Bookkeeping

@@ -1,0 +1,92 @@
+import Foundation
+
+/// `lectern progress` as text or JSON: per session, attempts, best score and band, last
+/// date; per exercise, gradings, best score, last status and date. Dates print in UTC.
+public struct ProgressReport: Sendable {
+    public var summary: ProgressSummary
+    /// The database the figures come from, shown so the learner knows which history this is.
+    public var databasePath: String
+
+    public init(summary: ProgressSummary, databasePath: String) {
+        self.summary = summary
+        self.databasePath = databasePath
+    }
+
+    /// Reads the store in `dataDirectory`. A missing database is an empty history (nothing
+    /// is created by reading); a damaged one throws `ProgressStoreError`.
+    public static func load(dataDirectory: URL) throws -> ProgressReport {
+        let url = DataDirectory.databaseURL(in: dataDirectory)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return ProgressReport(summary: ProgressSummary(sessions: [], exercises: []), databasePath: url.path)
+        }
+        return ProgressReport(summary: try ProgressStore(url: url).summary(), databasePath: url.path)
+    }
+
+    public var text: String {
+        var lines: [String] = []
+        if summary.sessions.isEmpty {
+            lines.append("No quiz attempts yet: take one with `lectern quiz`.")
+        } else {
+            lines.append("Quizzes")
+            for session in summary.sessions {
+                lines.append("  \(session.sessionTitle) (\(session.sessionID))")
+                var line = "    \(count(session.attempts, "attempt"))"
+                if session.completeAttempts != session.attempts { line += " (\(session.completeAttempts) complete)" }
+                if let best = session.bestScore {
+                    line += ", best \(best)/\(session.total) (\(percent(Double(best), Double(session.total))))"
+                    if let band = session.bestBandLabel { line += " \(band)" }
+                } else {
+                    line += ", none complete yet"
+                }
+                line += ", last \(Self.format(session.lastAttemptAt))"
+                lines.append(line)
+                if session.earlierVersionAttempts > 0 {
+                    lines.append("    \(count(session.earlierVersionAttempts, "attempt")) on an earlier version of the quiz, not counted")
+                }
+            }
+        }
+        if !summary.exercises.isEmpty {
+            lines.append("Exercises")
+            for exercise in summary.exercises {
+                lines.append("  \(exercise.exerciseSlug) (\(exercise.track))")
+                lines.append("    \(count(exercise.gradings, "grading")), best \(number(exercise.bestScore))/\(number(exercise.maxScore))"
+                    + ", last \(exercise.lastStatus) \(Self.format(exercise.lastGradedAt))")
+            }
+        }
+        lines.append("History: \(databasePath)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func json() throws -> String {
+        struct Document: Encodable {
+            var database: String
+            var sessions: [SessionProgress]
+            var exercises: [ExerciseProgress]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(Document(database: databasePath, sessions: summary.sessions, exercises: summary.exercises))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+
+    private func count(_ value: Int, _ noun: String) -> String {
+        "\(value) \(noun)\(value == 1 ? "" : "s")"
+    }
+
+    private func percent(_ part: Double, _ whole: Double) -> String {
+        whole == 0 ? "0%" : "\(Int((part * 100 / whole).rounded()))%"
+    }
+
+    private func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}

@@ -1,0 +1,53 @@
+/// When the learner sees whether an answer was right.
+public enum FeedbackMode: String, CaseIterable, Sendable {
+    /// Answers are confirmed; right and wrong, and explanations, come in the review at the end.
+    case end
+    /// After each answer: right or wrong, the correct option and the explanation.
+    case immediate
+}
+
+/// Which questions the final review goes through.
+public enum ReviewMode: String, CaseIterable, Sendable {
+    case missed
+    case all
+}
+
+/// How the result is printed.
+public enum ResultFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+}
+
+/// Everything `lectern quiz` can be told, as the CLI parsed it.
+public struct QuizOptions: Sendable {
+    /// A session number, id or path; a path may be any markdown file holding a quiz.
+    public var session: String?
+    /// The course folder; default `content` when present, else the current folder.
+    public var course: String?
+    public var feedback: FeedbackMode
+    public var shuffle: Bool
+    /// The shuffle's seed; implies `shuffle`.
+    public var seed: UInt64?
+    public var review: ReviewMode
+    public var format: ResultFormat
+    public var noColor: Bool
+    /// `--data-dir`; see `DataDirectory.resolve`.
+    public var dataDirectory: String?
+    /// `--answers D,D,A,…`.
+    public var answers: String?
+
+    public init(session: String? = nil, course: String? = nil, feedback: FeedbackMode = .end, shuffle: Bool = false,
+                seed: UInt64? = nil, review: ReviewMode = .missed, format: ResultFormat = .text, noColor: Bool = false,
+                dataDirectory: String? = nil, answers: String? = nil) {
+        self.session = session
+        self.course = course
+        self.feedback = feedback
+        self.shuffle = shuffle
+        self.seed = seed
+        self.review = review
+        self.format = format
+        self.noColor = noColor
+        self.dataDirectory = dataDirectory
+        self.answers = answers
+    }
+}

@@ -1,0 +1,96 @@
+import Course
+import Markdown
+import Quiz
+
+/// The result screen: score and band, then the review; or, for an attempt cut short, what
+/// was answered so far.
+extension QuizScreen {
+    /// The score, the band and the review of a complete attempt; for an incomplete one, what
+    /// was answered so far.
+    public func result(_ result: QuizResult, attempt: Attempt, review: ReviewMode) -> String {
+        var text = "\n"
+        if result.isComplete {
+            text += style.bold("Score: \(result.score)/\(result.total) (\(format(result.percentage))%)") + "\n"
+            if let band = result.band {
+                var line = "Band: " + band.label
+                if !band.advice.isEmpty { line += " - " + band.advice }
+                // Wrap the plain text (colour codes take no columns), then embolden the label.
+                var lines = wrapPlain(line)
+                if let first = lines.first, first.hasPrefix("Band: " + band.label) {
+                    lines[0] = "Band: " + style.bold(band.label) + first.dropFirst(("Band: " + band.label).count)
+                }
+                text += lines.joined(separator: "\n") + "\n"
+            }
+            text += reviewSection(attempt: attempt, mode: review)
+        } else {
+            text += wrapPlain(stoppedLine(result)).map(style.bold).joined(separator: "\n") + "\n"
+            text += wrapPlain("So far: \(result.score) correct of \(result.answered) answered (\(result.total) questions).")
+                .joined(separator: "\n") + "\n"
+            text += answeredSoFar(attempt)
+        }
+        return text
+    }
+
+    func stoppedLine(_ result: QuizResult) -> String {
+        let why: String
+        switch result.status {
+        case .quit: why = "Quiz ended at your request"
+        case .interrupted: why = "Quiz interrupted"
+        case .endOfInput: why = "Input ended before the quiz did"
+        case .completed: why = "Quiz complete"
+        }
+        return "\(why) after \(result.answered) of \(result.total) questions."
+    }
+
+    func answeredSoFar(_ attempt: Attempt) -> String {
+        var text = ""
+        for (index, presented) in attempt.plan.questions.enumerated() {
+            guard let chosen = attempt.choices[index] else { continue }
+            let mark = attempt.isCorrect(at: index) == true ? style.green("✅ right") : style.red("❌ wrong")
+            var line = "  \(index + 1). "
+            if let title = presented.question.title { line += title + ": " }
+            line += "\(Letters.letter(at: chosen)) \(mark)"
+            text += line + "\n"
+        }
+        return text
+    }
+
+    func reviewSection(attempt: Attempt, mode: ReviewMode) -> String {
+        let indices = attempt.plan.questions.indices.filter { mode == .all || attempt.isCorrect(at: $0) != true }
+        if indices.isEmpty {
+            return "\n" + style.green("Every answer was right: nothing to review.") + "\n"
+        }
+        let total = attempt.plan.questions.count
+        var text = "\n" + style.bold(mode == .all
+            ? "Review of every question"
+            : "Review of the \(indices.count) question\(indices.count == 1 ? "" : "s") you missed") + "\n"
+        if indices.contains(where: { attempt.plan.questions[$0].isReordered }) {
+            text += note("Options were shuffled: [brackets] give each option's letter in the content, which the explanations use.")
+        }
+        for index in indices {
+            let presented = attempt.plan.questions[index]
+            text += question(presented, position: index + 1, total: total, contentLetters: true)
+            text += "\n"
+            if let chosen = attempt.choices[index] {
+                let right = attempt.isCorrect(at: index) == true
+                text += labelledOption("Your answer:    ", visibleWidth: 16, presented, chosen, mark: right ? "✅" : "❌")
+            } else {
+                text += "Your answer:    " + style.dim("(none)") + "\n"
+            }
+            if let correct = presented.correctShownIndex {
+                text += labelledOption("Correct answer: ", visibleWidth: 16, presented, correct, mark: "✅")
+            }
+            text += explanation(presented.question)
+        }
+        return text
+    }
+
+    func explanation(_ question: Question) -> String {
+        guard !question.explanation.isEmpty else { return "" }
+        let body = indentedRenderer.render(question.explanation)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : Self.indent + $0 }
+            .joined(separator: "\n")
+        return style.bold("Explanation:") + "\n" + body + "\n"
+    }
+}

@@ -1,0 +1,168 @@
+import Course
+import Markdown
+import Quiz
+
+/// Everything the quiz prints, as strings: header, questions, prompts, feedback, help, the
+/// result and its review. Pure, so tests can read exactly what a learner would see.
+///
+/// Content (prompts, options, explanations) is rendered from its markdown tree by
+/// `TerminalRenderer`; the ✅ marks are not part of an option's content, and the quiz names
+/// the correct option only after the learner has answered.
+public struct QuizScreen: Sendable {
+    public let width: Int
+    let style: Style
+    let renderer: TerminalRenderer
+    /// Renders text indented under an option or a label.
+    let indentedRenderer: TerminalRenderer
+
+    public static let indent = "    "
+
+    public init(color: Bool, width: Int) {
+        self.width = max(width, 20)
+        self.style = Style(color: color)
+        self.renderer = TerminalRenderer(color: color, width: self.width)
+        self.indentedRenderer = TerminalRenderer(color: color, width: self.width - Self.indent.count)
+    }
+
+    /// The same screen for another width (the terminal was resized).
+    public func resized(to newWidth: Int) -> QuizScreen {
+        max(newWidth, 20) == width ? self : QuizScreen(color: style.color, width: newWidth)
+    }
+
+    /// Ends colour: printed on every way out.
+    public var reset: String { style.reset }
+
+    // MARK: Before and during the quiz
+
+    public func header(title: String, questionCount: Int, feedback: FeedbackMode, seed: UInt64?) -> String {
+        let titleLines = wrapPlain(title)
+        var lines = titleLines.map(style.bold)
+        lines.append(style.dim(String(repeating: "─", count: min(titleLines.map(DisplayWidth.of).max() ?? 0, width))))
+        var about = "\(questionCount) question\(questionCount == 1 ? "" : "s"). Type a letter and press Enter; ? for help, q to quit."
+        about += feedback == .immediate ? " You will see the answer after each question." : " Your score and a review come at the end."
+        if let seed {
+            about += " Shuffled with seed \(seed); after you answer, [brackets] give an option's letter"
+                + " in the content, which explanations use."
+        }
+        lines.append(contentsOf: wrapPlain(about))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The quiz's title alone, above a scripted run's result.
+    public func title(_ title: String) -> String {
+        style.bold(title) + "\n"
+    }
+
+    /// "Question 3 of 10 · Title", the prompt, and the options, re-lettered as shown. After
+    /// answering (`contentLetters`), a shuffled option also shows its letter in the content,
+    /// "[D]", since explanations name options by those letters.
+    public func question(_ question: PresentedQuestion, position: Int, total: Int, contentLetters: Bool = false) -> String {
+        var heading = "Question \(position) of \(total)"
+        if let title = question.question.title, !title.isEmpty { heading += " · " + title }
+        var text = "\n" + wrapPlain(heading).map { style.bold(style.cyan($0)) }.joined(separator: "\n") + "\n\n"
+        if !question.question.prompt.isEmpty {
+            text += renderer.render(question.question.prompt) + "\n\n"
+        }
+        text += options(question, contentLetters: contentLetters) + "\n"
+        return text
+    }
+
+    public func options(_ question: PresentedQuestion, contentLetters: Bool = false) -> String {
+        question.shownOptions.map { letter, choice in
+            let prefix = "  \(letter)) "
+            var content = choice.content
+            if contentLetters, question.isReordered { content.append(MarkdownNode(.text, literal: " [\(choice.letter)]")) }
+            return renderer.renderInline(content, firstPrefix: prefix, indent: String(repeating: " ", count: prefix.count))
+        }.joined(separator: "\n")
+    }
+
+    public func prompt(optionCount: Int) -> String {
+        "\n" + style.bold("Your answer (\(Letters.range(count: optionCount))): ")
+    }
+
+    public func hint(_ text: String) -> String {
+        style.yellow(text) + "\n"
+    }
+
+    public func help(optionCount: Int) -> String {
+        let entries = [
+            (Letters.range(count: optionCount), "choose that option (either case), then press Enter"),
+            ("?", "show this help"),
+            ("q", "quit, after you confirm; answers so far are saved as an incomplete attempt"),
+            ("Ctrl-C", "stop at once; answers so far are saved as an incomplete attempt"),
+            ("Ctrl-D", "end of input: the same, the quiz cut short"),
+        ]
+        var text = "\n" + style.bold("How to answer") + "\n"
+        for (key, meaning) in entries {
+            let prefix = "  " + key.padding(8)
+            text += renderer.renderInline([MarkdownNode(.text, literal: meaning)], firstPrefix: prefix,
+                                          indent: String(repeating: " ", count: prefix.count)) + "\n"
+        }
+        return text
+    }
+
+    public var quitConfirmation: String {
+        "\n" + style.bold("Quit now? Your answers so far are saved as an incomplete attempt. [y/N] ")
+    }
+
+    public var quitCancelled: String {
+        style.dim("Carrying on.") + "\n"
+    }
+
+    /// After an answer in `--feedback end`: a neutral confirmation, no right or wrong.
+    public func recorded(_ question: PresentedQuestion, shownIndex: Int) -> String {
+        style.dim("Answer recorded: \(Letters.letter(at: shownIndex)).") + "\n"
+    }
+
+    /// After an answer in `--feedback immediate`: right or wrong, the correct option, the explanation.
+    public func immediate(_ question: PresentedQuestion, outcome: Attempt.Outcome) -> String {
+        var text = "\n"
+        if outcome.isCorrect {
+            text += style.green("✅ Correct.") + "\n"
+        } else {
+            text += labelledOption(style.red("❌ Not quite.") + " You chose ", visibleWidth: 22,
+                                   question, outcome.chosenShownIndex, mark: nil)
+            if let correct = outcome.correctShownIndex {
+                text += labelledOption("The answer is ", visibleWidth: 14, question, correct, mark: nil)
+            }
+        }
+        text += explanation(question.question)
+        return text
+    }
+
+    /// "Your answer:    D) Production servers require …", the option's markdown wrapped under
+    /// its label, with an optional mark at the end.
+    func labelledOption(_ label: String, visibleWidth: Int, _ question: PresentedQuestion, _ shownIndex: Int,
+                        mark: String?) -> String {
+        let option = question.shownOptions[shownIndex]
+        var content = option.choice.content
+        if question.isReordered { content.append(MarkdownNode(.text, literal: " [\(option.choice.letter)]")) }
+        if let mark { content.append(MarkdownNode(.text, literal: " " + mark)) }
+        let prefix = option.letter + ") "
+        // The label may carry colour codes, which take no columns: wrap with a plain prefix
+        // of the same width, then put the label in its place.
+        let plainPrefix = String(repeating: " ", count: visibleWidth) + prefix
+        let wrapped = renderer.renderInline(content, firstPrefix: plainPrefix,
+                                            indent: String(repeating: " ", count: visibleWidth + prefix.count))
+        return label + style.bold(prefix) + wrapped.dropFirst(plainPrefix.count) + "\n"
+    }
+
+    /// Notes after the result: where it was saved, or why it was not.
+    public func note(_ text: String) -> String {
+        wrapPlain(text).map(style.dim).joined(separator: "\n") + "\n"
+    }
+
+    func wrapPlain(_ text: String) -> [String] {
+        renderer.renderInline([MarkdownNode(.text, literal: text)]).split(separator: "\n").map(String.init)
+    }
+
+    func format(_ percentage: Double) -> String {
+        percentage == percentage.rounded() ? String(Int(percentage)) : String(percentage)
+    }
+}
+
+extension String {
+    func padding(_ length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}

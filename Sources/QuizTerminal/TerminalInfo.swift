@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What lectern needs to know about its terminal: is a stream a terminal, how wide is it,
+/// and may it use colour.
+public enum TerminalInfo {
+    /// Whether the file descriptor is a terminal.
+    public static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1
+    }
+
+    /// The terminal's width in columns from TIOCGWINSZ; `fallback` (80) when it is not a
+    /// terminal or reports no size.
+    public static func columns(of descriptor: Int32, fallback: Int = 80) -> Int {
+        var size = winsize()
+        #if canImport(Glibc)
+        let request = UInt(TIOCGWINSZ)
+        #else
+        let request = TIOCGWINSZ
+        #endif
+        if ioctl(descriptor, request, &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return fallback
+    }
+
+    /// Colour only on a terminal, unless `--no-color` or a non-empty `NO_COLOR` says no
+    /// (https://no-color.org).
+    public static func useColor(noColorFlag: Bool, environment: [String: String], outputIsTerminal: Bool) -> Bool {
+        if noColorFlag { return false }
+        if let value = environment["NO_COLOR"], !value.isEmpty { return false }
+        return outputIsTerminal
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import QuizTerminal
+
+/// `lectern quiz [SESSION]`: take a session's multiple-choice test in the terminal.
+struct QuizCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Take a session's multiple-choice test: score, band and a review of missed questions.",
+        discussion: """
+            Interactive when stdin and stdout are a terminal: type a letter and Enter; ? for help, q to quit. \
+            Otherwise scripted: --answers, or one answer per line on stdin. Every attempt is saved in the progress \
+            store (see 'lectern progress').
+
+            Exit codes: 0 finished (or quit on request), 1 input ended mid-quiz or the quiz cannot be taken, \
+            2 usage error (e.g. a bad answer, named by its position), 130 interrupted (Ctrl-C).
+            """
+    )
+
+    @Argument(help: "The session: its number, id, or a path (a course folder, or any markdown file holding a quiz). Default: the only session.")
+    var session: String?
+
+    @Option(help: "The course folder. Default: ./content if it exists, else the current folder.")
+    var course: String?
+
+    @Option(help: "When to show right and wrong: end (a review at the end) or immediate (after each answer).")
+    var feedback: FeedbackMode = .end
+
+    @Flag(help: "Shuffle the questions and the options within each; letters are re-assigned as shown.")
+    var shuffle = false
+
+    @Option(help: "The shuffle's seed, for the same order every run (implies --shuffle).")
+    var seed: UInt64?
+
+    @Option(help: "Which questions the final review shows: missed or all.")
+    var review: ReviewMode = .missed
+
+    @Option(help: "Answer every question at once, comma separated, as shown (e.g. D,D,A,A,C,C,D,B,A,C).")
+    var answers: String?
+
+    @Option(help: "Output format of the result: text or json.")
+    var format: ResultFormat = .text
+
+    @Flag(help: "No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).")
+    var noColor = false
+
+    @Option(help: "Where the progress database lives. Default: $LECTERN_DATA_DIR, else $XDG_DATA_HOME/lectern, else ~/.local/share/lectern.")
+    var dataDir: String?
+
+    func run() throws {
+        let options = QuizOptions(
+            session: session, course: course, feedback: feedback, shuffle: shuffle, seed: seed, review: review,
+            format: format, noColor: noColor, dataDirectory: dataDir, answers: answers)
+        let code = QuizRun.main(options: options)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension FeedbackMode: ExpressibleByArgument {}
+extension ReviewMode: ExpressibleByArgument {}
+extension ResultFormat: ExpressibleByArgument {}

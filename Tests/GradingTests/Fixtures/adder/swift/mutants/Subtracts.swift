@@ -1,0 +1,4 @@
+// Subtracts instead of adding.
+func add(_ a: Int, _ b: Int) -> Int {
+    a - b
+}

@@ -1,0 +1,4 @@
+/// The sum of a and b.
+func add(_ a: Int, _ b: Int) -> Int {
+    a + b
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Progress
+
+@Suite("lectern progress report")
+struct ProgressReportTests {
+    func report(_ fill: (ProgressStore) throws -> Void) throws -> ProgressReport {
+        let store = try ProgressStore.inMemory()
+        try fill(store)
+        return ProgressReport(summary: try store.summary(), databasePath: "/data/progress.sqlite")
+    }
+
+    @Test("a session line gives attempts, the best score with its band, and the last date in UTC")
+    func sessionLine() throws {
+        let text = try report { store in
+            try store.record(ProgressFixtures.attempt(score: 6, band: "Competent"))
+            try store.record(ProgressFixtures.attempt(score: 9, band: "Proficient", minutesAfterStart: 30))
+            try store.record(ProgressFixtures.attempt(score: 2, band: nil, complete: false, minutesAfterStart: 60))
+        }.text
+        #expect(text == """
+            Quizzes
+              Production MCP Deployment (04-production-mcp-deployment)
+                3 attempts (2 complete), best 9/10 (90%) Proficient, last 2027-01-15 09:01 UTC
+            History: /data/progress.sqlite
+
+            """)
+    }
+
+    @Test("attempts on an earlier version of the quiz are mentioned apart")
+    func earlierVersion() throws {
+        let text = try report { store in
+            try store.record(ProgressFixtures.attempt(hash: "old"))
+            try store.record(ProgressFixtures.attempt(hash: "new", minutesAfterStart: 1))
+        }.text
+        #expect(text.contains("1 attempt on an earlier version of the quiz, not counted"))
+    }
+
+    @Test("an exercise line gives gradings, the best score, and the last status and date")
+    func exerciseLine() throws {
+        let text = try report { store in
+            try store.record(ProgressFixtures.grading(status: "fail", score: 7.5))
+            try store.record(ProgressFixtures.grading(track: "swift", status: "pass", score: 10, minutesAfterStart: 2))
+        }.text
+        #expect(text.contains("Exercises\n  circuit-breaker (swift)\n    2 gradings, best 10/10, last pass 2027-01-15 08:02 UTC\n"))
+    }
+
+    @Test("an empty history says how to start")
+    func empty() throws {
+        #expect(try report { _ in }.text.hasPrefix("No quiz attempts yet: take one with `lectern quiz`."))
+    }
+
+    @Test("the JSON names the database and lists sessions and exercises")
+    func json() throws {
+        let json = try report { store in
+            try store.record(ProgressFixtures.attempt())
+            try store.record(ProgressFixtures.grading())
+        }.json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["database"] as? String == "/data/progress.sqlite")
+        #expect((object["sessions"] as? [Any])?.count == 1)
+        #expect((object["exercises"] as? [Any])?.count == 1)
+    }
+
+    @Test("reading a data directory without a database creates nothing")
+    func readOnlyLoad() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-none-\(UUID().uuidString)")
+        let loaded = try ProgressReport.load(dataDirectory: directory)
+        #expect(loaded.summary.sessions.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: directory.path))
+    }
+}

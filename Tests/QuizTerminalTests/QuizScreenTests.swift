@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import Quiz
+@testable import QuizTerminal
+
+@Suite("What the quiz screen shows")
+struct QuizScreenTests {
+    @Test("without colour nothing carries an escape code; with colour headings do")
+    func colour() {
+        let question = TerminalFixtures.plan.questions[0]
+        #expect(!QuizScreen(color: false, width: 80).question(question, position: 1, total: 2).contains("\u{1B}["))
+        #expect(QuizScreen(color: true, width: 80).question(question, position: 1, total: 2).contains("\u{1B}[1m"))
+    }
+
+    @Test("the prompt's markdown is rendered: code spans lose their backticks, bold its asterisks")
+    func markdownRendered() {
+        let text = QuizScreen(color: false, width: 80).question(TerminalFixtures.plan.questions[0], position: 1, total: 2)
+        #expect(text.contains("What is 2 + 2?"))
+        #expect(!text.contains("**"))
+        #expect(!text.contains("`"))
+    }
+
+    @Test("code blocks, lists, emphasis and code in prompts and options come from the markdown tree")
+    func richMarkdown() throws {
+        let path = TerminalFixtures.quizPath.replacingOccurrences(of: "two-questions.md", with: "rich-prompt.md")
+        guard case .success(let selected) = QuizSelection.select(reference: path, course: nil) else {
+            Issue.record("rich-prompt.md did not load")
+            return
+        }
+        let question = QuizPlan(quiz: selected.quiz).questions[0]
+        let plain = QuizScreen(color: false, width: 80).question(question, position: 1, total: 1)
+        #expect(plain.contains("\n    print(sum([1, 2, 3]))\n"))
+        #expect(plain.contains("• the list passed in"))
+        #expect(plain.contains("• the sum built-in"))
+        #expect(plain.contains("  A) 6\n  B) nothing\n  C) an error"))
+        #expect(!plain.contains("**") && !plain.contains("`") && !plain.contains("```"))
+        let coloured = QuizScreen(color: true, width: 80).question(question, position: 1, total: 1)
+        #expect(coloured.contains("\u{1B}[1mnothing\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[3mlist\u{1B}[0m"))
+    }
+
+    @Test("options never show the ✅ mark")
+    func noMarkInOptions() {
+        for question in TerminalFixtures.plan.questions {
+            #expect(!QuizScreen(color: false, width: 80).options(question).contains("✅"))
+        }
+    }
+
+    @Test("shuffled options are shown re-lettered from A in their new order")
+    func reLetteredOptions() {
+        let plan = QuizPlan(quiz: TerminalFixtures.plan.quiz, shuffledWithSeed: 3)
+        let question = plan.questions.first { $0.question.number == 2 }!
+        let lines = QuizScreen(color: false, width: 80).options(question).split(separator: "\n")
+        #expect(lines.map { String($0.prefix(5)) } == ["  A) ", "  B) ", "  C) ", "  D) "])
+        #expect(lines.map { String($0.dropFirst(5)) } == question.optionOrder.map { question.question.options[$0].text })
+    }
+
+    @Test("a shuffled review gives each option's content letter in brackets, as explanations use them")
+    func shuffledReviewNamesContentLetters() throws {
+        let plan = QuizPlan(quiz: TerminalFixtures.plan.quiz, shuffledWithSeed: 3)
+        let attempt = Attempt(plan: plan)
+        var ended = attempt
+        for question in plan.questions { try ended.answer(shownIndex: (question.correctShownIndex! + 1) % question.optionCount) }
+        let result = QuizResult(attempt: ended, sessionID: "t", sessionTitle: "T", startedAt: Date(), finishedAt: Date())
+        let text = QuizScreen(color: false, width: 80).result(result, attempt: ended, review: .missed)
+        let colours = try #require(plan.questions.first { $0.question.number == 2 })
+        #expect(colours.isReordered)
+        let blueShown = Letters.letter(at: colours.correctShownIndex!)
+        #expect(text.contains("Correct answer: \(blueShown)) Blue [D] ✅"))
+        #expect(text.contains("[brackets] give each option's letter in the content"))
+    }
+
+    @Test("without a shuffle no brackets are shown")
+    func unshuffledReviewHasNoBrackets() throws {
+        var attempt = Attempt(plan: TerminalFixtures.plan)
+        try attempt.answer(shownIndex: 0)
+        try attempt.answer(shownIndex: 0)
+        let result = QuizResult(attempt: attempt, sessionID: "t", sessionTitle: "T", startedAt: Date(), finishedAt: Date())
+        let text = QuizScreen(color: false, width: 80).result(result, attempt: attempt, review: .all)
+        #expect(text.contains("Correct answer: D) Blue ✅"))
+        #expect(!text.contains("["))
+    }
+
+    @Test("an incomplete result says how it ended and lists what was answered")
+    func incompleteResult() throws {
+        var attempt = Attempt(plan: TerminalFixtures.plan)
+        try attempt.answer(shownIndex: 0)
+        attempt.end(.quit)
+        let result = QuizResult(attempt: attempt, sessionID: "t", sessionTitle: "T", startedAt: Date(), finishedAt: Date())
+        let text = QuizScreen(color: false, width: 80).result(result, attempt: attempt, review: .missed)
+        #expect(text.contains("Quiz ended at your request after 1 of 2 questions."))
+        #expect(text.contains("1. Arithmetic: A ❌ wrong"))
+        #expect(!text.contains("Band:"))
+    }
+
+    @Test("colour follows the terminal, --no-color and a non-empty NO_COLOR",
+          arguments: [
+            (false, [String: String](), true, true),
+            (false, [:], false, false),
+            (true, [:], true, false),
+            (false, ["NO_COLOR": "1"], true, false),
+            (false, ["NO_COLOR": ""], true, true),
+          ])
+    func colourDecision(flag: Bool, environment: [String: String], terminal: Bool, expected: Bool) {
+        #expect(TerminalInfo.useColor(noColorFlag: flag, environment: environment, outputIsTerminal: terminal) == expected)
+    }
+}
