@@ -126,7 +126,7 @@ public struct Bubblewrap: Sandbox {
         let report = LauncherReport(parsing: streams.control.data, collect: collect)
         let cpuTime = report.cpuTime ?? outcome.cpuTime
         if !report.started && outcome.killed == nil {
-            throw .namespacesUnavailable(setupFailure(streams.stderr.data, status: outcome.status))
+            throw Self.setupFailure(streams.stderr.data, status: outcome.status)
         }
         let status = report.started ? Launcher.commandStatus(outcome.status) : outcome.status
         var termination = TerminationRules.classify(
@@ -150,15 +150,24 @@ public struct Bubblewrap: Sandbox {
         )
     }
 
-    /// bubblewrap's own message when it could not set the sandbox up.
-    private func setupFailure(_ stderr: Data, status: RawStatus) -> String {
+    /// Why bubblewrap could not set the sandbox up, from its own message: the namespaces
+    /// (the usual cause, with how to enable them), or anything else it said.
+    private static func setupFailure(_ stderr: Data, status: RawStatus) -> SandboxError {
         let text = String(decoding: stderr.prefix(2048), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        if !text.isEmpty { return text }
-        switch status {
-        case .exited(let code): return "bwrap exited with status \(code) before starting the command"
-        case .signaled(let signal): return "bwrap was killed by signal \(signal) before starting the command"
+        let namespaceWords = ["namespace", "uid map", "gid map", "unshare", "clone", "setgroups", "Operation not permitted"]
+        if text.isEmpty {
+            switch status {
+            case .exited(let code):
+                return .namespacesUnavailable("bwrap exited with status \(code) before starting the command, saying nothing")
+            case .signaled(let signal):
+                return .namespacesUnavailable("bwrap was killed by signal \(signal) before starting the command")
+            }
         }
+        if namespaceWords.contains(where: { text.localizedCaseInsensitiveContains($0) }) {
+            return .namespacesUnavailable(text)
+        }
+        return .hostFailure("bubblewrap could not set the sandbox up: \(text)")
     }
 }
 
