@@ -8,8 +8,10 @@ import Glibc
 /// (`/sandbox/work`, the cwd, with only the request's files), its home and its `/tmp`. It runs
 /// as uid/gid 65534 in new user, pid, network, IPC and UTS namespaces, with no capabilities,
 /// no way to make further user namespaces, in a new session, with only the request's
-/// environment. When the sandbox ends, every process in it ends: its pid namespace dies with
-/// its init, which dies with bubblewrap, which is killed at the wall-time limit.
+/// environment. When the sandbox ends, every process in it ends: the launcher shell is the pid
+/// namespace's init (the command cannot signal it); it kills every other process once the
+/// command has exited, and the namespace dies with it. At the wall-time limit bubblewrap is
+/// killed, and the launcher with it. A run returns only once that init is gone.
 ///
 /// When the grader itself runs as root, bubblewrap is started as the unprivileged user 65534
 /// (via `setpriv`), so that the sandbox's uid 65534 is uid 65534 on the host too. Otherwise it
@@ -61,23 +63,7 @@ public struct Bubblewrap: Sandbox {
         if dropPrivileges && access(config.setprivPath, X_OK) != 0 {
             throw .toolMissing(path: config.setprivPath, package: "util-linux")
         }
-        let collect = try request.collect.map { (path) throws(SandboxError) in
-            let relative = try validateRelativePath(path)
-            guard !relative.contains(where: { $0.isNewline }) else {
-                throw .invalidRequest("collected path '\(path)' contains a line break")
-            }
-            return relative
-        }
-        try validateEnvironment(request.environment)
-        for path in request.readOnlyPaths {
-            guard path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
-                  !BubblewrapArguments.reserved.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else {
-                throw .invalidRequest("'\(path)' cannot be bound read-only: it must be an absolute host path outside \(BubblewrapArguments.reserved.joined(separator: ", "))")
-            }
-            guard access(path, R_OK) == 0 else {
-                throw .unreadableFile(path: path, reason: "a read-only path of the request: \(errnoText())")
-            }
-        }
+        let collect = try Self.validate(request)
 
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
@@ -148,6 +134,28 @@ public struct Bubblewrap: Sandbox {
             collected: report.collected,
             wallTime: outcome.wallTime, cpuTime: cpuTime
         )
+    }
+
+    /// Checks what the request asks to pass in and out; returns its collect paths, normalised.
+    private static func validate(_ request: RunRequest) throws(SandboxError) -> [String] {
+        try validateEnvironment(request.environment)
+        for path in request.readOnlyPaths {
+            let reserved = BubblewrapArguments.reserved
+            guard path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
+                  !reserved.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else {
+                throw .invalidRequest("'\(path)' cannot be bound read-only: it must be an absolute host path outside \(reserved.joined(separator: ", "))")
+            }
+            guard access(path, R_OK) == 0 else {
+                throw .unreadableFile(path: path, reason: "a read-only path of the request: \(errnoText())")
+            }
+        }
+        return try request.collect.map { (path) throws(SandboxError) in
+            let relative = try validateRelativePath(path)
+            guard !relative.contains(where: { $0.isNewline }) else {
+                throw .invalidRequest("collected path '\(path)' contains a line break")
+            }
+            return relative
+        }
     }
 
     /// Why bubblewrap could not set the sandbox up, from its own message: the namespaces
