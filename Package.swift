@@ -91,7 +91,7 @@ let package = Package(
         ]),
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lectern"], exclude: ["QuizFixtures"]),
-                .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(
             name: "RedTeamTests",
             dependencies: ["Grading", "Course", "Sandbox"],

@@ -8,8 +8,10 @@ import Glibc
 /// (`/sandbox/work`, the cwd, with only the request's files), its home and its `/tmp`. It runs
 /// as uid/gid 65534 in new user, pid, network, IPC and UTS namespaces, with no capabilities,
 /// no way to make further user namespaces, in a new session, with only the request's
-/// environment. When the sandbox ends, every process in it ends: its pid namespace dies with
-/// its init, which dies with bubblewrap, which is killed at the wall-time limit.
+/// environment. When the sandbox ends, every process in it ends: the launcher shell is the pid
+/// namespace's init (the command cannot signal it); it kills every other process once the
+/// command has exited, and the namespace dies with it. At the wall-time limit bubblewrap is
+/// killed, and the launcher with it. A run returns only once that init is gone.
 ///
 /// When the grader itself runs as root, bubblewrap is started as the unprivileged user 65534
 /// (via `setpriv`), so that the sandbox's uid 65534 is uid 65534 on the host too. Otherwise it
@@ -61,29 +63,14 @@ public struct Bubblewrap: Sandbox {
         if dropPrivileges && access(config.setprivPath, X_OK) != 0 {
             throw .toolMissing(path: config.setprivPath, package: "util-linux")
         }
-        let collect = try request.collect.map { (path) throws(SandboxError) in
-            let relative = try validateRelativePath(path)
-            guard !relative.contains(where: { $0.isNewline }) else {
-                throw .invalidRequest("collected path '\(path)' contains a line break")
-            }
-            return relative
-        }
-        try validateEnvironment(request.environment)
-        for path in request.readOnlyPaths {
-            guard path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
-                  !BubblewrapArguments.reserved.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else {
-                throw .invalidRequest("'\(path)' cannot be bound read-only: it must be an absolute host path outside \(BubblewrapArguments.reserved.joined(separator: ", "))")
-            }
-            guard access(path, R_OK) == 0 else {
-                throw .unreadableFile(path: path, reason: "a read-only path of the request: \(errnoText())")
-            }
-        }
+        let collect = try Self.validate(request)
 
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let input = try scratch.subdirectory("input")
         try stage(request.files, into: input)
-        try writeControlFile(collect.joined(separator: "\n") + (collect.isEmpty ? "" : "\n"), to: scratch.url.appendingPathComponent("collect"))
+        try writeFile(Data((collect.joined(separator: "\n") + (collect.isEmpty ? "" : "\n")).utf8),
+                  to: scratch.url.appendingPathComponent("collect"), mode: 0o644)
         if dropPrivileges { try giveAway(scratch.url, to: config.sandboxUser) }
         let stdin = try stdinFile(request.stdin, in: scratch.url)
         defer { close(stdin) }
@@ -125,7 +112,7 @@ public struct Bubblewrap: Sandbox {
         let report = LauncherReport(parsing: streams.control.data, collect: collect)
         let cpuTime = report.cpuTime ?? outcome.cpuTime
         if !report.started && outcome.killed == nil {
-            throw .namespacesUnavailable(setupFailure(streams.stderr.data, status: outcome.status))
+            throw Self.setupFailure(streams.stderr.data, status: outcome.status)
         }
         let status = report.started ? Launcher.commandStatus(outcome.status) : outcome.status
         var termination = TerminationRules.classify(
@@ -149,34 +136,59 @@ public struct Bubblewrap: Sandbox {
         )
     }
 
-    /// bubblewrap's own message when it could not set the sandbox up.
-    private func setupFailure(_ stderr: Data, status: RawStatus) -> String {
-        let text = String(decoding: stderr.prefix(2048), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        if !text.isEmpty { return text }
-        switch status {
-        case .exited(let code): return "bwrap exited with status \(code) before starting the command"
-        case .signaled(let signal): return "bwrap was killed by signal \(signal) before starting the command"
+    /// Checks what the request asks to pass in and out; returns its collect paths, normalised.
+    private static func validate(_ request: RunRequest) throws(SandboxError) -> [String] {
+        try validateEnvironment(request.environment)
+        for path in request.readOnlyPaths {
+            let reserved = BubblewrapArguments.reserved
+            guard path.hasPrefix("/"), !path.split(separator: "/").contains(".."),
+                  !reserved.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else {
+                throw .invalidRequest("'\(path)' cannot be bound read-only: it must be an absolute host path outside \(reserved.joined(separator: ", "))")
+            }
+            guard access(path, R_OK) == 0 else {
+                throw .unreadableFile(path: path, reason: "a read-only path of the request: \(errnoText())")
+            }
+        }
+        return try request.collect.map { (path) throws(SandboxError) in
+            let relative = try validateRelativePath(path)
+            guard !relative.contains(where: { $0.isNewline }) else {
+                throw .invalidRequest("collected path '\(path)' contains a line break")
+            }
+            return relative
         }
     }
-}
 
-private func writeControlFile(_ text: String, to url: URL) throws(SandboxError) {
-    do {
-        try Data(text.utf8).write(to: url)
-    } catch {
-        throw .hostFailure("cannot write \(url.path): \(error.localizedDescription)")
+    /// Why bubblewrap could not set the sandbox up, from its own message: the namespaces
+    /// (the usual cause, with how to enable them), or anything else it said.
+    private static func setupFailure(_ stderr: Data, status: RawStatus) -> SandboxError {
+        let text = String(decoding: stderr.prefix(2048), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let namespaceWords = ["namespace", "uid map", "gid map", "unshare", "clone", "setgroups", "Operation not permitted"]
+        if text.isEmpty {
+            switch status {
+            case .exited(let code):
+                return .namespacesUnavailable("bwrap exited with status \(code) before starting the command, saying nothing")
+            case .signaled(let signal):
+                return .namespacesUnavailable("bwrap was killed by signal \(signal) before starting the command")
+            }
+        }
+        if namespaceWords.contains(where: { text.localizedCaseInsensitiveContains($0) }) {
+            return .namespacesUnavailable(text)
+        }
+        return .hostFailure("bubblewrap could not set the sandbox up: \(text)")
     }
 }
 
 /// Hands the staging tree to the unprivileged sandbox user, so bubblewrap running as that
 /// user can read it. Links are changed themselves, never followed.
 private func giveAway(_ directory: URL, to user: UInt32) throws(SandboxError) {
-    var paths = [directory.path]
-    if let walker = FileManager.default.enumerator(atPath: directory.path) {
-        for case let relative as String in walker { paths.append(directory.path + "/" + relative) }
+    var failure: String?
+    FileTree.walk(directory.path) { path, _ in
+        if lchown(path, user, user) != 0 {
+            failure = "cannot hand \(path) to uid \(user): \(errnoText())"
+            return false
+        }
+        return true
     }
-    for path in paths where lchown(path, user, user) != 0 {
-        throw .hostFailure("cannot hand \(path) to uid \(user): \(errnoText())")
-    }
+    if let failure { throw .hostFailure(failure) }
 }

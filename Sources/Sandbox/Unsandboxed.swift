@@ -103,14 +103,10 @@ public struct Unsandboxed: Sandbox {
 
 /// Bytes used by the files under `directory`, counting no further than just past `bound`.
 func diskUsage(of directory: URL, stoppingPast bound: Int) -> Int {
-    guard let walker = FileManager.default.enumerator(atPath: directory.path) else { return 0 }
     var total = 0
-    for case let relative as String in walker {
-        var info = stat()
-        if lstat(directory.path + "/" + relative, &info) == 0 {
-            total += Int(info.st_blocks) * 512
-            if total > bound { break }
-        }
+    FileTree.walk(directory.path) { _, info in
+        total += Int(info.st_blocks) * 512
+        return total <= bound
     }
     return total
 }

@@ -28,6 +28,7 @@ struct Attack: Sendable, CustomTestStringConvertible {
         Attack(fixture: "system_exit_through_call.py", statuses: graded),
         Attack(fixture: "keyboard_interrupt_through_call.py", statuses: graded),
         Attack(fixture: "equal_to_everything.py", statuses: graded),
+        Attack(fixture: "patches_builtins_and_unittest.py", statuses: graded),
         Attack(fixture: "forged_stdout.py", statuses: graded),
         Attack(fixture: "atexit_forgery.py", statuses: graded),
         Attack(fixture: "thread_forgery.py", statuses: graded),

@@ -14,19 +14,36 @@ import Sandbox
         #expect(error?.description.contains("apt-get install bubblewrap") == true)
     }
 
-    @Test func aBwrapThatCannotSetUpIsReportedAsUnavailableNamespaces() async throws {
-        // `false` stands in for a bwrap whose namespace setup fails: it exits 1 before any command.
+    /// A stand-in for bwrap that fails its setup the way bwrap does, with `message` on stderr.
+    static func failingBwrap(_ message: String, in folder: TemporaryFolder) throws -> Bubblewrap {
+        let script = folder.url.appendingPathComponent("bwrap")
+        try Data("#!/bin/sh\necho '\(message)' >&2\nexit 1\n".utf8).write(to: script)
+        chmod(folder.url.path, 0o755)
+        chmod(script.path, 0o755)
         var configuration = Bubblewrap.Configuration()
-        configuration.bwrapPath = "/bin/false"
+        configuration.bwrapPath = script.path
+        return Bubblewrap(configuration: configuration)
+    }
+
+    @Test func aBwrapThatCannotCreateNamespacesIsReportedWithHowToEnableThem() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let message = "bwrap: No permissions to create new namespace, likely because the kernel does not allow non-privileged user namespaces."
         let error = await #expect(throws: SandboxError.self) {
-            try await Bubblewrap(configuration: configuration).run(RunRequest(argv: ["true"]))
+            try await Self.failingBwrap(message, in: folder).run(RunRequest(argv: ["true"]))
         }
-        guard case .namespacesUnavailable(let detail) = error else {
-            Issue.record("expected namespacesUnavailable, got \(String(describing: error))")
-            return
-        }
-        #expect(detail.contains("status 1"))
+        #expect(error == .namespacesUnavailable(message))
         #expect(error?.description.contains("unprivileged_userns_clone") == true)
+    }
+
+    @Test func aBwrapFailingForAnotherReasonSaysWhatItSaid() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let error = await #expect(throws: SandboxError.self) {
+            try await Self.failingBwrap("bwrap: Failed to mount tmpfs on /newroot/sandbox: No space left on device", in: folder)
+                .run(RunRequest(argv: ["true"]))
+        }
+        #expect(error == .hostFailure("bubblewrap could not set the sandbox up: bwrap: Failed to mount tmpfs on /newroot/sandbox: No space left on device"))
     }
 
     @Test(arguments: ["/etc/passwd", "../up", "a/../../b", ""])

@@ -63,10 +63,9 @@ struct Pump {
                 let count = chunk.withUnsafeMutableBytes { read(open[index], $0.baseAddress, $0.count) }
                 if count > 0 {
                     chunk.withUnsafeBytes { buffers[index].append(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
-                    if buffers[index].overflowed {
-                        if killed == nil && status == nil { kill(.output) }
-                        return
-                    }
+                    // Past the bound: kill the run, and keep reading (and dropping) what is left
+                    // so a full pipe neither blocks the writer nor makes poll spin.
+                    if buffers[index].overflowed && killed == nil && status == nil { kill(.output) }
                 } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
                     close(open[index])
                     open[index] = -1
@@ -77,14 +76,15 @@ struct Pump {
         }
 
         while true {
-            if status == nil {
+            if status == nil && hasExited() {
+                // Anything of the run still in its process group (only possible unsandboxed)
+                // goes too; killed while the leader is an unreaped zombie, so the group's id
+                // cannot have been reused.
+                Glibc.kill(-pid, SIGKILL)
                 var raw: Int32 = 0
-                let reaped = wait4(pid, &raw, WNOHANG, &usage)
-                if reaped == pid {
+                if wait4(pid, &raw, 0, &usage) == pid {
                     status = decode(raw)
                     exitedAt = clock.now
-                    // Anything of the run still in the group (only possible unsandboxed) goes too.
-                    Glibc.kill(-pid, SIGKILL)
                 }
             }
             let streamsOpen = open.contains { $0 >= 0 }
@@ -121,6 +121,12 @@ struct Pump {
             wallTime: finished - started,
             cpuTime: duration(usage.ru_utime) + duration(usage.ru_stime)
         )
+    }
+
+    /// Whether the child has ended, without reaping it.
+    private func hasExited() -> Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
     }
 
     private func decode(_ raw: Int32) -> RawStatus {

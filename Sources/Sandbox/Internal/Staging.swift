@@ -16,24 +16,12 @@ struct ScratchDirectory {
 
     func subdirectory(_ name: String) throws(SandboxError) -> URL {
         let child = url.appendingPathComponent(name, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: child, withIntermediateDirectories: true)
-        } catch {
-            throw .hostFailure("cannot create \(child.path): \(error.localizedDescription)")
-        }
+        try makeDirectories(child.path)
         return child
     }
 
     func remove() {
-        // A run may leave directories without write permission; restore it so removal succeeds.
-        if let walker = FileManager.default.enumerator(atPath: url.path) {
-            for case let relative as String in walker {
-                var info = stat()
-                let path = url.path + "/" + relative
-                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { chmod(path, 0o700) }
-            }
-        }
-        try? FileManager.default.removeItem(at: url)
+        FileTree.remove(url.path)
     }
 }
 
@@ -56,20 +44,15 @@ func validateEnvironment(_ environment: [String: String]) throws(SandboxError) {
 /// Writes a request's files into `directory`. Folders are copied recursively; symbolic links
 /// are copied as links, never followed, so they cannot pull a host file in.
 func stage(_ files: [String: FileSource], into directory: URL) throws(SandboxError) {
-    let manager = FileManager.default
     for (path, source) in files.sorted(by: { $0.key < $1.key }) {
         let relative = try validateRelativePath(path)
         let destination = directory.appendingPathComponent(relative)
-        do {
-            try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw .hostFailure("cannot create \(destination.deletingLastPathComponent().path): \(error.localizedDescription)")
-        }
+        try makeDirectories(destination.deletingLastPathComponent().path)
         switch source {
         case .data(let bytes):
-            try write(bytes, to: destination, mode: 0o644)
+            try writeFile(bytes, to: destination, mode: 0o644)
         case .executable(let bytes):
-            try write(bytes, to: destination, mode: 0o755)
+            try writeFile(bytes, to: destination, mode: 0o755)
         case .copy(let url):
             try copyTree(url.path, to: destination.path)
         }
@@ -91,11 +74,8 @@ private func copyTree(_ source: String, to destination: String) throws(SandboxEr
         guard symlink(target, destination) == 0 else { throw .hostFailure("cannot create \(destination): \(errnoText())") }
     case S_IFDIR:
         guard mkdir(destination, 0o700) == 0 else { throw .hostFailure("cannot create \(destination): \(errnoText())") }
-        let entries: [String]
-        do { entries = try manager.contentsOfDirectory(atPath: source) } catch {
-            throw .unreadableFile(path: source, reason: "cannot list it")
-        }
-        for entry in entries.sorted() {
+        guard access(source, R_OK | X_OK) == 0 else { throw .unreadableFile(path: source, reason: errnoText()) }
+        for entry in FileTree.names(in: source).sorted() {
             try copyTree(source + "/" + entry, to: destination + "/" + entry)
         }
         chmod(destination, mode_t(mode | 0o700))
@@ -103,19 +83,40 @@ private func copyTree(_ source: String, to destination: String) throws(SandboxEr
         guard let bytes = readRegularFile(source, bound: Int.max - 1) else {
             throw .unreadableFile(path: source, reason: errno == 0 ? "cannot read it" : errnoText())
         }
-        try write(bytes, to: URL(fileURLWithPath: destination), mode: mode | 0o600)
+        try writeFile(bytes, to: URL(fileURLWithPath: destination), mode: mode | 0o600)
     default:
         // FIFOs, sockets and devices are no part of a submission; reading one could block.
         break
     }
 }
 
-private func write(_ bytes: Data, to url: URL, mode: Int) throws(SandboxError) {
-    do {
-        try bytes.write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
-    } catch {
-        throw .hostFailure("cannot write \(url.path): \(error.localizedDescription)")
+/// Writes `bytes` to a new file at `url` with permission bits `mode`.
+func writeFile(_ bytes: Data, to url: URL, mode: Int) throws(SandboxError) {
+    let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(mode))
+    guard fd >= 0 else { throw .hostFailure("cannot create \(url.path): \(errnoText())") }
+    defer { close(fd) }
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { throw .hostFailure("cannot write \(url.path): \(errnoText())") }
+        offset += written
+    }
+    // The mode asked for, whatever the grader's umask.
+    fchmod(fd, mode_t(mode))
+}
+
+/// Creates directory `path` and any missing parents (mode 0755).
+func makeDirectories(_ path: String) throws(SandboxError) {
+    var info = stat()
+    if stat(path, &info) == 0 {
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw .invalidRequest("\(path) is a file, not a directory") }
+        return
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty && parent != path { try makeDirectories(parent) }
+    guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+        throw .hostFailure("cannot create \(path): \(errnoText())")
     }
 }
 
