@@ -48,7 +48,7 @@ public struct SitePreviewServer: Sendable {
             guard let data = FileManager.default.contents(atPath: url.path) else { return notFound(resolver) }
             return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: SiteFileResolver.contentType(of: url), .cacheControl: "no-cache"]), body: data)
         case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location])
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
         case .notFound:
             return notFound(resolver)
         }
@@ -56,7 +56,7 @@ public struct SitePreviewServer: Sendable {
 
     private static func notFound(_ resolver: SiteFileResolver) -> HTTPResponse {
         let page = FileManager.default.contents(atPath: resolver.root.appendingPathComponent("404.html").path) ?? Data("Not found\n".utf8)
-        return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: page)
+        return HTTPResponse(statusCode: .notFound, headers: HTTPHeaders([.contentType: "text/html; charset=utf-8"]), body: page)
     }
 
     /// Rebuilds whenever the course's files change.

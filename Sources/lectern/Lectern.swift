@@ -18,6 +18,7 @@ struct Lectern: AsyncParsableCommand {
             QuizCommand.self,
             ProgressCommand.self,
             SiteCommand.self,
+            DoctorCommand.self,
         ]
     )
 
