@@ -3,15 +3,19 @@ import Markdown
 /// A markdown file of the course, parsed: its front matter and its cmark tree.
 public struct Page: Hashable, Sendable {
     /// Path relative to the course root, with `/` separators (e.g. `04-deploy/lesson.md`).
-    public var relativePath: String
+    public let relativePath: String
     /// The path diagnostics name (the course directory joined with `relativePath`).
-    public var displayPath: String
-    public var frontMatter: FrontMatter
-    public var document: MarkdownNode
+    public let displayPath: String
+    public let frontMatter: FrontMatter
+    public let document: MarkdownNode
+    /// The front matter's title, else the first level-1 heading before any question, else
+    /// (for a page copied out of a rendered site) an early one-line "Session 4: …" paragraph,
+    /// else the file name. Worked out once: navigation asks for it on every page.
+    public let title: String
     /// The source text, for positions cmark does not give (lines inside a paragraph).
-    public var source: String
+    public let source: String
     /// The UTF-8 offset at which each line of `source` starts.
-    private var lineStarts: [Int]
+    private let lineStarts: [Int]
 
     public init(relativePath: String, displayPath: String, frontMatter: FrontMatter, document: MarkdownNode, source: String) {
         self.relativePath = relativePath
@@ -19,18 +23,25 @@ public struct Page: Hashable, Sendable {
         self.frontMatter = frontMatter
         self.document = document
         self.source = source
-        var starts = [0]
-        for (offset, byte) in source.utf8.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        self.lineStarts = starts
+        self.lineStarts = Self.lineStarts(of: source)
+        self.title = Self.title(frontMatter: frontMatter, document: document, relativePath: relativePath)
     }
 
-    /// The front matter's title, else the first level-1 heading before any question, else
-    /// (for a page copied out of a rendered site) an early one-line "Session 4: …" paragraph,
-    /// else the file name.
-    public var title: String {
+    private static func lineStarts(of source: String) -> [Int] {
+        var starts = [0]
+        var copy = source
+        copy.withUTF8 { bytes in
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
+        return starts
+    }
+
+    private static func title(frontMatter: FrontMatter, document: MarkdownNode, relativePath: String) -> String {
         if let title = frontMatter.title, !title.isEmpty { return title }
         let blocks = document.children
-        let firstQuestion = blocks.firstIndex { $0.plainText().hasPrefix("Question ") } ?? blocks.endIndex
+        let firstQuestion = blocks.firstIndex { block in
+            (block.kind == .paragraph || block.headingLevel != nil) && block.plainText().hasPrefix("Question ")
+        } ?? blocks.endIndex
         if let heading = blocks[..<firstQuestion].first(where: { $0.headingLevel == 1 }) { return heading.plainText() }
         if let line = blocks.prefix(5).first(where: { block in
             block.kind == .paragraph && !block.children.contains { $0.kind == .softBreak || $0.kind == .lineBreak }

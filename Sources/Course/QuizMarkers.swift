@@ -4,6 +4,7 @@
 enum QuizMarkers {
     /// `Question 3: Title`, `Question 3.`, `Question 3` → (3, characters up to the title).
     static func question(_ text: String) -> (number: Int, markerLength: Int)? {
+        guard text.firstNonSpaceByte.map({ $0 | 0x20 == UInt8(ascii: "q") }) == true else { return nil }
         var scanner = LineScanner(text)
         scanner.skipSpaces()
         guard scanner.take(caseInsensitive: "question") else { return nil }
@@ -20,6 +21,7 @@ enum QuizMarkers {
 
     /// `A) text`, `A. text`, `A: text` → ("A", characters up to the text).
     static func option(_ text: String) -> (letter: String, markerLength: Int)? {
+        guard let first = text.firstNonSpaceByte, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return nil }
         var scanner = LineScanner(text)
         scanner.skipSpaces()
         guard let letter = scanner.peek, letter.isASCII, letter.isUppercase else { return nil }
@@ -31,6 +33,7 @@ enum QuizMarkers {
 
     /// `Correct Answer: D) …`, `Correct answer: **D**` → "D".
     static func correctAnswer(_ text: String) -> String?? {
+        guard text.firstNonSpaceByte.map({ $0 | 0x20 == UInt8(ascii: "c") }) == true else { return nil }
         var scanner = LineScanner(text)
         scanner.skipSpaces()
         guard scanner.take(caseInsensitive: "correct answer") else { return nil }
@@ -45,6 +48,7 @@ enum QuizMarkers {
 
     /// `Explanation: …` → characters up to the explanation's text.
     static func explanation(_ text: String) -> Int? {
+        guard text.firstNonSpaceByte.map({ $0 | 0x20 == UInt8(ascii: "e") }) == true else { return nil }
         var scanner = LineScanner(text)
         scanner.skipSpaces()
         guard scanner.take(caseInsensitive: "explanation") else { return nil }
@@ -171,6 +175,11 @@ struct LineScanner {
 import Foundation
 
 extension String {
+    /// The first byte that is not a space or tab, for cheap marker pre-checks.
+    var firstNonSpaceByte: UInt8? {
+        utf8.first { $0 != 0x20 && $0 != 0x09 }
+    }
+
     /// The text without leading and trailing spaces and tabs (cheaper than Foundation's trim).
     func trimmedOfSpaces() -> String {
         let utf8 = self.utf8

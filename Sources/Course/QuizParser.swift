@@ -14,6 +14,10 @@ public struct QuizParser {
 
     /// Parses the quiz in `page`; nil when the page holds no question and no scoring guide.
     public static func parse(_ page: Page, diagnostics: inout [Diagnostic]) -> Quiz? {
+        // Every quiz has a "Question N" or a "Scoring Guide"; most lesson pages have neither,
+        // and a byte search is far cheaper than walking their every line.
+        guard page.source.utf8.containsASCIICaseInsensitive("question")
+                || page.source.utf8.containsASCIICaseInsensitive("scoring") else { return nil }
         var parser = QuizParser(page: page)
         let quiz = parser.run()
         diagnostics += parser.diagnostics
@@ -355,5 +359,27 @@ private struct GuideBuilder {
         case .atLeast(let n): bounds = (n, Int.max)
         }
         bands.append(Band(lowerBound: bounds.0, upperBound: bounds.1, label: line.label, advice: line.advice, rangeText: line.rangeText, position: position))
+    }
+}
+
+extension String.UTF8View {
+    /// Whether `word` (lowercase ASCII) occurs, ignoring ASCII case.
+    func containsASCIICaseInsensitive(_ word: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard let first = needle.first else { return true }
+        return withContiguousStorageIfAvailable { haystack -> Bool in
+            guard haystack.count >= needle.count else { return false }
+            var index = 0
+            let last = haystack.count - needle.count
+            while index <= last {
+                if haystack[index] | 0x20 == first {
+                    var matched = 1
+                    while matched < needle.count, haystack[index + matched] | 0x20 == needle[matched] { matched += 1 }
+                    if matched == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? String(self).lowercased().contains(String(decoding: needle, as: UTF8.self))
     }
 }

@@ -15,9 +15,16 @@ import Sandbox
     }
 
     /// A stand-in for bwrap that fails its setup the way bwrap does, with `message` on stderr.
+    /// Written with O_CLOEXEC: a write descriptor inherited by a child that another test forks
+    /// at the same moment would make executing the script fail with "Text file busy".
     static func failingBwrap(_ message: String, in folder: TemporaryFolder) throws -> Bubblewrap {
         let script = folder.url.appendingPathComponent("bwrap")
-        try Data("#!/bin/sh\necho '\(message)' >&2\nexit 1\n".utf8).write(to: script)
+        let fd = open(script.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let bytes = Array("#!/bin/sh\necho '\(message)' >&2\nexit 1\n".utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         chmod(folder.url.path, 0o755)
         chmod(script.path, 0o755)
         var configuration = Bubblewrap.Configuration()
