@@ -50,10 +50,9 @@ import Sandbox
     }
 
     @Test func anExtraReadOnlyPathIsVisibleButNotWritable() async throws {
-        // Not under /tmp, which inside is the sandbox's own.
-        let build = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build")
-        let folder = try TemporaryFolder(in: build)
+        // Not under /tmp, which inside is the sandbox's own, nor under the checkout, which may
+        // itself live under /tmp or in a home the sandbox's user cannot enter.
+        let folder = try TemporaryFolder(in: URL(fileURLWithPath: "/var/tmp"))
         defer { folder.remove() }
         try Data("shared".utf8).write(to: folder.url.appendingPathComponent("data.txt"))
         let path = folder.url.path
