@@ -47,9 +47,10 @@ import Sandbox
 
     @Test func aCancelledRunIsKilledAndLeavesNothing() async throws {
         let marker = "lectern-marker-\(UUID().uuidString)"
-        let task = Task { try await runPython(Self.leaveBehind(marker, then: "time.sleep(60)")) }
+        let task = Task { try await runPython(Self.leaveBehind(marker, then: "time.sleep(60)"), limits: Limits.standard.with { $0.wallSeconds = 90 }) }
         let clock = ContinuousClock()
-        let giveUp = clock.now + .seconds(10)
+        // Generous: with the whole suite running on two cores, the run itself may wait to start.
+        let giveUp = clock.now + .seconds(60)
         while Self.processes(containing: marker).isEmpty && clock.now < giveUp {
             try await Task.sleep(for: .milliseconds(20))
         }
