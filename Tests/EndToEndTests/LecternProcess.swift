@@ -22,14 +22,16 @@ struct LecternProcess {
         return repository.appendingPathComponent(".build/debug/lectern")
     }()
 
-    /// Runs lectern with `arguments` in `directory` (the repository by default), stdin empty.
-    static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:], stdin: String = "") throws -> Result {
+    /// Runs lectern with `arguments` in `directory` (the repository by default), feeding it
+    /// `stdin`. `NO_COLOR` is set unless `noColor` is false (then the caller's is removed).
+    static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
+                    stdin: String = "", noColor: Bool = true) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
+        if noColor { env["NO_COLOR"] = "1" } else { env.removeValue(forKey: "NO_COLOR") }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -39,8 +41,15 @@ struct LecternProcess {
         try process.run()
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
+        // Drain stderr on its own thread, so a child filling one pipe never blocks on it.
+        nonisolated(unsafe) var stderrData = Data()
+        let stderrDone = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            stderrDone.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        stderrDone.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
     }

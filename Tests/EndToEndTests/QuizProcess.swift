@@ -9,29 +9,12 @@ struct QuizProcessResult {
 }
 
 enum QuizProcess {
-    /// Runs lectern in `directory` (default: the repository root, where `content/` is).
+    /// Runs lectern in `directory` (default: the repository root, where `content/` is), with
+    /// the caller's colour settings (no NO_COLOR forced).
     static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
                     directory: URL = LecternProcess.repository) throws -> QuizProcessResult {
-        let process = Process()
-        process.executableURL = LecternProcess.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "NO_COLOR")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return QuizProcessResult(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                                 exitCode: process.terminationStatus)
+        let result = try LecternProcess.run(arguments, in: directory, environment: environment, stdin: stdin, noColor: false)
+        return QuizProcessResult(stdout: result.stdout, stderr: result.stderr, exitCode: result.status)
     }
 
     /// A fresh data directory for one test's progress database.
