@@ -44,8 +44,12 @@ struct LinkRewriter: Sendable {
     /// folder) that pages link to or show as images, with their output paths.
     static func linkedFiles(course: Course, exerciseFolders: [String], diagnostics: inout [Diagnostic]) -> [String: String] {
         let root = course.root.standardizedFileURL.path
-        var result: [String: String] = [:]
-        for page in course.pages {
+        let pages = course.pages
+        // One page at a time on every core; merged in page order, as a sequential walk would.
+        let found = Parallel.map(pages.count) { index -> (files: [(String, String)], diagnostics: [Diagnostic]) in
+            let page = pages[index]
+            var files: [(String, String)] = []
+            var diagnostics: [Diagnostic] = []
             let directory = course.root.appendingPathComponent(page.relativePath).deletingLastPathComponent()
             visitLinks(page.document) { destination, position in
                 guard let target = LinkChecker.localTarget(destination) else { return }
@@ -64,20 +68,32 @@ struct LinkRewriter: Sendable {
                         "'\(destination)' is outside the course folder, so the site does not include it"))
                     return
                 }
-                result[path] = String(path.dropFirst(root.count + 1))
+                files.append((path, String(path.dropFirst(root.count + 1))))
             }
+            return (files, diagnostics)
+        }
+        var result: [String: String] = [:]
+        for page in found {
+            for (path, output) in page.files { result[path] = output }
+            diagnostics += page.diagnostics
         }
         return result
     }
 
+    /// Calls `visit` with each link and image destination under `node`, and where it starts
+    /// (a node without a position of its own takes its parent's).
     static func visitLinks(_ node: MarkdownNode, parentStart: SourcePosition = SourcePosition(line: 1, column: 1),
                            _ visit: (String, SourcePosition) -> Void) {
         let start = node.start.line > 0 ? node.start : parentStart
         switch node.kind {
         case .link(let destination, _), .image(let destination, _): visit(destination, start)
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak, .thematicBreak: return  // leaves
         default: break
         }
-        for child in node.children { visitLinks(child, parentStart: start, visit) }
+        // Borrow the children in place: iterating the array would copy (retain) every node.
+        node.children.withUnsafeBufferPointer { children in
+            for index in children.indices { visitLinks(children[index], parentStart: start, visit) }
+        }
     }
 }
 

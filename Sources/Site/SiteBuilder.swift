@@ -130,15 +130,7 @@ public enum SiteBuilder {
 
     /// Renders pages on every core; results come back in page order.
     static func renderInParallel(count: Int, _ body: @Sendable (Int) -> PageRenderer.Output) -> [PageRenderer.Output] {
-        final class Slots: @unchecked Sendable {
-            var values: [PageRenderer.Output?]
-            init(count: Int) { values = Array(repeating: nil, count: count) }
-        }
-        let slots = Slots(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots.values[index] = body(index)  // each index is written by one iteration only
-        }
-        return slots.values.map { $0! }
+        Parallel.map(count, body)
     }
 
     static func join(_ base: String, _ name: String) -> String {
