@@ -22,13 +22,13 @@ public enum AnchorChecker {
         let found = Parallel.map(pages.count) { index -> [Diagnostic] in
             let page = pages[index]
             var found: [Diagnostic] = []
-            LinkRewriter.visitLinks(page.document) { destination, position in
-                guard let hash = destination.firstIndex(of: "#"), LinkChecker.localTarget(destination) != nil || destination.hasPrefix("#") else { return }
+            for (destination, position) in LinkRewriter.links(in: page.document) {
+                guard let hash = destination.firstIndex(of: "#"), LinkChecker.localTarget(destination) != nil || destination.hasPrefix("#") else { continue }
                 let fragment = String(destination[destination.index(after: hash)...])
-                guard !fragment.isEmpty else { return }
+                guard !fragment.isEmpty else { continue }
                 let path = String(destination[..<hash])
                 let target = path.isEmpty ? page.relativePath : SitePath.resolve(path.removingPercentEncoding ?? path, against: page.relativePath)
-                guard let target, let known = ids[target] else { return }
+                guard let target, let known = ids[target] else { continue }
                 let wanted = fragment.removingPercentEncoding ?? fragment
                 if !known.contains(wanted) {
                     found.append(.error(page.displayPath, (position.line, position.column),
