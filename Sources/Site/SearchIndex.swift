@@ -37,8 +37,9 @@ public struct SearchIndex: Sendable {
     }
 
     static func excerpt(_ text: String, limit: Int = 160) -> String {
-        guard text.count > limit else { return text }
-        var cut = text.prefix(limit)
+        // Counts at most `limit` characters, not the whole (often long) section.
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex else { return text }
+        var cut = text[..<end]
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return cut + "…"
     }

@@ -92,11 +92,16 @@ public enum SiteBuilder {
         let highlight = Highlighting(directory: options.highlightDirectory)
         let renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.isAvailable)
 
-        let outputs = renderInParallel(count: plan.entries.count, renderer.render)
+        // Each page's bytes are made on the thread that rendered it.
+        let outputs = Parallel.map(plan.entries.count) { index in
+            let output = renderer.render(index)
+            return (html: Data(output.html.utf8), search: output.search)
+        }
         var files: [String: Data] = [:]
         var index = SearchIndex()
+        index.entries.reserveCapacity(outputs.reduce(0) { $0 + $1.search.count })
         for (entry, output) in zip(plan.entries, outputs) {
-            files[entry.output] = Data(output.html.utf8)
+            files[entry.output] = output.html
             index.entries += output.search
         }
         files["404.html"] = Data(renderer.renderNotFound().utf8)
@@ -126,11 +131,6 @@ public enum SiteBuilder {
         }
         files[SiteWriter.marker] = Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8)
         return (files, plan.entries.count + 1)
-    }
-
-    /// Renders pages on every core; results come back in page order.
-    static func renderInParallel(count: Int, _ body: @Sendable (Int) -> PageRenderer.Output) -> [PageRenderer.Output] {
-        Parallel.map(count, body)
     }
 
     static func join(_ base: String, _ name: String) -> String {
