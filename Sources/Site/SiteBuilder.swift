@@ -92,20 +92,17 @@ public enum SiteBuilder {
         let highlight = Highlighting(directory: options.highlightDirectory)
         let renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.isAvailable)
 
-        // Each page's bytes are made on the thread that rendered it.
+        // Each page's bytes, and its part of the search index, are made on the thread that rendered it.
         let outputs = Parallel.map(plan.entries.count) { index in
             let output = renderer.render(index)
-            return (html: Data(output.html.utf8), search: output.search)
+            return (html: Data(output.html.utf8), search: SearchIndex.jsonFragment(output.search))
         }
         var files: [String: Data] = [:]
-        var index = SearchIndex()
-        index.entries.reserveCapacity(outputs.reduce(0) { $0 + $1.search.count })
         for (entry, output) in zip(plan.entries, outputs) {
             files[entry.output] = output.html
-            index.entries += output.search
         }
         files["404.html"] = Data(renderer.renderNotFound().utf8)
-        files["search-index.js"] = Data(index.script)
+        files["search-index.js"] = Data(SearchIndex.script(fragments: outputs.map(\.search)))
         for (name, data) in theme.assets { files["assets/" + name] = data }
         for (name, data) in highlight.files() { files["assets/highlight/" + name] = data }
         for (source, target) in copied {
