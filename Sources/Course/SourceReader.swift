@@ -15,8 +15,10 @@ public enum SourceReader {
             return nil
         }
         // An empty file never reaches Data(contentsOf:), which leaks its read buffer on
-        // zero-length files (seen under LeakSanitizer with swift-foundation 6.3).
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber, size.intValue == 0 {
+        // zero-length files (seen under LeakSanitizer with swift-foundation 6.3). A plain
+        // stat: FileManager's attributes also look up the owner's user and group names.
+        var info = stat()
+        if stat(url.path, &info) == 0, info.st_size == 0 {
             diagnostics.append(.error(displayPath, "file is empty"))
             return nil
         }

@@ -2,25 +2,36 @@
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` so `text` reads as itself in HTML text or an attribute.
     public static func escape(_ text: String) -> String {
-        var needsEscape = false
-        for byte in text.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
-            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") {
-            needsEscape = true
-            break
-        }
-        guard needsEscape else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(character)
+        // Byte by byte (the four characters are ASCII, so UTF-8 sequences pass through whole):
+        // one pass sizes the result, a second writes it straight into the new string.
+        var extra = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): extra += 4
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): extra += 3
+            case UInt8(ascii: "\""): extra += 5
+            default: break
             }
         }
-        return out
+        guard extra > 0 else { return text }
+        return String(unsafeUninitializedCapacity: text.utf8.count + extra) { buffer in
+            var count = 0
+            func put(_ entity: StaticString) {
+                entity.withUTF8Buffer { bytes in
+                    for byte in bytes { buffer[count] = byte; count += 1 }
+                }
+            }
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "&"): put("&amp;")
+                case UInt8(ascii: "<"): put("&lt;")
+                case UInt8(ascii: ">"): put("&gt;")
+                case UInt8(ascii: "\""): put("&quot;")
+                default: buffer[count] = byte; count += 1
+                }
+            }
+            return count
+        }
     }
 
     /// Percent-encodes the characters of a URL that may not appear raw in an href, keeping

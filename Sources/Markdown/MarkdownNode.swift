@@ -132,9 +132,12 @@ extension MarkdownNode {
         case .htmlInline, .htmlBlock:
             out += literal
         default:
-            for (index, child) in children.enumerated() {
-                if index > 0, child.kind.isBlock { out += breaks == .space ? " " : "\n" }
-                child.appendPlainText(to: &out, breaks: breaks)
+            // Borrow the children in place: iterating the array would copy (retain) every node.
+            children.withUnsafeBufferPointer { children in
+                for index in children.indices {
+                    if index > 0, children[index].kind.isBlock { out += breaks == .space ? " " : "\n" }
+                    children[index].appendPlainText(to: &out, breaks: breaks)
+                }
             }
         }
     }

@@ -7,26 +7,36 @@ import Markdown
 /// the file exists; this checks the part after `#`, against the ids the site gives headings.
 public enum AnchorChecker {
     public static func check(_ course: Course, diagnostics: inout [Diagnostic]) {
-        var ids: [String: Set<String>] = [:]
-        for page in course.pages {
-            var known = Set(PageOutline.headingIDs(BodyBlocks.withoutTitle(page.document.children)))
-            if let title = BodyBlocks.titleAnchor(page.document.children) { known.insert(title) }
-            ids[page.relativePath] = known
+        let pages = course.pages
+        // Both passes look at one page at a time, so each runs on every core; the
+        // diagnostics are joined in page order, as a sequential walk gives them.
+        let known = Parallel.map(pages.count) { index -> Set<String> in
+            let blocks = pages[index].document.children
+            var known = Set(PageOutline.headingIDs(BodyBlocks.withoutTitle(blocks)))
+            if let title = BodyBlocks.titleAnchor(blocks) { known.insert(title) }
+            return known
         }
-        for page in course.pages {
-            LinkRewriter.visitLinks(page.document) { destination, position in
-                guard let hash = destination.firstIndex(of: "#"), LinkChecker.localTarget(destination) != nil || destination.hasPrefix("#") else { return }
+        var byPath: [String: Set<String>] = [:]
+        for (page, headings) in zip(pages, known) { byPath[page.relativePath] = headings }
+        let ids = byPath
+        let found = Parallel.map(pages.count) { index -> [Diagnostic] in
+            let page = pages[index]
+            var found: [Diagnostic] = []
+            for (destination, position) in LinkRewriter.links(in: page.document) {
+                guard let hash = destination.firstIndex(of: "#"), LinkChecker.localTarget(destination) != nil || destination.hasPrefix("#") else { continue }
                 let fragment = String(destination[destination.index(after: hash)...])
-                guard !fragment.isEmpty else { return }
+                guard !fragment.isEmpty else { continue }
                 let path = String(destination[..<hash])
                 let target = path.isEmpty ? page.relativePath : SitePath.resolve(path.removingPercentEncoding ?? path, against: page.relativePath)
-                guard let target, let known = ids[target] else { return }
+                guard let target, let known = ids[target] else { continue }
                 let wanted = fragment.removingPercentEncoding ?? fragment
                 if !known.contains(wanted) {
-                    diagnostics.append(.error(page.displayPath, (position.line, position.column),
+                    found.append(.error(page.displayPath, (position.line, position.column),
                         "broken link: '\(destination)' names no heading of \(path.isEmpty ? "this page" : path) (ids: \(known.sorted().prefix(5).joined(separator: ", "))\(known.count > 5 ? ", …" : ""))"))
                 }
             }
+            return found
         }
+        diagnostics += found.joined()
     }
 }

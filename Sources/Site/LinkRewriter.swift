@@ -44,40 +44,64 @@ struct LinkRewriter: Sendable {
     /// folder) that pages link to or show as images, with their output paths.
     static func linkedFiles(course: Course, exerciseFolders: [String], diagnostics: inout [Diagnostic]) -> [String: String] {
         let root = course.root.standardizedFileURL.path
-        var result: [String: String] = [:]
-        for page in course.pages {
+        let pages = course.pages
+        // One page at a time on every core; merged in page order, as a sequential walk would.
+        let found = Parallel.map(pages.count) { index -> (files: [(String, String)], diagnostics: [Diagnostic]) in
+            let page = pages[index]
+            var files: [(String, String)] = []
+            var diagnostics: [Diagnostic] = []
             let directory = course.root.appendingPathComponent(page.relativePath).deletingLastPathComponent()
-            visitLinks(page.document) { destination, position in
-                guard let target = LinkChecker.localTarget(destination) else { return }
+            for (destination, position) in links(in: page.document) {
+                guard let target = LinkChecker.localTarget(destination) else { continue }
                 let lowerTarget = target.lowercased()
-                if lowerTarget.hasSuffix(".md") || lowerTarget.hasSuffix(".markdown") { return }
+                if lowerTarget.hasSuffix(".md") || lowerTarget.hasSuffix(".markdown") { continue }
                 let url = (target.hasPrefix("/") ? URL(fileURLWithPath: target) : directory.appendingPathComponent(target)).standardizedFileURL
                 let path = url.path
                 let lower = path.lowercased()
-                if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return }
+                if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { continue }
                 if exerciseFolders.contains(where: { path == $0 || path.hasPrefix($0 + "/") })
-                    || ExerciseFolder.contains(path, below: root) { return }
+                    || ExerciseFolder.contains(path, below: root) { continue }
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return }
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 guard path.hasPrefix(root + "/") else {
                     diagnostics.append(.warning(page.displayPath, (position.line, position.column),
                         "'\(destination)' is outside the course folder, so the site does not include it"))
-                    return
+                    continue
                 }
-                result[path] = String(path.dropFirst(root.count + 1))
+                files.append((path, String(path.dropFirst(root.count + 1))))
             }
+            return (files, diagnostics)
+        }
+        var result: [String: String] = [:]
+        for page in found {
+            for (path, output) in page.files { result[path] = output }
+            diagnostics += page.diagnostics
         }
         return result
     }
 
-    static func visitLinks(_ node: MarkdownNode, parentStart: SourcePosition = SourcePosition(line: 1, column: 1),
-                           _ visit: (String, SourcePosition) -> Void) {
+    /// The link and image destinations under `node` in document order, with where each starts
+    /// (a node without a position of its own takes its parent's). Collected in one walk that
+    /// captures nothing, so callers' state is not carried (and copied) through the recursion.
+    static func links(in node: MarkdownNode, parentStart: SourcePosition = SourcePosition(line: 1, column: 1))
+        -> [(destination: String, start: SourcePosition)] {
+        var found: [(destination: String, start: SourcePosition)] = []
+        collectLinks(node, parentStart: parentStart, into: &found)
+        return found
+    }
+
+    private static func collectLinks(_ node: MarkdownNode, parentStart: SourcePosition,
+                                     into found: inout [(destination: String, start: SourcePosition)]) {
         let start = node.start.line > 0 ? node.start : parentStart
         switch node.kind {
-        case .link(let destination, _), .image(let destination, _): visit(destination, start)
+        case .link(let destination, _), .image(let destination, _): found.append((destination, start))
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak, .thematicBreak: return  // leaves
         default: break
         }
-        for child in node.children { visitLinks(child, parentStart: start, visit) }
+        // Borrow the children in place: iterating the array would copy (retain) every node.
+        node.children.withUnsafeBufferPointer { children in
+            for index in children.indices { collectLinks(children[index], parentStart: start, into: &found) }
+        }
     }
 }
 

@@ -12,7 +12,7 @@ struct PageRenderer: Sendable {
     let theme: Theme
     let links: LinkRewriter
     let highlight: Bool
-    let navCache = RenderCache()
+    let navCache = NavCache()
 
     struct Output {
         var html: String
@@ -137,27 +137,9 @@ struct PageRenderer: Sendable {
         context["page"] = page
         // Every group is listed; only the open one (holding this page) lists its pages, which
         // keeps the sidebar short and each page small on large courses.
-        let home = index == 0
-        context["nav"] = plan.groups.map { group -> [String: Any] in
-            let open = group.output == output || group.items.contains { plan.entries[$0].output == output }
-            let items = open || home ? group.items : []
-            var value: [String: Any] = [
-                "title": group.title,
-                "current": group.output == output,
-                "open": open,
-                "has_items": !items.isEmpty,
-                "items": items.map { item -> [String: Any] in
-                    ["title": plan.entries[item].navTitle, "href": SitePath.relative(from: output, to: plan.entries[item].output),
-                     "current": plan.entries[item].output == output]
-                },
-            ]
-            if let groupOutput = group.output ?? group.items.first.map({ plan.entries[$0].output }) {
-                value["href"] = SitePath.relative(from: output, to: groupOutput)
-            }
-            value["has_href"] = value["href"] != nil
-            return value
-        }
-        context["nav_html"] = navHTML(context["nav"] as! [[String: Any]], output: output, root: context["root"] as! String)
+        let (nav, html) = navigation(for: output, root: context["root"] as! String, home: index == 0)
+        context["nav"] = nav
+        context["nav_html"] = html
         context["home_current"] = output == "index.html"
         if let index {
             let order = plan.order
@@ -170,21 +152,61 @@ struct PageRenderer: Sendable {
         return context
     }
 
-    /// The sidebar's groups rendered with the `nav-group` template. A group that is closed
-    /// and not current renders the same for every page of a folder, so its HTML is reused.
-    private func navHTML(_ groups: [[String: Any]], output: String, root: String) -> String {
+    /// The sidebar's groups as template values, and rendered with the `nav-group` template.
+    /// A group that is closed and not current is the same for every page of a folder (its
+    /// link is relative to the folder), so its value and HTML are made once per folder.
+    private func navigation(for output: String, root: String, home: Bool) -> ([[String: Any]], String) {
+        let plan = plan.value
         let folder = (output as NSString).deletingLastPathComponent
+        let cached = navCache.closedGroups(in: folder)
+        var made: [Int: NavCache.Group] = [:]
+        var values: [[String: Any]] = []
+        values.reserveCapacity(plan.groups.count)
         var html = ""
-        for (index, group) in groups.enumerated() {
-            var context = group
-            context["root"] = root
-            if group["open"] as? Bool == true || group["current"] as? Bool == true || group["has_items"] as? Bool == true {
-                html += theme.render("nav-group", context)
-            } else {
-                html += navCache.value(for: "\(folder)\u{1}\(index)") { theme.render("nav-group", context) }
+        for (index, group) in plan.groups.enumerated() {
+            let current = group.output == output
+            let open = current || group.items.contains { plan.entries[$0].output == output }
+            if !open, !(home && !group.items.isEmpty) {
+                let closed = cached[index] ?? made[index] ?? {
+                    let value = navValue(group, output: output, current: false, open: false, items: [])
+                    var context = value
+                    context["root"] = root
+                    let rendered = NavCache.Group(value: value, html: theme.render("nav-group", context))
+                    made[index] = rendered
+                    return rendered
+                }()
+                values.append(closed.value)
+                html += closed.html
+                continue
             }
+            let value = navValue(group, output: output, current: current, open: open, items: group.items)
+            var context = value
+            context["root"] = root
+            values.append(value)
+            html += theme.render("nav-group", context)
         }
-        return html
+        if !made.isEmpty { navCache.store(made, in: folder) }
+        return (values, html)
+    }
+
+    /// One sidebar group as the `nav` context lists it (documented in site/README.md).
+    private func navValue(_ group: SitePlan.Group, output: String, current: Bool, open: Bool, items: [Int]) -> [String: Any] {
+        let plan = plan.value
+        var value: [String: Any] = [
+            "title": group.title,
+            "current": current,
+            "open": open,
+            "has_items": !items.isEmpty,
+            "items": items.map { item -> [String: Any] in
+                ["title": plan.entries[item].navTitle, "href": SitePath.relative(from: output, to: plan.entries[item].output),
+                 "current": plan.entries[item].output == output]
+            },
+        ]
+        if let groupOutput = group.output ?? group.items.first.map({ plan.entries[$0].output }) {
+            value["href"] = SitePath.relative(from: output, to: groupOutput)
+        }
+        value["has_href"] = value["href"] != nil
+        return value
     }
 
     private func link(to index: Int, from output: String) -> [String: Any] {
@@ -302,23 +324,25 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// Rendered fragments shared between rendering threads, by key.
-final class RenderCache: @unchecked Sendable {
-    private var values: [String: String] = [:]
+/// The closed sidebar groups of each folder, shared between rendering threads.
+final class NavCache: @unchecked Sendable {
+    /// A group's template value and its rendered HTML.
+    struct Group {
+        var value: [String: Any]
+        var html: String
+    }
+
+    private var groups: [String: [Int: Group]] = [:]
     private let lock = NSLock()
 
-    func value(for key: String, _ make: () -> String) -> String {
-        lock.lock()
-        if let value = values[key] {
-            lock.unlock()
-            return value
-        }
-        lock.unlock()
-        let value = make()
-        lock.lock()
-        values[key] = value
-        lock.unlock()
-        return value
+    /// The closed groups made so far for pages in `folder`, by group index.
+    func closedGroups(in folder: String) -> [Int: Group] {
+        lock.withLock { groups[folder] ?? [:] }
+    }
+
+    /// Keeps groups made for `folder`; a group another thread stored first stays.
+    func store(_ made: [Int: Group], in folder: String) {
+        lock.withLock { groups[folder, default: [:]].merge(made) { old, _ in old } }
     }
 }
 

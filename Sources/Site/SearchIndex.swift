@@ -37,8 +37,9 @@ public struct SearchIndex: Sendable {
     }
 
     static func excerpt(_ text: String, limit: Int = 160) -> String {
-        guard text.count > limit else { return text }
-        var cut = text.prefix(limit)
+        // Counts at most `limit` characters, not the whole (often long) section.
+        guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex else { return text }
+        var cut = text[..<end]
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
         return cut + "…"
     }
@@ -46,24 +47,51 @@ public struct SearchIndex: Sendable {
     /// The index as JSON: `{"version":1,"entries":[{"page","heading","url","terms","excerpt"}]}`.
     public var json: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(entries.reduce(64) { $0 + $1.terms.utf8.count + $1.excerpt.utf8.count + 128 })
-        out.append(contentsOf: Array("{\"version\":1,\"entries\":[".utf8))
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
-            out.append(contentsOf: Array("{\"page\":".utf8)); JSONText.append(entry.page, to: &out)
-            out.append(contentsOf: Array(",\"heading\":".utf8)); JSONText.append(entry.heading, to: &out)
-            out.append(contentsOf: Array(",\"url\":".utf8)); JSONText.append(entry.url, to: &out)
-            out.append(contentsOf: Array(",\"terms\":".utf8)); JSONText.append(entry.terms, to: &out)
-            out.append(contentsOf: Array(",\"excerpt\":".utf8)); JSONText.append(entry.excerpt, to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
-        out.append(contentsOf: Array("]}".utf8))
+        Self.appendJSON(fragments: [Self.jsonFragment(entries)], to: &out)
         return out
     }
 
     /// The index as a script that sets `window.lecternSearchIndex` to the JSON above.
     public var script: [UInt8] {
-        Array("window.lecternSearchIndex = ".utf8) + json + Array(";\n".utf8)
+        Self.script(fragments: [Self.jsonFragment(entries)])
+    }
+
+    /// The script of an index whose entries come as fragments (`jsonFragment` of each page,
+    /// in page order), so pages can serialize their entries on the threads that render them.
+    static func script(fragments: [[UInt8]]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(fragments.reduce(64) { $0 + $1.count + 2 })
+        out.append(contentsOf: "window.lecternSearchIndex = ".utf8)
+        appendJSON(fragments: fragments, to: &out)
+        out.append(contentsOf: ";\n".utf8)
+        return out
+    }
+
+    /// The entries' JSON objects, separated by `,` and a newline, without the enclosing array.
+    static func jsonFragment(_ entries: [Entry]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(0) { $0 + $1.terms.utf8.count + $1.excerpt.utf8.count + 128 })
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+            out.append(contentsOf: "{\"page\":".utf8); JSONText.append(entry.page, to: &out)
+            out.append(contentsOf: ",\"heading\":".utf8); JSONText.append(entry.heading, to: &out)
+            out.append(contentsOf: ",\"url\":".utf8); JSONText.append(entry.url, to: &out)
+            out.append(contentsOf: ",\"terms\":".utf8); JSONText.append(entry.terms, to: &out)
+            out.append(contentsOf: ",\"excerpt\":".utf8); JSONText.append(entry.excerpt, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        return out
+    }
+
+    private static func appendJSON(fragments: [[UInt8]], to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"version\":1,\"entries\":[".utf8)
+        var first = true
+        for fragment in fragments where !fragment.isEmpty {
+            if !first { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
+            out.append(contentsOf: fragment)
+            first = false
+        }
+        out.append(contentsOf: "]}".utf8)
     }
 }
 

@@ -92,15 +92,17 @@ public enum SiteBuilder {
         let highlight = Highlighting(directory: options.highlightDirectory)
         let renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.isAvailable)
 
-        let outputs = renderInParallel(count: plan.entries.count, renderer.render)
+        // Each page's bytes, and its part of the search index, are made on the thread that rendered it.
+        let outputs = Parallel.map(plan.entries.count) { index in
+            let output = renderer.render(index)
+            return (html: Data(output.html.utf8), search: SearchIndex.jsonFragment(output.search))
+        }
         var files: [String: Data] = [:]
-        var index = SearchIndex()
         for (entry, output) in zip(plan.entries, outputs) {
-            files[entry.output] = Data(output.html.utf8)
-            index.entries += output.search
+            files[entry.output] = output.html
         }
         files["404.html"] = Data(renderer.renderNotFound().utf8)
-        files["search-index.js"] = Data(index.script)
+        files["search-index.js"] = Data(SearchIndex.script(fragments: outputs.map(\.search)))
         for (name, data) in theme.assets { files["assets/" + name] = data }
         for (name, data) in highlight.files() { files["assets/highlight/" + name] = data }
         for (source, target) in copied {
@@ -126,19 +128,6 @@ public enum SiteBuilder {
         }
         files[SiteWriter.marker] = Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8)
         return (files, plan.entries.count + 1)
-    }
-
-    /// Renders pages on every core; results come back in page order.
-    static func renderInParallel(count: Int, _ body: @Sendable (Int) -> PageRenderer.Output) -> [PageRenderer.Output] {
-        final class Slots: @unchecked Sendable {
-            var values: [PageRenderer.Output?]
-            init(count: Int) { values = Array(repeating: nil, count: count) }
-        }
-        let slots = Slots(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            slots.values[index] = body(index)  // each index is written by one iteration only
-        }
-        return slots.values.map { $0! }
     }
 
     static func join(_ base: String, _ name: String) -> String {

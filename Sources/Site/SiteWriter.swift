@@ -109,16 +109,16 @@ public enum SiteWriter {
         }
     }
 
-    /// Regular files under `folder`, by site path.
+    /// Regular files under `folder`, by site path. Symbolic links are not followed, nor listed.
+    /// Checked with lstat: URL resource values also look up every file's owner and group names.
     static func existingFiles(in folder: URL) -> [String: URL] {
         var result: [String: URL] = [:]
         let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return result }
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base) else { continue }
-            result[String(path.dropFirst(base.count))] = url
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return result }
+        while let relative = walker.nextObject() as? String {
+            var info = stat()
+            guard lstat(base + relative, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            result[relative] = URL(fileURLWithPath: base + relative)
         }
         return result
     }
