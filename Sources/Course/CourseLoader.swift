@@ -148,28 +148,19 @@ public enum CourseLoader {
     /// Reads, parses, link-checks and quiz-parses pages concurrently; diagnostics come back
     /// in file order.
     static func parsePages(_ files: [String], root: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> [LoadedPage] {
-        final class Slots: @unchecked Sendable {
-            var pages: [LoadedPage?]
-            var diagnostics: [[Diagnostic]]
-            init(count: Int) {
-                pages = Array(repeating: nil, count: count)
-                diagnostics = Array(repeating: [], count: count)
-            }
-        }
-        let slots = Slots(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        let results = Parallel.map(files.count) { index -> (LoadedPage?, [Diagnostic]) in
             var found: [Diagnostic] = []
             let relative = files[index]
             let display = join(displayRoot, relative)
-            if let text = SourceReader.read(root.appendingPathComponent(relative), displayPath: display, diagnostics: &found) {
-                let page = Page.parse(text, relativePath: relative, displayPath: display, diagnostics: &found)
-                LinkChecker.check(page, root: root, diagnostics: &found)
-                slots.pages[index] = LoadedPage(page: page, quiz: QuizParser.parse(page, diagnostics: &found))
+            guard let text = SourceReader.read(root.appendingPathComponent(relative), displayPath: display, diagnostics: &found) else {
+                return (nil, found)
             }
-            slots.diagnostics[index] = found  // each index is written by one iteration only
+            let page = Page.parse(text, relativePath: relative, displayPath: display, diagnostics: &found)
+            LinkChecker.check(page, root: root, diagnostics: &found)
+            return (LoadedPage(page: page, quiz: QuizParser.parse(page, diagnostics: &found)), found)
         }
-        diagnostics += slots.diagnostics.flatMap { $0 }
-        return slots.pages.compactMap { $0 }
+        diagnostics += results.flatMap(\.1)
+        return results.compactMap(\.0)
     }
 
     /// Markdown files under `folder`, as paths relative to `root`: folders in name order,

@@ -2,9 +2,9 @@ import Foundation
 
 /// Independent per-item work spread over every core, with results in input order, so a
 /// parallel phase gives exactly what the same loop run in sequence would.
-enum Parallel {
+public enum Parallel {
     /// `body(0) … body(count - 1)`, computed concurrently; `body` must not share mutable state.
-    static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    public static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let slots = Slots(base: buffer.baseAddress!)
