@@ -134,10 +134,18 @@ public enum ExerciseLoader {
     }
 }
 
-/// Joins display paths with `/`, treating "." as empty.
+/// Paths as diagnostics show them: the course folder as the user typed it, joined with `/`.
+public enum DisplayPath {
+    /// Joins display paths with `/`, treating "." as empty.
+    public static func join(_ base: String, _ component: String) -> String {
+        if base.isEmpty || base == "." { return component }
+        return base.hasSuffix("/") ? base + component : base + "/" + component
+    }
+}
+
+/// `DisplayPath.join`, as the loaders spell it.
 func join(_ base: String, _ component: String) -> String {
-    if base.isEmpty || base == "." { return component }
-    return base.hasSuffix("/") ? base + component : base + "/" + component
+    DisplayPath.join(base, component)
 }
 
 /// A display path with `.` and `name/..` pairs removed ("content/../exercises" → "exercises").

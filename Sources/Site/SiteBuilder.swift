@@ -81,7 +81,7 @@ public enum SiteBuilder {
     public static func render(course: Course, options: SiteBuildOptions, diagnostics: inout [Diagnostic]) -> ([String: Data], Int)? {
         let themeURL = course.root.appendingPathComponent("theme")
         guard let theme = Theme.load(defaultDirectory: options.themeDirectory, courseTheme: themeURL,
-                                     displayCourseTheme: join(course.displayRoot, "theme"), diagnostics: &diagnostics) else {
+                                     displayCourseTheme: DisplayPath.join(course.displayRoot, "theme"), diagnostics: &diagnostics) else {
             return nil
         }
         let plan = SitePlan(course: course)
@@ -107,7 +107,7 @@ public enum SiteBuilder {
         for (name, data) in highlight.files() { files["assets/highlight/" + name] = data }
         for (source, target) in copied {
             if files[target] != nil {
-                diagnostics.append(.warning(join(course.displayRoot, target), "not copied: the site already has a file at \(target)"))
+                diagnostics.append(.warning(DisplayPath.join(course.displayRoot, target), "not copied: the site already has a file at \(target)"))
             } else if let data = FileManager.default.contents(atPath: source) {
                 files[target] = data
             }
@@ -118,7 +118,7 @@ public enum SiteBuilder {
                 if let data = FileManager.default.contents(atPath: track.starter.path) {
                     files[target] = data
                 } else {
-                    diagnostics.append(.warning(join(exercise.displayDirectory, "\(track.name)/starter/\(track.entry)"),
+                    diagnostics.append(.warning(DisplayPath.join(exercise.displayDirectory, "\(track.name)/starter/\(track.entry)"),
                                                 "the \(track.name) track has no starter file, so its exercise page offers none"))
                 }
             }
@@ -128,10 +128,6 @@ public enum SiteBuilder {
         }
         files[SiteWriter.marker] = Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8)
         return (files, plan.entries.count + 1)
-    }
-
-    static func join(_ base: String, _ name: String) -> String {
-        base.isEmpty || base == "." ? name : (base.hasSuffix("/") ? base + name : base + "/" + name)
     }
 }
 
