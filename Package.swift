@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
+        .executable(name: "lectern-serve", targets: ["lectern-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,6 +67,9 @@ let package = Package(
             .product(name: "FlyingFox", package: "FlyingFox"),
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
+        // The preview server `lectern site serve` hands over to: its own executable, so the
+        // networking libraries its HTTP server links are not loaded by every lectern command.
+        .executableTarget(name: "lectern-serve", dependencies: ["Site", "SiteServer"]),
         // The command-line front end: thin, calls the modules.
         .executableTarget(name: "lectern", dependencies: [
             "Course",
@@ -75,7 +79,6 @@ let package = Package(
             "Sandbox",
             "QuizTerminal",
             "Site",
-            "SiteServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -90,7 +93,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lectern"], exclude: ["QuizFixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve"], exclude: ["QuizFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(
             name: "RedTeamTests",

@@ -3,7 +3,7 @@ import Foundation
 import Markdown
 
 /// What `lectern site build` is asked to do.
-public struct SiteBuildOptions: Sendable {
+public struct SiteBuildOptions: Sendable, Equatable {
     /// Where the site goes. Default: `_site` in the current folder (git-ignored).
     public var output: String
     /// Fail the build on course errors (broken links, bad quizzes), not only report them.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Course
 import Foundation
 import Site
-import SiteServer
 
 /// `lectern site`: build or preview the static study site.
 struct SiteCommand: AsyncParsableCommand {
@@ -71,16 +70,35 @@ struct SiteServeCommand: AsyncParsableCommand {
     var noWatch = false
 
     func run() async throws {
-        let server = SitePreviewServer(coursePath: options.coursePath, options: options.buildOptions,
-                                       port: port, pollInterval: noWatch ? nil : 0.5)
-        do {
-            try await server.run { text in FileHandle.standardError.write(Data(text.utf8)) }
-        } catch let error as ServeError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(1)
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot serve on 127.0.0.1:\(port): \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        let request = PreviewRequest(coursePath: options.coursePath, options: options.buildOptions, port: port, watch: !noWatch)
+        let helper = PreviewLauncher.helperPath()
+        PreviewLauncher.replaceProcess(with: helper, arguments: request.arguments)
+        // Reached only when the preview server could not be started.
+        FileHandle.standardError.write(Data("""
+            error: cannot start the preview server \(helper): \(String(cString: strerror(errno))). \
+            It is built beside lectern: swift build -c release --product \(PreviewRequest.executableName) \
+            (scripts/bootstrap builds it)
+
+            """.utf8))
+        throw ExitCode(1)
+    }
+}
+
+/// Starts `lectern-serve` in place of this process, so Ctrl-C and the exit status reach the
+/// server directly.
+enum PreviewLauncher {
+    /// `lectern-serve` in the folder of the running `lectern` (symbolic links resolved).
+    static func helperPath() -> String {
+        let executable = Bundle.main.executableURL?.resolvingSymlinksInPath()
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        return executable.deletingLastPathComponent().appendingPathComponent(PreviewRequest.executableName).path
+    }
+
+    /// Replaces this process with `path`; returns only when that fails (errno says why).
+    static func replaceProcess(with path: String, arguments: [String]) {
+        fflush(nil)  // every stdio stream
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        execv(path, argv)
+        argv.forEach { free($0) }
     }
 }
