@@ -154,7 +154,8 @@ struct PageRenderer: Sendable {
 
     /// The sidebar's groups as template values, and rendered with the `nav-group` template.
     /// A group that is closed and not current is the same for every page of a folder (its
-    /// link is relative to the folder), so its value and HTML are made once per folder.
+    /// link is relative to the folder), and for every folder where its link reads the same,
+    /// so its value and HTML are made once per distinct link.
     private func navigation(for output: String, root: String, home: Bool) -> ([[String: Any]], String) {
         let plan = plan.value
         let folder = (output as NSString).deletingLastPathComponent
@@ -169,9 +170,13 @@ struct PageRenderer: Sendable {
             if !open, !(home && !group.items.isEmpty) {
                 let closed = cached[index] ?? made[index] ?? {
                     let value = navValue(group, output: output, current: false, open: false, items: [])
-                    var context = value
-                    context["root"] = root
-                    let rendered = NavCache.Group(value: value, html: theme.render("nav-group", context))
+                    let key = "\(index)\u{0}\(root)\u{0}\(value["href"] as? String ?? "")"
+                    let rendered = navCache.closedGroup(key) ?? {
+                        var context = value
+                        context["root"] = root
+                        return NavCache.Group(value: value, html: theme.render("nav-group", context))
+                    }()
+                    navCache.store(rendered, key: key)
                     made[index] = rendered
                     return rendered
                 }()
@@ -324,7 +329,7 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// The closed sidebar groups of each folder, shared between rendering threads.
+/// Closed sidebar groups, by folder and by their link, shared between rendering threads.
 final class NavCache: @unchecked Sendable {
     /// A group's template value and its rendered HTML.
     struct Group {
@@ -333,6 +338,7 @@ final class NavCache: @unchecked Sendable {
     }
 
     private var groups: [String: [Int: Group]] = [:]
+    private var byLink: [String: Group] = [:]
     private let lock = NSLock()
 
     /// The closed groups made so far for pages in `folder`, by group index.
@@ -343,6 +349,16 @@ final class NavCache: @unchecked Sendable {
     /// Keeps groups made for `folder`; a group another thread stored first stays.
     func store(_ made: [Int: Group], in folder: String) {
         lock.withLock { groups[folder, default: [:]].merge(made) { old, _ in old } }
+    }
+
+    /// A closed group made before under `key` (its index, the root prefix and its link).
+    func closedGroup(_ key: String) -> Group? {
+        lock.withLock { byLink[key] }
+    }
+
+    /// Keeps a closed group under `key`; a group another thread stored first stays.
+    func store(_ group: Group, key: String) {
+        lock.withLock { if byLink[key] == nil { byLink[key] = group } }
     }
 }
 
