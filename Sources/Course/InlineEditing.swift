@@ -8,6 +8,22 @@ enum InlineEditing {
         MarkdownNode(.paragraph, children: inlines).plainText()
     }
 
+    /// The first byte of `plainText(inlines)` that is not a space or tab, found without
+    /// building the text.
+    static func firstNonSpaceByte(_ inlines: [MarkdownNode]) -> UInt8? {
+        for node in inlines {
+            switch node.kind {
+            case .text, .code, .htmlInline:
+                if let byte = node.literal.firstNonSpaceByte { return byte }
+            case .softBreak, .lineBreak:
+                continue  // a space in the plain text
+            default:
+                if let byte = firstNonSpaceByte(node.children) { return byte }
+            }
+        }
+        return nil
+    }
+
     /// Removes the first `count` characters of plain text, then leading whitespace.
     static func dropLeading(_ count: Int, from inlines: [MarkdownNode]) -> [MarkdownNode] {
         var remaining = count
