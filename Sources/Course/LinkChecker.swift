@@ -7,9 +7,8 @@ public enum LinkChecker {
     public static func check(_ page: Page, root: URL, diagnostics: inout [Diagnostic]) {
         let directory = (root.path as NSString).appendingPathComponent((page.relativePath as NSString).deletingLastPathComponent)
         var known: [String: Bool] = [:]
-        var links: [(destination: String, start: SourcePosition)] = []
-        collect(page.document, parentStart: page.document.start, into: &links)
-        for (destination, position) in links {
+        for link in page.links {
+            let (destination, position) = (link.destination, link.start)
             guard let target = localTarget(destination) else { continue }
             let path = target.hasPrefix("/") ? target : (directory as NSString).appendingPathComponent(target)
             let exists = known[path] ?? FileManager.default.fileExists(atPath: path)
@@ -31,23 +30,5 @@ public enum LinkChecker {
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         if path.isEmpty { return nil }
         return path.removingPercentEncoding ?? path
-    }
-
-    /// Link and image destinations in document order with where each starts, gathered in a
-    /// walk that captures nothing (a visiting closure would carry the page through every call).
-    private static func collect(_ node: MarkdownNode, parentStart: SourcePosition,
-                                into links: inout [(destination: String, start: SourcePosition)]) {
-        let start = node.start.line > 0 ? node.start : parentStart
-        switch node.kind {
-        case .link(let destination, _), .image(let destination, _):
-            links.append((destination, start))
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak, .thematicBreak:
-            return
-        default:
-            break
-        }
-        node.children.withUnsafeBufferPointer { children in
-            for index in children.indices { collect(children[index], parentStart: start, into: &links) }
-        }
     }
 }

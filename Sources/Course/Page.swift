@@ -12,6 +12,9 @@ public struct Page: Hashable, Sendable {
     /// (for a page copied out of a rendered site) an early one-line "Session 4: …" paragraph,
     /// else the file name. Worked out once: navigation asks for it on every page.
     public let title: String
+    /// Every link and image destination in document order, with where it starts: collected
+    /// once, for the link checks and the site's link rewriting.
+    public let links: [Link]
     /// The source text, for positions cmark does not give (lines inside a paragraph).
     public let source: String
     /// The UTF-8 offset at which each line of `source` starts.
@@ -24,7 +27,36 @@ public struct Page: Hashable, Sendable {
         self.document = document
         self.source = source
         self.lineStarts = Self.lineStarts(of: source)
+        self.links = Link.collect(in: document)
         self.title = Self.title(frontMatter: frontMatter, document: document, relativePath: relativePath)
+    }
+
+    /// A link or image destination and where it starts (a node without a position of its
+    /// own takes its parent's).
+    public struct Link: Hashable, Sendable {
+        public var destination: String
+        public var start: SourcePosition
+
+        /// The links under `node`, gathered in one walk that captures nothing (a visiting
+        /// closure would carry its state through every call).
+        static func collect(in node: MarkdownNode) -> [Link] {
+            var links: [Link] = []
+            collect(node, parentStart: node.start.line > 0 ? node.start : SourcePosition(line: 1, column: 1), into: &links)
+            return links
+        }
+
+        private static func collect(_ node: MarkdownNode, parentStart: SourcePosition, into links: inout [Link]) {
+            let start = node.start.line > 0 ? node.start : parentStart
+            switch node.kind {
+            case .link(let destination, _), .image(let destination, _):
+                links.append(Link(destination: destination, start: start))
+            case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak, .thematicBreak:
+                return  // leaves
+            default:
+                break
+            }
+            node.forEachChild { _, child in collect(child, parentStart: start, into: &links) }
+        }
     }
 
     private static func lineStarts(of source: String) -> [Int] {

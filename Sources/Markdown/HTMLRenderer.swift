@@ -34,10 +34,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func renderChildren(_ node: MarkdownNode, into state: inout State, tight: Bool) {
-        // Borrow the children in place: iterating the array would copy (retain) every node.
-        node.children.withUnsafeBufferPointer { children in
-            for index in children.indices { render(children[index], into: &state, tight: tight) }
-        }
+        node.forEachChild { _, child in render(child, into: &state, tight: tight) }
     }
 
     private func url(_ raw: String) -> String {

@@ -94,6 +94,16 @@ public struct MarkdownNode: Hashable, Sendable {
 }
 
 extension MarkdownNode {
+    /// Calls `body` with each child and its index, borrowed in place. Iterating `children`,
+    /// or subscripting a buffer of them, copies every node: a reference count per field.
+    @inlinable
+    public func forEachChild(_ body: (Int, borrowing MarkdownNode) -> Void) {
+        children.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in 0..<buffer.count { body(index, base[index]) }
+        }
+    }
+
     /// The level of a heading, nil for other nodes.
     public var headingLevel: Int? {
         if case .heading(let level) = kind { return level }
@@ -132,12 +142,9 @@ extension MarkdownNode {
         case .htmlInline, .htmlBlock:
             out += literal
         default:
-            // Borrow the children in place: iterating the array would copy (retain) every node.
-            children.withUnsafeBufferPointer { children in
-                for index in children.indices {
-                    if index > 0, children[index].kind.isBlock { out += breaks == .space ? " " : "\n" }
-                    children[index].appendPlainText(to: &out, breaks: breaks)
-                }
+            forEachChild { index, child in
+                if index > 0, child.kind.isBlock { out += breaks == .space ? " " : "\n" }
+                child.appendPlainText(to: &out, breaks: breaks)
             }
         }
     }

@@ -22,7 +22,8 @@ public enum AnchorChecker {
         let found = Parallel.map(pages.count) { index -> [Diagnostic] in
             let page = pages[index]
             var found: [Diagnostic] = []
-            for (destination, position) in LinkRewriter.links(in: page.document) {
+            for link in page.links {
+                let (destination, position) = (link.destination, link.start)
                 guard let hash = destination.firstIndex(of: "#"), LinkChecker.localTarget(destination) != nil || destination.hasPrefix("#") else { continue }
                 let fragment = String(destination[destination.index(after: hash)...])
                 guard !fragment.isEmpty else { continue }

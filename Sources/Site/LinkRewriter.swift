@@ -51,7 +51,8 @@ struct LinkRewriter: Sendable {
             var files: [(String, String)] = []
             var diagnostics: [Diagnostic] = []
             let directory = course.root.appendingPathComponent(page.relativePath).deletingLastPathComponent()
-            for (destination, position) in links(in: page.document) {
+            for link in page.links {
+                let (destination, position) = (link.destination, link.start)
                 guard let target = LinkChecker.localTarget(destination) else { continue }
                 let lowerTarget = target.lowercased()
                 if lowerTarget.hasSuffix(".md") || lowerTarget.hasSuffix(".markdown") { continue }
@@ -78,30 +79,6 @@ struct LinkRewriter: Sendable {
             diagnostics += page.diagnostics
         }
         return result
-    }
-
-    /// The link and image destinations under `node` in document order, with where each starts
-    /// (a node without a position of its own takes its parent's). Collected in one walk that
-    /// captures nothing, so callers' state is not carried (and copied) through the recursion.
-    static func links(in node: MarkdownNode, parentStart: SourcePosition = SourcePosition(line: 1, column: 1))
-        -> [(destination: String, start: SourcePosition)] {
-        var found: [(destination: String, start: SourcePosition)] = []
-        collectLinks(node, parentStart: parentStart, into: &found)
-        return found
-    }
-
-    private static func collectLinks(_ node: MarkdownNode, parentStart: SourcePosition,
-                                     into found: inout [(destination: String, start: SourcePosition)]) {
-        let start = node.start.line > 0 ? node.start : parentStart
-        switch node.kind {
-        case .link(let destination, _), .image(let destination, _): found.append((destination, start))
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak, .thematicBreak: return  // leaves
-        default: break
-        }
-        // Borrow the children in place: iterating the array would copy (retain) every node.
-        node.children.withUnsafeBufferPointer { children in
-            for index in children.indices { collectLinks(children[index], parentStart: start, into: &found) }
-        }
     }
 }
 
