@@ -21,6 +21,9 @@ public struct SearchIndex: Sendable {
 
     public var entries: [Entry] = []
 
+    /// The index's file in the site.
+    public static let fileName = "search-index.js"
+
     public init(entries: [Entry] = []) {
         self.entries = entries
     }

@@ -50,35 +50,53 @@ public struct SiteBuildReport: Sendable {
     }
 }
 
-/// Builds the static study site of a course. The build is a list of named steps over one
-/// context; any step can stop it with a diagnostic, and nothing is written unless all pass.
+/// Builds the static study site of a course: load and check the course, prepare the theme,
+/// plan and links, then render every page on every core, handing each to the writer as soon
+/// as it is made. Nothing replaces the previous site unless every step passes.
 public enum SiteBuilder {
     /// Builds the course at `coursePath` into `options.output`.
     public static func build(coursePath: String, options: SiteBuildOptions) -> SiteBuildReport {
         var diagnostics: [Diagnostic] = []
-        var report = SiteBuildReport(diagnostics: [], succeeded: false, output: options.output, pages: 0, summary: nil)
-        guard let course = CourseLoader.load(coursePath, diagnostics: &diagnostics) else {
-            report.diagnostics = diagnostics
-            return report
-        }
-        AnchorChecker.check(course, diagnostics: &diagnostics)
-        let rendered = render(course: course, options: options, diagnostics: &diagnostics)
-        report.diagnostics = diagnostics
-        guard let (files, pages) = rendered else { return report }
-        if options.strict && diagnostics.hasErrors { return report }
-        do {
-            report.summary = try SiteWriter.write(files, to: URL(fileURLWithPath: options.output))
-            report.succeeded = true
-            report.pages = pages
-        } catch {
-            report.diagnostics.append(.error(options.output, "\(error)"))
-        }
-        return report
+        let built = build(coursePath: coursePath, options: options, diagnostics: &diagnostics)
+        return SiteBuildReport(diagnostics: diagnostics, succeeded: built != nil, output: options.output,
+                               pages: built?.pages ?? 0, summary: built?.summary)
     }
 
-    /// Renders every file of the site in memory: site path → bytes, and the page count.
+    /// What was written and how many pages, or nil when the site was not written.
+    private static func build(coursePath: String, options: SiteBuildOptions,
+                              diagnostics: inout [Diagnostic]) -> (summary: SiteWriter.Summary, pages: Int)? {
+        guard let course = CourseLoader.load(coursePath, diagnostics: &diagnostics) else { return nil }
+        AnchorChecker.check(course, diagnostics: &diagnostics)
+        guard let site = SiteAssembly(course: course, options: options, diagnostics: &diagnostics) else { return nil }
+        if options.strict && diagnostics.hasErrors { return nil }
+        do {
+            let writer = try SiteWriter(output: URL(fileURLWithPath: options.output))
+            do {
+                try site.write(to: writer, diagnostics: &diagnostics)
+                return (try writer.commit(), site.pageCount)
+            } catch {
+                writer.abandon()
+                throw error
+            }
+        } catch {
+            diagnostics.append(.error(options.output, "\(error)"))
+            return nil
+        }
+    }
+}
+
+/// Everything a build renders from: the course, its theme, the plan of pages and the link
+/// rewriting, made once before any page is rendered.
+struct SiteAssembly {
+    let course: Course
+    let theme: Theme
+    let plan: SitePlan
+    let copied: [String: String]
+    let highlight: Highlighting
+    let renderer: PageRenderer
+
     /// Nil when the theme does not load.
-    public static func render(course: Course, options: SiteBuildOptions, diagnostics: inout [Diagnostic]) -> ([String: Data], Int)? {
+    init?(course: Course, options: SiteBuildOptions, diagnostics: inout [Diagnostic]) {
         let themeURL = course.root.appendingPathComponent("theme")
         guard let theme = Theme.load(defaultDirectory: options.themeDirectory, courseTheme: themeURL,
                                      displayCourseTheme: DisplayPath.join(course.displayRoot, "theme"), diagnostics: &diagnostics) else {
@@ -90,23 +108,47 @@ public enum SiteBuilder {
         let links = LinkRewriter(outputForSource: plan.outputForSource, outputForExercise: plan.outputForExercise, copiedFiles: copied,
                                  courseRoot: course.root.standardizedFileURL.path)
         let highlight = Highlighting(directory: options.highlightDirectory)
-        let renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.isAvailable)
+        self.course = course
+        self.theme = theme
+        self.plan = plan
+        self.copied = copied
+        self.highlight = highlight
+        renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.isAvailable)
+    }
 
-        // Each page's bytes, and its part of the search index, are made on the thread that rendered it.
-        let outputs = Parallel.map(plan.entries.count) { index in
-            let output = renderer.render(index)
-            return (html: Data(output.html.utf8), search: SearchIndex.jsonFragment(output.search))
-        }
+    /// The HTML pages, the not-found page included.
+    var pageCount: Int { plan.entries.count + 1 }
+
+    /// Renders every file of the site into `writer`: the pages in parallel, each written as
+    /// soon as it is made, then the search index, assets and copied files. A file the site
+    /// itself needs (the not-found page, the search index, an asset) wins over a course page
+    /// of the same path.
+    func write(to writer: SiteWriter, diagnostics: inout [Diagnostic]) throws {
+        let renderer = renderer
+        let entries = plan.entries
         var files: [String: Data] = [:]
-        for (entry, output) in zip(plan.entries, outputs) {
-            files[entry.output] = output.html
-        }
         files["404.html"] = Data(renderer.renderNotFound().utf8)
-        files["search-index.js"] = Data(SearchIndex.script(fragments: outputs.map(\.search)))
         for (name, data) in theme.assets { files["assets/" + name] = data }
         for (name, data) in highlight.files() { files["assets/highlight/" + name] = data }
+        if let sitemap = Sitemap.xml(baseURL: course.baseURL, pages: entries.map(\.output)) {
+            files["sitemap.xml"] = Data(sitemap.utf8)
+        }
+        files[SiteWriter.marker] = Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8)
+        let reserved = Set(files.keys).union([SearchIndex.fileName])
+
+        // Each page's bytes, and its part of the search index, are made on the thread that
+        // rendered it, which also writes the page.
+        let outputs = Parallel.map(entries.count) { index -> Result<[UInt8], Error> in
+            let output = renderer.render(index)
+            return Result {
+                if !reserved.contains(entries[index].output) { try writer.put(entries[index].output, Data(output.html.utf8)) }
+                return SearchIndex.jsonFragment(output.search)
+            }
+        }
+        files[SearchIndex.fileName] = Data(SearchIndex.script(fragments: try outputs.map { try $0.get() }))
+        let pages = Set(entries.map(\.output))
         for (source, target) in copied {
-            if files[target] != nil {
+            if files[target] != nil || pages.contains(target) {
                 diagnostics.append(.warning(DisplayPath.join(course.displayRoot, target), "not copied: the site already has a file at \(target)"))
             } else if let data = FileManager.default.contents(atPath: source) {
                 files[target] = data
@@ -123,11 +165,7 @@ public enum SiteBuilder {
                 }
             }
         }
-        if let sitemap = Sitemap.xml(baseURL: course.baseURL, pages: plan.entries.map(\.output)) {
-            files["sitemap.xml"] = Data(sitemap.utf8)
-        }
-        files[SiteWriter.marker] = Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8)
-        return (files, plan.entries.count + 1)
+        for (path, data) in files where reserved.contains(path) || !pages.contains(path) { try writer.put(path, data) }
     }
 }
 

@@ -2,12 +2,14 @@ import Foundation
 
 /// Writes a built site to its output folder all at once, or not at all.
 ///
-/// The new site is assembled in a temporary folder beside the output and swapped in at the
-/// end by two renames, so an interrupted or failed build leaves the previous site as it was.
-/// A file whose bytes did not change is hard-linked from the previous site rather than
-/// written, and when nothing changed at all the output is not touched: a second build with
-/// no change rewrites nothing (timestamps stay, file watchers stay quiet).
-public enum SiteWriter {
+/// Files are handed over one by one, from any thread, as the build makes them: pages are
+/// written while other pages still render. Each goes into a temporary folder beside the
+/// output, swapped in at the end by two renames, so an interrupted or failed build leaves the
+/// previous site as it was. A file whose bytes did not change is hard-linked from the
+/// previous site rather than written, and when nothing changed at all the output is not
+/// touched: a second build with no change rewrites nothing (timestamps stay, file watchers
+/// stay quiet).
+public final class SiteWriter: @unchecked Sendable {
     /// The file marking a folder as a site lectern built, so lectern never replaces anything else.
     public static let marker = ".lectern-site"
 
@@ -23,70 +25,148 @@ public enum SiteWriter {
         public var description: String
     }
 
-    /// Writes `files` (site path → bytes) as the whole content of `output`.
-    public static func write(_ files: [String: Data], to output: URL) throws -> Summary {
+    private let output: URL
+    private let exists: Bool
+    /// The previous site's regular files, by site path.
+    private let previous: [String: URL]
+    private let staging: URL
+
+    // Shared between the threads that hand files over; guarded by `lock`.
+    private let lock = NSLock()
+    private var stagingMade = false
+    private var foldersMade = Set<String>()
+    private var given = Set<String>()
+    private var unchanged = Set<String>()
+    private var written = 0
+
+    /// Opens `output` for a new site: checks that lectern may replace it and clears what an
+    /// interrupted build left beside it. Nothing is written yet.
+    public init(output: URL) throws {
         let fileManager = FileManager.default
-        let output = output.standardizedFileURL
+        self.output = output.standardizedFileURL
         var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        exists = fileManager.fileExists(atPath: self.output.path, isDirectory: &isDirectory)
         if exists {
-            guard isDirectory.boolValue else { throw Failure(description: "\(output.path) exists and is not a folder") }
-            let contents = try fileManager.contentsOfDirectory(atPath: output.path)
-            if !contents.isEmpty && !contents.contains(marker) {
-                throw Failure(description: "refusing to replace \(output.path): it is not empty and is not a site lectern built (no \(marker) file); choose another --output")
+            guard isDirectory.boolValue else { throw Failure(description: "\(self.output.path) exists and is not a folder") }
+            let contents = try fileManager.contentsOfDirectory(atPath: self.output.path)
+            if !contents.isEmpty && !contents.contains(Self.marker) {
+                throw Failure(description: "refusing to replace \(self.output.path): it is not empty and is not a site lectern built (no \(Self.marker) file); choose another --output")
             }
         }
-        let parent = output.deletingLastPathComponent()
-        removeLeftovers(of: output)
+        Self.removeLeftovers(of: self.output)
+        previous = exists ? Self.existingFiles(in: self.output) : [:]
+        staging = self.output.deletingLastPathComponent()
+            .appendingPathComponent(".\(self.output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+    }
 
-        let previous = exists ? existingFiles(in: output) : [:]
-        var unchanged = Set<String>()
-        for (path, data) in files {
-            if let old = previous[path], (try? Data(contentsOf: old, options: .mappedIfSafe)) == data { unchanged.insert(path) }
+    /// Hands over the file at site path `path`. Safe to call from several threads at once;
+    /// each path is given once.
+    public func put(_ path: String, _ data: Data) throws {
+        if let old = previous[path], Self.file(old.path, holds: data) {
+            lock.withLock {
+                given.insert(path)
+                unchanged.insert(path)
+            }
+            return
         }
-        let removed = previous.keys.filter { files[$0] == nil }.count
-        if exists && unchanged.count == files.count && removed == 0 {
-            return Summary(written: 0, unchanged: unchanged.count, removed: 0)
+        let target = try lock.withLock {
+            given.insert(path)
+            written += 1
+            return try prepareFolder(of: path)
         }
+        try Self.writeFile(data, to: target)
+    }
 
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: staging)
-        do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made = Set<String>()
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                let target = staging.appendingPathComponent(path)
-                let folder = (path as NSString).deletingLastPathComponent
-                if !folder.isEmpty, !made.contains(folder) {
-                    try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    made.insert(folder)
+    /// Puts the new site in place of the old, or leaves the old one as it is when nothing changed.
+    public func commit() throws -> Summary {
+        try lock.withLock {
+            let removed = previous.keys.filter { !given.contains($0) }.count
+            let summary = Summary(written: written, unchanged: unchanged.count, removed: removed)
+            if exists && written == 0 && removed == 0 { return summary }
+            let fileManager = FileManager.default
+            do {
+                _ = try prepareFolder(of: Self.marker)
+                for path in unchanged {
+                    let target = try prepareFolder(of: path)
+                    if let old = previous[path], link(old.path, target) != 0 {
+                        try Self.writeFile(try Data(contentsOf: old), to: target)
+                    }
                 }
-                if unchanged.contains(path), let old = previous[path], link(old.path, target.path) == 0 { continue }
-                try writeFile(data, to: target.path)
-            }
-            if exists {
-                let retired = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-                try? fileManager.removeItem(at: retired)
-                try fileManager.moveItem(at: output, to: retired)
-                do {
+                if exists {
+                    let retired = output.deletingLastPathComponent()
+                        .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+                    try? fileManager.removeItem(at: retired)
+                    try fileManager.moveItem(at: output, to: retired)
+                    do {
+                        try fileManager.moveItem(at: staging, to: output)
+                    } catch {
+                        try? fileManager.moveItem(at: retired, to: output)
+                        throw error
+                    }
+                    try? fileManager.removeItem(at: retired)
+                } else {
                     try fileManager.moveItem(at: staging, to: output)
-                } catch {
-                    try? fileManager.moveItem(at: retired, to: output)
-                    throw error
                 }
-                try? fileManager.removeItem(at: retired)
-            } else {
-                try fileManager.moveItem(at: staging, to: output)
+            } catch let failure as Failure {
+                try? fileManager.removeItem(at: staging)
+                throw failure
+            } catch {
+                try? fileManager.removeItem(at: staging)
+                throw Failure(description: "cannot write the site to \(output.path): \(error.localizedDescription)")
             }
-        } catch let failure as Failure {
-            try? fileManager.removeItem(at: staging)
-            throw failure
+            return summary
+        }
+    }
+
+    /// Drops what was written so far; the previous site stays as it was.
+    public func abandon() {
+        lock.withLock {
+            if stagingMade { try? FileManager.default.removeItem(at: staging) }
+        }
+    }
+
+    /// The staging path of `path`, with its folders made. Called with `lock` held.
+    private func prepareFolder(of path: String) throws -> String {
+        let fileManager = FileManager.default
+        do {
+            if !stagingMade {
+                try fileManager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try? fileManager.removeItem(at: staging)
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+                stagingMade = true
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty, !foldersMade.contains(folder) {
+                try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                foldersMade.insert(folder)
+            }
         } catch {
-            try? fileManager.removeItem(at: staging)
             throw Failure(description: "cannot write the site to \(output.path): \(error.localizedDescription)")
         }
-        return Summary(written: files.count - unchanged.count, unchanged: unchanged.count, removed: removed)
+        return staging.path + "/" + path
+    }
+
+    /// Whether the file at `path` holds exactly `data`. Read in chunks into one buffer rather
+    /// than mapped: unmapping on many threads interrupts every core the process runs on.
+    static func file(_ path: String, holds data: Data) -> Bool {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == data.count else { return false }
+        return data.withUnsafeBytes { expected -> Bool in
+            let chunk = 1 << 16
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+            defer { buffer.deallocate() }
+            var offset = 0
+            while offset < expected.count {
+                let count = read(descriptor, buffer, min(chunk, expected.count - offset))
+                if count < 0, errno == EINTR { continue }
+                guard count > 0, memcmp(buffer, expected.baseAddress! + offset, count) == 0 else { return false }
+                offset += count
+            }
+            return true
+        }
     }
 
     /// Writes a file with plain POSIX calls: no fsync per file (the swap-in is what makes the
