@@ -124,6 +124,9 @@ enum InlineEditing {
             var result: [MarkdownNode] = []
             for var node in nodes {
                 switch node.kind {
+                case .text where !node.literal.utf8.contains(0xE2):
+                    // No ✅ (E2 9C 85): the common case, decided without walking the characters.
+                    if !node.literal.isEmpty { result.append(node) }
                 case .text:
                     let count = node.literal.filter { $0 == correctMark || $0 == "\u{2705}\u{FE0F}" }.count
                     if count > 0 {

@@ -7,6 +7,11 @@ public struct HeadingSlugger: Sendable {
 
     /// The base slug of `text`: lowercased letters and digits, other runs become one hyphen.
     public static func slug(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? asciiSlug(text) : characterSlug(text)
+    }
+
+    /// `slug` character by character, for any text.
+    static func characterSlug(_ text: String) -> String {
         var out = ""
         var pendingHyphen = false
         for character in text.lowercased() {
@@ -19,6 +24,24 @@ public struct HeadingSlugger: Sendable {
             }
         }
         return out.isEmpty ? "section" : out
+    }
+
+    /// `slug` for ASCII text, on bytes: most headings are ASCII, and a large course has thousands.
+    private static func asciiSlug(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                out.append(lower)
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingHyphen = true
+            }
+        }
+        return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
     }
 
     /// A slug for `text` not yet handed out by this slugger.
