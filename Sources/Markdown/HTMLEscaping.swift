@@ -1,8 +1,9 @@
 /// HTML escaping for text and attribute values.
 public enum HTMLEscaping {
-    /// Escapes `&`, `<`, `>` and `"` so `text` reads as itself in HTML text or an attribute.
-    public static func escape(_ text: String) -> String {
-        // Byte by byte (the four characters are ASCII, so UTF-8 sequences pass through whole):
+    /// Escapes `&`, `<`, `>` and `"` (and `'` when `apostrophes` is set) so `text` reads as
+    /// itself in HTML text or an attribute.
+    public static func escape(_ text: String, apostrophes: Bool = false) -> String {
+        // Byte by byte (the characters are ASCII, so UTF-8 sequences pass through whole):
         // one pass sizes the result, a second writes it straight into the new string.
         var extra = 0
         for byte in text.utf8 {
@@ -10,6 +11,7 @@ public enum HTMLEscaping {
             case UInt8(ascii: "&"): extra += 4
             case UInt8(ascii: "<"), UInt8(ascii: ">"): extra += 3
             case UInt8(ascii: "\""): extra += 5
+            case UInt8(ascii: "'") where apostrophes: extra += 4
             default: break
             }
         }
@@ -27,6 +29,7 @@ public enum HTMLEscaping {
                 case UInt8(ascii: "<"): put("&lt;")
                 case UInt8(ascii: ">"): put("&gt;")
                 case UInt8(ascii: "\""): put("&quot;")
+                case UInt8(ascii: "'") where apostrophes: put("&#39;")
                 default: buffer[count] = byte; count += 1
                 }
             }

@@ -70,6 +70,7 @@ public struct Theme: Sendable {
                     "ignored: a theme overrides templates in theme/templates/ and assets in theme/assets/"))
             }
         }
+        _ = TemplateEscaping.registered
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
