@@ -166,18 +166,15 @@ public enum CourseLoader {
     /// Markdown files under `folder`, as paths relative to `root`: folders in name order,
     /// each folder's index.md or README.md first, then its files by name, then subfolders.
     static func markdownFiles(in folder: URL, relativeTo root: URL) -> [String] {
-        let fileManager = FileManager.default
-        let names = ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         let prefix = String(folder.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count))
             .trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         var files: [String] = []
         var folders: [URL] = []
-        for name in names where !name.hasPrefix(".") && !name.hasPrefix("_") && name != "theme" {
-            let url = folder.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            _ = fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                folders.append(url)
+        for entry in DirectoryListing.entries(of: folder.path) ?? []
+        where !entry.name.hasPrefix(".") && !entry.name.hasPrefix("_") && entry.name != "theme" {
+            let name = entry.name
+            if entry.isDirectory {
+                folders.append(folder.appendingPathComponent(name))
             } else if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
                 files.append(prefix.isEmpty ? name : prefix + "/" + name)
             }

@@ -47,7 +47,11 @@ struct SitePlan: Sendable {
     /// The quiz page of each session, by session id.
     private(set) var quizOutputBySession: [String: String] = [:]
 
+    /// The course folder's standardized path, worked out once: URL arithmetic per page is slow.
+    private let rootPath: String
+
     init(course: Course) {
+        rootPath = course.root.standardizedFileURL.path
         let homePage = course.hasManifest ? nil
             : course.pages.first { ["index.md", "readme.md"].contains($0.relativePath.lowercased()) }
         entries.append(Entry(output: "index.html", title: course.title, navTitle: "Home", kind: .home(homePage)))
@@ -75,8 +79,11 @@ struct SitePlan: Sendable {
         }
     }
 
+    /// Joined as strings when the page's path is clean (no `.`, `..` or empty parts), which
+    /// gives what standardizing the URL would.
     private mutating func register(_ page: Page, course: Course, as output: String) {
-        outputForSource[course.root.appendingPathComponent(page.relativePath).standardizedFileURL.path] = output
+        let path = rootPath + "/" + page.relativePath
+        outputForSource[path.contains("/.") || path.contains("//") ? URL(fileURLWithPath: path).standardizedFileURL.path : path] = output
     }
 
     private mutating func add(_ entry: Entry) -> Int {
