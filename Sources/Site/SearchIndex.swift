@@ -1,3 +1,5 @@
+import Foundation
+
 /// The site's search index: one entry per heading section of every page.
 ///
 /// Written as `search-index.js`: `window.lecternSearchIndex = ` followed by the JSON and `;`,
@@ -56,13 +58,13 @@ public struct SearchIndex: Sendable {
 
     /// The index as a script that sets `window.lecternSearchIndex` to the JSON above.
     public var script: [UInt8] {
-        Self.script(fragments: [Self.jsonFragment(entries)])
+        [UInt8](Self.script(fragments: [Self.jsonFragment(entries)]))
     }
 
     /// The script of an index whose entries come as fragments (`jsonFragment` of each page,
     /// in page order), so pages can serialize their entries on the threads that render them.
-    static func script(fragments: [[UInt8]]) -> [UInt8] {
-        var out: [UInt8] = []
+    static func script(fragments: [[UInt8]]) -> Data {
+        var out = Data()
         out.reserveCapacity(fragments.reduce(64) { $0 + $1.count + 2 })
         out.append(contentsOf: "window.lecternSearchIndex = ".utf8)
         appendJSON(fragments: fragments, to: &out)
@@ -86,7 +88,7 @@ public struct SearchIndex: Sendable {
         return out
     }
 
-    private static func appendJSON(fragments: [[UInt8]], to out: inout [UInt8]) {
+    private static func appendJSON(fragments: [[UInt8]], to out: inout some RangeReplaceableCollection<UInt8>) {
         out.append(contentsOf: "{\"version\":1,\"entries\":[".utf8)
         var first = true
         for fragment in fragments where !fragment.isEmpty {

@@ -120,52 +120,61 @@ struct SiteAssembly {
     var pageCount: Int { plan.entries.count + 1 }
 
     /// Renders every file of the site into `writer`: the pages in parallel, each written as
-    /// soon as it is made, then the search index, assets and copied files. A file the site
-    /// itself needs (the not-found page, the search index, an asset) wins over a course page
-    /// of the same path.
+    /// soon as it is made, with the site's own files (not-found page, assets) made alongside;
+    /// then the search index and the files pages link to. A file the site itself needs wins
+    /// over a course page or linked file of the same path.
     func write(to writer: SiteWriter, diagnostics: inout [Diagnostic]) throws {
         let renderer = renderer
         let entries = plan.entries
-        var files: [String: Data] = [:]
-        files["404.html"] = Data(renderer.renderNotFound().utf8)
-        for (name, data) in theme.assets { files["assets/" + name] = data }
-        for (name, data) in highlight.files() { files["assets/highlight/" + name] = data }
-        if let sitemap = Sitemap.xml(baseURL: course.baseURL, pages: entries.map(\.output)) {
-            files["sitemap.xml"] = Data(sitemap.utf8)
-        }
-        files[SiteWriter.marker] = Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8)
-        let reserved = Set(files.keys).union([SearchIndex.fileName])
+        let highlight = highlight
+        let assets = theme.assets
+        let sitemap = Sitemap.xml(baseURL: course.baseURL, pages: entries.map(\.output))
+        let reserved = Set(["404.html", SiteWriter.marker, SearchIndex.fileName] + (sitemap == nil ? [] : ["sitemap.xml"])
+            + assets.keys.map { "assets/" + $0 } + highlight.names.map { "assets/highlight/" + $0 })
 
-        // Each page's bytes, and its part of the search index, are made on the thread that
-        // rendered it, which also writes the page.
-        let outputs = Parallel.map(entries.count) { index -> Result<[UInt8], Error> in
+        // Job 0 writes the site's own files while the other jobs render pages. Each page's
+        // bytes, and its part of the search index, are made on the thread that rendered it,
+        // which also writes the page.
+        let outputs = Parallel.map(entries.count + 1) { job -> Result<[UInt8], Error> in
+            guard job > 0 else {
+                return Result {
+                    try writer.put("404.html", Data(renderer.renderNotFound().utf8))
+                    for (name, data) in assets { try writer.put("assets/" + name, data) }
+                    for (name, data) in highlight.files() { try writer.put("assets/highlight/" + name, data) }
+                    if let sitemap { try writer.put("sitemap.xml", Data(sitemap.utf8)) }
+                    try writer.put(SiteWriter.marker, Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8))
+                    return []
+                }
+            }
+            let index = job - 1
             let output = renderer.render(index)
             return Result {
                 if !reserved.contains(entries[index].output) { try writer.put(entries[index].output, Data(output.html.utf8)) }
                 return SearchIndex.jsonFragment(output.search)
             }
         }
-        files[SearchIndex.fileName] = Data(SearchIndex.script(fragments: try outputs.map { try $0.get() }))
-        let pages = Set(entries.map(\.output))
-        for (source, target) in copied {
-            if files[target] != nil || pages.contains(target) {
+        try writer.put(SearchIndex.fileName, SearchIndex.script(fragments: try outputs.dropFirst().map { try $0.get() }))
+        try outputs[0].get()
+
+        let taken = reserved.union(entries.map(\.output))
+        for (source, target) in copied.sorted(by: { $0.value < $1.value }) {
+            if taken.contains(target) {
                 diagnostics.append(.warning(DisplayPath.join(course.displayRoot, target), "not copied: the site already has a file at \(target)"))
             } else if let data = FileManager.default.contents(atPath: source) {
-                files[target] = data
+                try writer.put(target, data)
             }
         }
         for exercise in course.exercises {
             for track in exercise.tracks {
                 let target = "exercises/\(exercise.slug)/\(track.name)/\(track.entry)"
                 if let data = FileManager.default.contents(atPath: track.starter.path) {
-                    files[target] = data
+                    if !taken.contains(target) { try writer.put(target, data) }
                 } else {
                     diagnostics.append(.warning(DisplayPath.join(exercise.displayDirectory, "\(track.name)/starter/\(track.entry)"),
                                                 "the \(track.name) track has no starter file, so its exercise page offers none"))
                 }
             }
         }
-        for (path, data) in files where reserved.contains(path) || !pages.contains(path) { try writer.put(path, data) }
     }
 }
 
@@ -176,11 +185,16 @@ struct Highlighting {
 
     var isAvailable: Bool { FileManager.default.fileExists(atPath: directory + "/highlight.min.js") }
 
+    /// The files' names in the site's `assets/highlight/`, with their paths in the package.
+    private static let sources = ["highlight.min.js": "highlight.min.js", "light.css": "styles/a11y-light.css", "dark.css": "styles/a11y-dark.css"]
+
+    /// The names `files()` gives, when the package is installed.
+    var names: [String] { isAvailable ? Array(Self.sources.keys) : [] }
+
     func files() -> [String: Data] {
         guard isAvailable else { return [:] }
         var result: [String: Data] = [:]
-        let sources = ["highlight.min.js": "highlight.min.js", "light.css": "styles/a11y-light.css", "dark.css": "styles/a11y-dark.css"]
-        for (name, source) in sources {
+        for (name, source) in Self.sources {
             if let data = FileManager.default.contents(atPath: directory + "/" + source) { result[name] = data }
         }
         return result
