@@ -3,37 +3,44 @@ public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` (and `'` when `apostrophes` is set) so `text` reads as
     /// itself in HTML text or an attribute.
     public static func escape(_ text: String, apostrophes: Bool = false) -> String {
-        // Byte by byte (the characters are ASCII, so UTF-8 sequences pass through whole):
-        // one pass sizes the result, a second writes it straight into the new string.
-        var extra = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): extra += 4
-            case UInt8(ascii: "<"), UInt8(ascii: ">"): extra += 3
-            case UInt8(ascii: "\""): extra += 5
-            case UInt8(ascii: "'") where apostrophes: extra += 4
-            default: break
+        // Most text needs nothing: one pass over its bytes says so. Otherwise a second pass
+        // writes the result straight into the new string (the characters are ASCII, so
+        // multi-byte UTF-8 sequences pass through whole).
+        var text = text
+        let extra = text.withUTF8 { bytes in
+            var extra = 0
+            for byte in bytes where byte <= UInt8(ascii: ">") {
+                switch byte {
+                case UInt8(ascii: "&"): extra += 4
+                case UInt8(ascii: "<"), UInt8(ascii: ">"): extra += 3
+                case UInt8(ascii: "\""): extra += 5
+                case UInt8(ascii: "'") where apostrophes: extra += 4
+                default: break
+                }
             }
+            return extra
         }
         guard extra > 0 else { return text }
-        return String(unsafeUninitializedCapacity: text.utf8.count + extra) { buffer in
-            var count = 0
-            func put(_ entity: StaticString) {
-                entity.withUTF8Buffer { bytes in
-                    for byte in bytes { buffer[count] = byte; count += 1 }
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + extra) { buffer in
+                var count = 0
+                func put(_ entity: StaticString) {
+                    entity.withUTF8Buffer { entityBytes in
+                        for byte in entityBytes { buffer[count] = byte; count += 1 }
+                    }
                 }
-            }
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "&"): put("&amp;")
-                case UInt8(ascii: "<"): put("&lt;")
-                case UInt8(ascii: ">"): put("&gt;")
-                case UInt8(ascii: "\""): put("&quot;")
-                case UInt8(ascii: "'") where apostrophes: put("&#39;")
-                default: buffer[count] = byte; count += 1
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "&"): put("&amp;")
+                    case UInt8(ascii: "<"): put("&lt;")
+                    case UInt8(ascii: ">"): put("&gt;")
+                    case UInt8(ascii: "\""): put("&quot;")
+                    case UInt8(ascii: "'") where apostrophes: put("&#39;")
+                    default: buffer[count] = byte; count += 1
+                    }
                 }
+                return count
             }
-            return count
         }
     }
 

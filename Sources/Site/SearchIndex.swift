@@ -111,31 +111,41 @@ enum JSONText {
 
     static func append(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var utf8 = Array(text.utf8)[...]
-        while let index = utf8.firstIndex(where: needsEscape) {
-            out.append(contentsOf: utf8[..<index])
-            let byte = utf8[index]
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: Array("\\\"".utf8))
-            case UInt8(ascii: "\\"): out.append(contentsOf: Array("\\\\".utf8))
-            case UInt8(ascii: "\n"): out.append(contentsOf: Array("\\n".utf8))
-            case UInt8(ascii: "\r"): out.append(contentsOf: Array("\\r".utf8))
-            case UInt8(ascii: "\t"): out.append(contentsOf: Array("\\t".utf8))
-            case 0xE2:
-                // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript.
-                if index + 2 < utf8.endIndex, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
-                    out.append(contentsOf: Array((utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                    utf8 = utf8[(index + 3)...]
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0  // the start of the bytes not yet copied
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard needsEscape(byte) else {
+                    index += 1
                     continue
                 }
-                out.append(byte)
-            default:
-                let hex = String(byte, radix: 16)
-                out.append(contentsOf: Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8))
+                out.append(contentsOf: bytes[runStart..<index])
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript.
+                    if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                        out.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                        index += 3
+                        runStart = index
+                        continue
+                    }
+                    out.append(byte)
+                default:
+                    let hex = String(byte, radix: 16)
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                }
+                index += 1
+                runStart = index
             }
-            utf8 = utf8[(index + 1)...]
+            out.append(contentsOf: bytes[runStart..<bytes.count])
         }
-        out.append(contentsOf: utf8)
         out.append(UInt8(ascii: "\""))
     }
 

@@ -13,65 +13,64 @@ public enum SearchTokenizer {
     }
 
     /// The terms of `text` joined by single spaces: the form the search index stores.
+    ///
+    /// Written straight into the new string's storage, each term stemmed in place: a course's
+    /// index is megabytes, and appending to an array byte by byte showed in profiles.
     public static func termString(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        appendTerms(of: text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends the terms of `text` to `out`, each after a space when `out` is not empty.
-    static func appendTerms(of text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var termStart = -1  // where the current term starts in `out`; -1 between terms
-            var separatorStart = 0  // where `out` ended before the current term (and its space)
-            var scalars = 0
-            func begin() {
-                guard termStart < 0 else { return }
-                separatorStart = out.count
-                if !out.isEmpty { out.append(0x20) }
-                termStart = out.count
-                scalars = 0
-            }
-            func finish() {
-                guard termStart >= 0 else { return }
-                if scalars > 1 {
-                    stemInPlace(&out, from: termStart, scalars: scalars)
-                } else {
-                    out.removeSubrange(separatorStart...)
+        return text.withUTF8 { bytes in
+            // A term is at least two letters and gets at most one space; lowercasing grows a
+            // letter by at most half (İ → i̇). Three times the input is room to spare.
+            String(unsafeUninitializedCapacity: bytes.count * 3 + 1) { out in
+                var count = 0
+                var termStart = -1  // where the current term starts in `out`; -1 between terms
+                var separatorStart = 0  // where `out` ended before the current term and its space
+                var scalars = 0
+                func begin() {
+                    guard termStart < 0 else { return }
+                    separatorStart = count
+                    if count > 0 { out[count] = 0x20; count += 1 }
+                    termStart = count
+                    scalars = 0
                 }
-                termStart = -1
-            }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    switch byte {
-                    case 0x61...0x7A, 0x30...0x39: begin(); out.append(byte); scalars += 1
-                    case 0x41...0x5A: begin(); out.append(byte + 0x20); scalars += 1
-                    default: finish()
+                func finish() {
+                    guard termStart >= 0 else { return }
+                    count = scalars > 1 ? stemmedEnd(out, start: termStart, end: count, scalars: scalars) : separatorStart
+                    termStart = -1
+                }
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        switch byte {
+                        case 0x61...0x7A, 0x30...0x39: begin(); out[count] = byte; count += 1; scalars += 1
+                        case 0x41...0x5A: begin(); out[count] = byte + 0x20; count += 1; scalars += 1
+                        default: finish()
+                        }
+                        index += 1
+                        continue
                     }
-                    index += 1
-                    continue
+                    // A multi-byte scalar (a String's bytes are valid UTF-8).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where index + offset < bytes.count {
+                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    }
+                    index += length
+                    guard let scalar = Unicode.Scalar(value),
+                          scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+                        finish()
+                        continue
+                    }
+                    let lower = scalar.properties.lowercaseMapping.utf8
+                    guard count + lower.count + 1 <= out.count else { break }
+                    begin()
+                    for unit in lower { out[count] = unit; count += 1 }
+                    scalars += 1
                 }
-                // A multi-byte scalar (a String's bytes are valid UTF-8).
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length where index + offset < bytes.count {
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
-                index += length
-                guard let scalar = Unicode.Scalar(value),
-                      scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
-                    finish()
-                    continue
-                }
-                begin()
-                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                scalars += 1
+                finish()
+                return count
             }
-            finish()
         }
     }
 
@@ -80,22 +79,24 @@ public enum SearchTokenizer {
     /// Words of three letters or fewer are left alone.
     public static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
-        stemInPlace(&bytes, from: 0, scalars: word.unicodeScalars.count)
-        return String(decoding: bytes, as: UTF8.self)
+        let end = bytes.withUnsafeMutableBufferPointer { buffer in
+            stemmedEnd(buffer, start: 0, end: buffer.count, scalars: word.unicodeScalars.count)
+        }
+        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 
-    /// Stems the word that fills `bytes` from `start` to the end.
-    private static func stemInPlace(_ bytes: inout [UInt8], from start: Int, scalars: Int) {
+    /// Stems the word in `buffer[start..<end]` in place; returns where it now ends.
+    private static func stemmedEnd(_ buffer: UnsafeMutableBufferPointer<UInt8>, start: Int, end: Int, scalars: Int) -> Int {
         let s = UInt8(ascii: "s")
-        let end = bytes.count
-        guard scalars > 3, bytes[end - 1] == s else { return }
-        if bytes[end - 3] == UInt8(ascii: "i") && bytes[end - 2] == UInt8(ascii: "e") {
-            bytes.removeLast(3)
-            bytes.append(UInt8(ascii: "y"))
-        } else if end - start >= 4 && bytes[end - 4] == s && bytes[end - 3] == s && bytes[end - 2] == UInt8(ascii: "e") {
-            bytes.removeLast(2)
-        } else if ![s, UInt8(ascii: "u"), UInt8(ascii: "i")].contains(bytes[end - 2]) {
-            bytes.removeLast()
+        guard scalars > 3, buffer[end - 1] == s else { return end }
+        if buffer[end - 3] == UInt8(ascii: "i") && buffer[end - 2] == UInt8(ascii: "e") {
+            buffer[end - 3] = UInt8(ascii: "y")
+            return end - 2
         }
+        if end - start >= 4 && buffer[end - 4] == s && buffer[end - 3] == s && buffer[end - 2] == UInt8(ascii: "e") {
+            return end - 2
+        }
+        let beforeLast = buffer[end - 2]
+        return beforeLast == s || beforeLast == UInt8(ascii: "u") || beforeLast == UInt8(ascii: "i") ? end : end - 1
     }
 }

@@ -26,6 +26,19 @@ import Testing
         #expect(SitePath.relative(from: "a/b/page.html", to: "index.html") == "../../index.html")
     }
 
+    @Test func theByteWiseRelativeLinkAgreesWithThePartWiseOneOnEveryShortPath() {
+        // Every path of up to three parts over names that share prefixes with each other.
+        let names = ["a", "ab", "b", "a.html", "index.html"]
+        var paths = names
+        for _ in 0..<2 { paths += paths.flatMap { path in names.map { path + "/" + $0 } } }
+        paths = Array(Set(paths)).sorted()
+        for from in paths {
+            for to in paths {
+                #expect(SitePath.relative(from: from, to: to) == SitePath.componentwiseRelative(from: from, to: to), "\(from) → \(to)")
+            }
+        }
+    }
+
     @Test func rootPrefixCountsFolders() {
         #expect(SitePath.root(from: "index.html") == "")
         #expect(SitePath.root(from: "exercises/greeter/index.html") == "../../")
