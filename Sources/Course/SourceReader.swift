@@ -16,26 +16,45 @@ public enum SourceReader {
             diagnostics.append(.error(displayPath, "expected a file, found a directory"))
             return nil
         }
-        // An empty file never reaches Data(contentsOf:), which leaks its read buffer on
-        // zero-length files (seen under LeakSanitizer with swift-foundation 6.3).
         if info.st_size == 0 {
             diagnostics.append(.error(displayPath, "file is empty"))
             return nil
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
+        guard let bytes = readBytes(url.path, size: Int(info.st_size)) else {
             let reason = FileManager.default.isReadableFile(atPath: url.path) ? "could not be read" : "permission denied"
             diagnostics.append(.error(displayPath, "cannot read file: \(reason)"))
             return nil
         }
-        return decode(data, displayPath: displayPath, diagnostics: &diagnostics)
+        return decode(bytes, displayPath: displayPath, diagnostics: &diagnostics)
+    }
+
+    /// The file's bytes, read straight into an array sized by its `stat` (a file that grew
+    /// meanwhile is read to its end); nil when it cannot be opened or read.
+    private static func readBytes(_ path: String, size: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: max(size, 1))
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if read == 0 { break }
+            count += read
+        }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     /// Decodes bytes as course text; see `read`.
-    public static func decode(_ data: Data, displayPath: String, diagnostics: inout [Diagnostic]) -> String? {
-        var bytes = [UInt8](data)
+    public static func decode(_ bytes: [UInt8], displayPath: String, diagnostics: inout [Diagnostic]) -> String? {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = bytes.prefix(8192).firstIndex(of: 0) {
             let position = lineAndColumn(of: nul, in: bytes)
