@@ -12,6 +12,9 @@ public struct SiteBuildOptions: Sendable, Equatable {
     public var themeDirectory: URL?
     /// Debian's libjs-highlight.js; its files are copied into the site when present.
     public var highlightDirectory: String
+    /// Set by a command that exits right after the build: the loaded course and rendered
+    /// site are kept for the process's lifetime (`ProcessLifetime`) instead of torn down.
+    public var keepsMemoryUntilExit = false
 
     public static let defaultOutput = "_site"
 
@@ -68,6 +71,7 @@ public enum SiteBuilder {
         guard let course = CourseLoader.load(coursePath, diagnostics: &diagnostics) else { return nil }
         AnchorChecker.check(course, diagnostics: &diagnostics)
         guard let site = SiteAssembly(course: course, options: options, diagnostics: &diagnostics) else { return nil }
+        if options.keepsMemoryUntilExit { ProcessLifetime.keep(site) }
         if options.strict && diagnostics.hasErrors { return nil }
         do {
             let writer = try SiteWriter(output: URL(fileURLWithPath: options.output))

@@ -120,6 +120,14 @@ struct SitePlan: Sendable {
     }
 
     private mutating func planSessions(_ course: Course) {
+        // Each session's other pages, found in one pass over the course's pages.
+        let sessionIDs = Set(course.sessions.map(\.id))
+        var pagesBySession: [String: [Page]] = [:]
+        for page in course.pages {
+            guard let slash = page.relativePath.firstIndex(of: "/") else { continue }
+            let folder = String(page.relativePath[..<slash])
+            if sessionIDs.contains(folder) { pagesBySession[folder, default: []].append(page) }
+        }
         for session in course.sessions {
             var items: [Int] = []
             var groupOutput: String?
@@ -130,9 +138,8 @@ struct SitePlan: Sendable {
             if let quizPage = session.quizPage, quizPage.relativePath != session.lesson?.relativePath {
                 items += add(page: quizPage, session: session, course: course, navTitle: "Quiz")
             }
-            let folder = session.id + "/"
-            for page in course.pages where page.relativePath.hasPrefix(folder)
-                && page.relativePath != session.lesson?.relativePath && page.relativePath != session.quizPage?.relativePath {
+            for page in pagesBySession[session.id] ?? []
+            where page.relativePath != session.lesson?.relativePath && page.relativePath != session.quizPage?.relativePath {
                 items += add(page: page, session: nil, course: course, navTitle: page.title)
             }
             for exercise in course.exercises(of: session) { items.append(add(exercise: exercise)) }

@@ -31,6 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
         let target = path ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
         var diagnostics: [Diagnostic] = []
         let course = CourseLoader.load(target, diagnostics: &diagnostics)
+        if let course { ProcessLifetime.keep(course) }  // the process ends with the check: skip tearing the trees down
         var findings = ExerciseValidator.Findings()
         if !noExercises, let exercises = course?.exercises, !exercises.isEmpty {
             let sandbox: any Sandbox = noSandbox ? Unsandboxed() : Bubblewrap()
