@@ -17,8 +17,6 @@ public struct Page: Hashable, Sendable {
     public let links: [Link]
     /// The source text, for positions cmark does not give (lines inside a paragraph).
     public let source: String
-    /// The UTF-8 offset at which each line of `source` starts.
-    private let lineStarts: [Int]
 
     public init(relativePath: String, displayPath: String, frontMatter: FrontMatter, document: MarkdownNode, source: String) {
         self.relativePath = relativePath
@@ -26,7 +24,6 @@ public struct Page: Hashable, Sendable {
         self.frontMatter = frontMatter
         self.document = document
         self.source = source
-        self.lineStarts = Self.lineStarts(of: source)
         self.links = Link.collect(in: document)
         self.title = Self.title(frontMatter: frontMatter, document: document, relativePath: relativePath)
     }
@@ -59,20 +56,14 @@ public struct Page: Hashable, Sendable {
         }
     }
 
-    private static func lineStarts(of source: String) -> [Int] {
-        var starts = [0]
-        var copy = source
-        copy.withUTF8 { bytes in
-            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
-        }
-        return starts
-    }
-
     private static func title(frontMatter: FrontMatter, document: MarkdownNode, relativePath: String) -> String {
         if let title = frontMatter.title, !title.isEmpty { return title }
         let blocks = document.children
         let firstQuestion = blocks.firstIndex { block in
-            (block.kind == .paragraph || block.headingLevel != nil) && block.plainText().hasPrefix("Question ")
+            // The first letter decides for most blocks, without building their text.
+            (block.kind == .paragraph || block.headingLevel != nil)
+                && InlineEditing.firstNonSpaceByte(block.children) == UInt8(ascii: "Q")
+                && block.plainText().hasPrefix("Question ")
         } ?? blocks.endIndex
         if let heading = blocks[..<firstQuestion].first(where: { $0.headingLevel == 1 }) { return heading.plainText() }
         if let line = blocks.prefix(5).first(where: { block in
@@ -90,19 +81,6 @@ public struct Page: Hashable, Sendable {
         let (front, body) = FrontMatter.split(text, path: displayPath, diagnostics: &diagnostics)
         let document = MarkdownParser().parse(body)
         return Page(relativePath: relativePath, displayPath: displayPath, frontMatter: front, document: document, source: text)
-    }
-
-    /// The first column (1-based, in bytes) of non-blank text on a source line.
-    func firstColumn(ofLine line: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return 1 }
-        let utf8 = source.utf8
-        var index = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
-        var column = 1
-        while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "\t") {
-            column += 1
-            index = utf8.index(after: index)
-        }
-        return column
     }
 }
 

@@ -16,16 +16,24 @@ public struct QuizParser {
     public static func parse(_ page: Page, diagnostics: inout [Diagnostic]) -> Quiz? {
         // Every quiz has a "Question N" or a "Scoring Guide"; most lesson pages have neither,
         // and a byte search is far cheaper than walking their every line.
-        guard page.source.utf8.containsASCIICaseInsensitive("question")
-                || page.source.utf8.containsASCIICaseInsensitive("scoring") else { return nil }
+        guard page.source.utf8.containsASCIICaseInsensitive("question", or: "scoring") else { return nil }
         var parser = QuizParser(page: page)
         let quiz = parser.run()
         diagnostics += parser.diagnostics
         return quiz
     }
 
+    /// The UTF-8 offset at which each line of the page's source starts.
+    private let lineStarts: [Int]
+
     private init(page: Page) {
         self.page = page
+        var starts = [0]
+        var source = page.source
+        source.withUTF8 { bytes in
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
+        lineStarts = starts
     }
 
     // MARK: Units
@@ -69,7 +77,7 @@ public struct QuizParser {
                 result.append((line, position))
                 line = []
                 lineNumber += 1
-                position = SourcePosition(line: lineNumber, column: page.firstColumn(ofLine: lineNumber))
+                position = SourcePosition(line: lineNumber, column: firstColumn(ofLine: lineNumber))
             default:
                 line.append(inline)
                 if inline.kind == .htmlInline || inline.kind == .code {
@@ -79,6 +87,19 @@ public struct QuizParser {
         }
         result.append((line, position))
         return result
+    }
+
+    /// The first column (1-based, in bytes) of non-blank text on a source line.
+    private func firstColumn(ofLine line: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return 1 }
+        let utf8 = page.source.utf8
+        var index = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+        var column = 1
+        while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "\t") {
+            column += 1
+            index = utf8.index(after: index)
+        }
+        return column
     }
 
     // MARK: The state machine
@@ -369,23 +390,25 @@ private struct GuideBuilder {
 }
 
 extension String.UTF8View {
-    /// Whether `word` (lowercase ASCII) occurs, ignoring ASCII case.
-    func containsASCIICaseInsensitive(_ word: StaticString) -> Bool {
-        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        guard let first = needle.first else { return true }
+    /// Whether `word` or `other` (lowercase ASCII letters) occurs, ignoring ASCII case; one
+    /// pass over the bytes for both.
+    func containsASCIICaseInsensitive(_ word: StaticString, or other: StaticString) -> Bool {
+        let needles = [UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount),
+                       UnsafeBufferPointer(start: other.utf8Start, count: other.utf8CodeUnitCount)]
+        guard let first = needles[0].first, let otherFirst = needles[1].first else { return true }
         return withContiguousStorageIfAvailable { haystack -> Bool in
-            guard haystack.count >= needle.count else { return false }
-            var index = 0
-            let last = haystack.count - needle.count
-            while index <= last {
-                if haystack[index] | 0x20 == first {
-                    var matched = 1
-                    while matched < needle.count, haystack[index + matched] | 0x20 == needle[matched] { matched += 1 }
-                    if matched == needle.count { return true }
-                }
-                index += 1
+            func matches(_ needle: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+                guard index + needle.count <= haystack.count else { return false }
+                var matched = 1
+                while matched < needle.count, haystack[index + matched] | 0x20 == needle[matched] { matched += 1 }
+                return matched == needle.count
+            }
+            for index in haystack.indices {
+                let lower = haystack[index] | 0x20
+                if lower == first, matches(needles[0], at: index) { return true }
+                if lower == otherFirst, matches(needles[1], at: index) { return true }
             }
             return false
-        } ?? String(self).lowercased().contains(String(decoding: needle, as: UTF8.self))
+        } ?? needles.contains { String(self).lowercased().contains(String(decoding: $0, as: UTF8.self)) }
     }
 }
