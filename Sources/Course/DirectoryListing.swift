@@ -3,15 +3,15 @@ import Foundation
 /// The entries of a folder, read with one `readdir` pass: the entry type comes with each
 /// name, where FileManager needs a `stat` per entry, which on a course of hundreds of pages
 /// was most of the time spent listing it.
-enum DirectoryListing {
-    struct Entry: Equatable {
-        var name: String
+public enum DirectoryListing {
+    public struct Entry: Equatable, Sendable {
+        public var name: String
         /// A folder, or a symbolic link to one (links are followed, as `fileExists` does).
-        var isDirectory: Bool
+        public var isDirectory: Bool
     }
 
     /// The entries of `path` sorted by name, without `.` and `..`; nil when it cannot be read.
-    static func entries(of path: String) -> [Entry]? {
+    public static func entries(of path: String) -> [Entry]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var result: [Entry] = []
@@ -29,5 +29,35 @@ enum DirectoryListing {
             result.append(Entry(name: name, isDirectory: isDirectory))
         }
         return result.sorted { $0.name < $1.name }
+    }
+
+    /// The regular files under `root`, as paths relative to it, in no particular order.
+    /// Symbolic links are neither followed nor listed.
+    public static func regularFiles(under root: String) -> [String] {
+        var result: [String] = []
+        var folders = [""]
+        while let relative = folders.popLast() {
+            guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(root + "/" + path, &info) == 0 else { continue }
+                    type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
+                }
+                if type == UInt8(DT_DIR) {
+                    folders.append(path)
+                } else if type == UInt8(DT_REG) {
+                    result.append(path)
+                }
+            }
+        }
+        return result
     }
 }

@@ -83,7 +83,8 @@ struct SitePlan: Sendable {
     /// gives what standardizing the URL would.
     private mutating func register(_ page: Page, course: Course, as output: String) {
         let path = rootPath + "/" + page.relativePath
-        outputForSource[path.contains("/.") || path.contains("//") ? URL(fileURLWithPath: path).standardizedFileURL.path : path] = output
+        let clean = !SitePath.hasPart(startingWith: UInt8(ascii: "."), in: path) && !SitePath.hasPart(startingWith: UInt8(ascii: "/"), in: path)
+        outputForSource[clean ? path : URL(fileURLWithPath: path).standardizedFileURL.path] = output
     }
 
     private mutating func add(_ entry: Entry) -> Int {

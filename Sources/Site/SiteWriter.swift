@@ -1,3 +1,4 @@
+import Course
 import Foundation
 
 /// Writes a built site to its output folder all at once, or not at all.
@@ -27,8 +28,8 @@ public final class SiteWriter: @unchecked Sendable {
 
     private let output: URL
     private let exists: Bool
-    /// The previous site's regular files, by site path.
-    private let previous: [String: URL]
+    /// The previous site's regular files: site path → absolute path.
+    private let previous: [String: String]
     private let staging: URL
 
     // Shared between the threads that hand files over; guarded by `lock`.
@@ -54,7 +55,8 @@ public final class SiteWriter: @unchecked Sendable {
             }
         }
         Self.removeLeftovers(of: self.output)
-        previous = exists ? Self.existingFiles(in: self.output) : [:]
+        let base = self.output.path
+        previous = exists ? Dictionary(uniqueKeysWithValues: DirectoryListing.regularFiles(under: base).map { ($0, base + "/" + $0) }) : [:]
         staging = self.output.deletingLastPathComponent()
             .appendingPathComponent(".\(self.output.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
     }
@@ -62,7 +64,7 @@ public final class SiteWriter: @unchecked Sendable {
     /// Hands over the file at site path `path`. Safe to call from several threads at once;
     /// each path is given once.
     public func put(_ path: String, _ data: Data) throws {
-        if let old = previous[path], Self.file(old.path, holds: data) {
+        if let old = previous[path], Self.file(old, holds: data) {
             lock.withLock {
                 given.insert(path)
                 unchanged.insert(path)
@@ -88,8 +90,8 @@ public final class SiteWriter: @unchecked Sendable {
                 _ = try prepareFolder(of: Self.marker)
                 for path in unchanged {
                     let target = try prepareFolder(of: path)
-                    if let old = previous[path], link(old.path, target) != 0 {
-                        try Self.writeFile(try Data(contentsOf: old), to: target)
+                    if let old = previous[path], link(old, target) != 0 {
+                        try Self.writeFile(try Data(contentsOf: URL(fileURLWithPath: old)), to: target)
                     }
                 }
                 if exists {
@@ -190,15 +192,11 @@ public final class SiteWriter: @unchecked Sendable {
     }
 
     /// Regular files under `folder`, by site path. Symbolic links are not followed, nor listed.
-    /// Checked with lstat: URL resource values also look up every file's owner and group names.
     static func existingFiles(in folder: URL) -> [String: URL] {
+        let base = folder.path.hasSuffix("/") ? String(folder.path.dropLast()) : folder.path
         var result: [String: URL] = [:]
-        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return result }
-        while let relative = walker.nextObject() as? String {
-            var info = stat()
-            guard lstat(base + relative, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            result[relative] = URL(fileURLWithPath: base + relative)
+        for relative in DirectoryListing.regularFiles(under: base) {
+            result[relative] = URL(fileURLWithPath: base + "/" + relative)
         }
         return result
     }
