@@ -1,8 +1,9 @@
 import Foundation
 
 /// The entries of a folder, read with one `readdir` pass: the entry type comes with each
-/// name, where FileManager needs a `stat` per entry, which on a course of hundreds of pages
-/// was most of the time spent listing it.
+/// name, where FileManager needs a `stat` per entry (and its enumerator also searches and
+/// replaces in every path), which on a course of hundreds of pages was most of the time
+/// spent listing it.
 public enum DirectoryListing {
     public struct Entry: Equatable, Sendable {
         public var name: String
@@ -12,15 +13,8 @@ public enum DirectoryListing {
 
     /// The entries of `path` sorted by name, without `.` and `..`; nil when it cannot be read.
     public static func entries(of path: String) -> [Entry]? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
         var result: [Entry] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let type = entry.pointee.d_type
+        let readable = forEachEntry(of: path) { name, type in
             var isDirectory = type == UInt8(DT_DIR)
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
                 var info = stat()
@@ -28,7 +22,7 @@ public enum DirectoryListing {
             }
             result.append(Entry(name: name, isDirectory: isDirectory))
         }
-        return result.sorted { $0.name < $1.name }
+        return readable ? result.sorted { $0.name < $1.name } : nil
     }
 
     /// The regular files under `root`, as paths relative to it, in no particular order.
@@ -37,19 +31,14 @@ public enum DirectoryListing {
         var result: [String] = []
         var folders = [""]
         while let relative = folders.popLast() {
-            guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
+            _ = forEachEntry(of: relative.isEmpty ? root : root + "/" + relative) { name, type in
                 let path = relative.isEmpty ? name : relative + "/" + name
-                var type = entry.pointee.d_type
+                var type = type
                 if type == UInt8(DT_UNKNOWN) {
                     var info = stat()
-                    guard lstat(root + "/" + path, &info) == 0 else { continue }
-                    type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
+                    guard lstat(root + "/" + path, &info) == 0 else { return }
+                    let format = info.st_mode & S_IFMT
+                    type = format == S_IFDIR ? UInt8(DT_DIR) : format == S_IFREG ? UInt8(DT_REG) : UInt8(DT_LNK)
                 }
                 if type == UInt8(DT_DIR) {
                     folders.append(path)
@@ -59,5 +48,19 @@ public enum DirectoryListing {
             }
         }
         return result
+    }
+
+    /// Calls `body` with the name and `d_type` of each entry of `path` but `.` and `..`;
+    /// false when the folder cannot be opened.
+    private static func forEachEntry(of path: String, _ body: (String, UInt8) -> Void) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { body(name, entry.pointee.d_type) }
+        }
+        return true
     }
 }
