@@ -57,7 +57,8 @@ public struct ExerciseValidator: Sendable {
         let grader = Grader(exercise: exercise, track: track, expectations: expectations, sandbox: sandbox)
         let builder = MutantBuilder(sandbox: sandbox, patchPath: patchPath)
         var patches = track.mutantPatches
-        if !patches.isEmpty && !builder.isAvailable {
+        let unbuilt = !patches.isEmpty && !builder.isAvailable
+        if unbuilt {
             findings.diagnostics.append(.error("\(exercise.displayDirectory)/exercise.yml",
                 "cannot build the mutants of track '\(track.name)': \(MutantBuilder.Failure.patchMissing(path: patchPath))"))
             patches = []
@@ -93,7 +94,7 @@ public struct ExerciseValidator: Sendable {
         }
         let percent = patches.isEmpty ? 0 : Int((Double(killed) / Double(patches.count) * 100).rounded())
         findings.notes.append("\(exercise.slug)/\(track.name): reference passes \(reference.passedCount)/\(reference.tests.count) tests; "
-            + "mutation score \(killed)/\(patches.count) (\(percent)%)")
+            + (unbuilt ? "mutants not built (no GNU patch)" : "mutation score \(killed)/\(patches.count) (\(percent)%)"))
     }
 
     /// What is graded: the reference itself, or the mutant a patch makes of it.
