@@ -74,7 +74,18 @@ public struct Track: Hashable, Sendable {
     public var harness: URL { directory.appendingPathComponent("tests/harness") }
     /// The judged checks; never enters the sandbox.
     public var expectations: URL { directory.appendingPathComponent("tests/expectations.json") }
+    /// The folder of the track's mutants.
     public var mutants: URL { directory.appendingPathComponent("mutants") }
+
+    /// The track's mutants: the `*.patch` files of ``mutants``, sorted by name. Each is a
+    /// unified diff against the reference that plants one bug, described on its first line
+    /// (docs/grading-protocol.md), so a change to the reference is made once, not per mutant.
+    public var mutantPatches: [URL] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: mutants.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0.hasSuffix(".patch") }
+            .sorted()
+            .map { mutants.appendingPathComponent($0) }
+    }
 
     /// The file extension submissions of this track have.
     public var fileExtension: String { (entry as NSString).pathExtension }

@@ -81,7 +81,7 @@ public enum ExerciseLoader {
         return result
     }
 
-    /// A track without its starter, reference or tests is an error; without mutants, a warning.
+    /// A track without its starter, reference or tests is an error; without mutant patches, a warning.
     private static func checkLayout(_ track: Track, displayDirectory: String, yamlPath: String, position: (line: Int, column: Int), diagnostics: inout [Diagnostic]) {
         let fileManager = FileManager.default
         let required: [(URL, String)] = [
@@ -94,9 +94,8 @@ public enum ExerciseLoader {
             let what = relative.hasPrefix("starter") ? "starter" : relative.hasPrefix("reference") ? "reference" : "tests"
             diagnostics.append(.error(yamlPath, position, "track '\(track.name)' has no \(what): \(join(displayDirectory, relative)) is missing"))
         }
-        let mutants = (try? fileManager.contentsOfDirectory(atPath: track.mutants.path)) ?? []
-        if mutants.isEmpty {
-            diagnostics.append(.warning(yamlPath, position, "track '\(track.name)' has no mutants in \(join(displayDirectory, "mutants/")); nothing shows its tests catch bugs"))
+        if track.mutantPatches.isEmpty {
+            diagnostics.append(.warning(yamlPath, position, "track '\(track.name)' has no mutants (*.patch files) in \(join(displayDirectory, "mutants/")); nothing shows its tests catch bugs"))
         }
     }
 

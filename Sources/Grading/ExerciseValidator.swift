@@ -4,15 +4,20 @@ import Sandbox
 
 /// The exercise part of `lectern check`: every track's hidden tests must pass the reference
 /// (else an error naming the test) and fail every mutant (else an error naming the mutant
-/// that survives). Runs go through the sandbox like any grading.
+/// that survives). A mutant is a patch against the reference (`mutants/*.patch`), built with
+/// ``MutantBuilder``; one that no longer applies is an error naming it. Runs go through the
+/// sandbox like any grading.
 public struct ExerciseValidator: Sendable {
     public var sandbox: any Sandbox
     /// Gradings run at once.
     public var jobs: Int
+    /// GNU patch, which builds each mutant from its patch (see ``MutantBuilder``).
+    public var patchPath: String
 
-    public init(sandbox: any Sandbox, jobs: Int = 2) {
+    public init(sandbox: any Sandbox, jobs: Int = 2, patchPath: String = "/usr/bin/patch") {
         self.sandbox = sandbox
         self.jobs = max(1, jobs)
+        self.patchPath = patchPath
     }
 
     /// What validation found: diagnostics, and one note line per track with its mutation score.
@@ -50,13 +55,18 @@ public struct ExerciseValidator: Sendable {
             return
         }
         let grader = Grader(exercise: exercise, track: track, expectations: expectations, sandbox: sandbox)
-        let mutantNames = ((try? FileManager.default.contentsOfDirectory(atPath: track.mutants.path)) ?? [])
-            .filter { !$0.hasPrefix(".") && ($0 as NSString).pathExtension == track.fileExtension }.sorted()
-        let subjects = [track.reference] + mutantNames.map { track.mutants.appendingPathComponent($0) }
-        let reports = try await gradeAll(subjects, with: grader)
+        let builder = MutantBuilder(sandbox: sandbox, patchPath: patchPath)
+        var patches = track.mutantPatches
+        let unbuilt = !patches.isEmpty && !builder.isAvailable
+        if unbuilt {
+            findings.diagnostics.append(.error("\(exercise.displayDirectory)/exercise.yml",
+                "cannot build the mutants of track '\(track.name)': \(MutantBuilder.Failure.patchMissing(path: patchPath))"))
+            patches = []
+        }
+        let outcomes = try await gradeAll([.file(track.reference)] + patches.map(Subject.mutant), with: grader, builder: builder)
 
         let referencePath = "\(display)/reference/\(track.entry)"
-        let reference = reports[0]
+        guard case .graded(let reference) = outcomes[0] else { return }
         if reference.status == .error {
             findings.diagnostics.append(.error(referencePath, "the reference does not compile or load: \(reference.message ?? "")"))
         } else if reference.status != .graded {
@@ -66,40 +76,57 @@ public struct ExerciseValidator: Sendable {
             findings.diagnostics.append(.error(referencePath, "the reference fails hidden test '\(test.id)' (\(test.name)): \(test.message ?? test.status.rawValue)"))
         }
         var killed = 0
-        for (name, report) in zip(mutantNames, reports.dropFirst()) {
+        for (patch, outcome) in zip(patches, outcomes.dropFirst()) {
+            let name = patch.lastPathComponent
             let path = "\(display)/mutants/\(name)"
-            if report.isFullMarks {
-                findings.diagnostics.append(.error(path, "mutant '\(name)' survives: it passes every hidden test (its bug: \(Self.bug(of: track.mutants.appendingPathComponent(name))))"))
-                continue
-            }
-            killed += 1
-            if report.status == .error {
-                findings.diagnostics.append(.warning(path, "mutant '\(name)' does not compile or load, so it shows nothing about the tests: \(report.message?.split(separator: "\n").first.map(String.init) ?? "")"))
+            switch outcome {
+            case .notBuilt(let failure):
+                let line = if case .doesNotApply(_, let line) = failure { line } else { 1 }
+                findings.diagnostics.append(.error(path, (line, 1), "mutant '\(name)' no longer applies to the reference: \(failure)"))
+            case .graded(let report) where report.isFullMarks:
+                findings.diagnostics.append(.error(path, "mutant '\(name)' survives: it passes every hidden test (its bug: \(MutantBuilder.bug(of: patch)))"))
+            case .graded(let report):
+                killed += 1
+                if report.status == .error {
+                    findings.diagnostics.append(.warning(path, "mutant '\(name)' does not compile or load, so it shows nothing about the tests: \(report.message?.split(separator: "\n").first.map(String.init) ?? "")"))
+                }
             }
         }
-        let percent = mutantNames.isEmpty ? 0 : Int((Double(killed) / Double(mutantNames.count) * 100).rounded())
+        let percent = patches.isEmpty ? 0 : Int((Double(killed) / Double(patches.count) * 100).rounded())
         findings.notes.append("\(exercise.slug)/\(track.name): reference passes \(reference.passedCount)/\(reference.tests.count) tests; "
-            + "mutation score \(killed)/\(mutantNames.count) (\(percent)%)")
+            + (unbuilt ? "mutants not built (no GNU patch)" : "mutation score \(killed)/\(patches.count) (\(percent)%)"))
     }
 
-    /// Grades the files `jobs` at a time; the reports in the files' order.
-    private func gradeAll(_ files: [URL], with grader: Grader) async throws(GradingError) -> [GradingReport] {
-        let results: [Result<GradingReport, GradingError>] = await withTaskGroup(of: (Int, Result<GradingReport, GradingError>).self) { group in
+    /// What is graded: the reference itself, or the mutant a patch makes of it.
+    private enum Subject: Sendable {
+        case file(URL)
+        case mutant(URL)
+    }
+
+    /// What became of a subject: its report, or why its patch gave no mutant.
+    private enum Outcome: Sendable {
+        case graded(GradingReport)
+        case notBuilt(MutantBuilder.Failure)
+    }
+
+    /// Builds and grades the subjects `jobs` at a time; the outcomes in the subjects' order.
+    private func gradeAll(_ subjects: [Subject], with grader: Grader, builder: MutantBuilder) async throws(GradingError) -> [Outcome] {
+        let results: [Result<Outcome, GradingError>] = await withTaskGroup(of: (Int, Result<Outcome, GradingError>).self) { group in
             var next = 0
             func start() {
-                guard next < files.count else { return }
+                guard next < subjects.count else { return }
                 let index = next
                 next += 1
                 group.addTask {
                     do throws(GradingError) {
-                        return (index, .success(try await grader.grade(try Submission(files[index]))))
+                        return (index, .success(try await Self.grade(subjects[index], with: grader, builder: builder)))
                     } catch {
                         return (index, .failure(error))
                     }
                 }
             }
             for _ in 0..<jobs { start() }
-            var collected = [Result<GradingReport, GradingError>?](repeating: nil, count: files.count)
+            var collected = [Result<Outcome, GradingError>?](repeating: nil, count: subjects.count)
             while let (index, result) = await group.next() {
                 collected[index] = result
                 start()
@@ -109,11 +136,29 @@ public struct ExerciseValidator: Sendable {
         return try results.map { (result) throws(GradingError) in try result.get() }
     }
 
-    /// A mutant's first line, its comment saying what the bug is.
-    static func bug(of file: URL) -> String {
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        let first = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-        let stripped = first.drop { "#/ ".contains($0) }
-        return stripped.isEmpty ? "not described" : String(stripped)
+    /// Grades one subject; a mutant is first built into a temporary folder, as
+    /// `<patch name>.<ext>` so compiler messages name the mutant, and removed after.
+    private static func grade(_ subject: Subject, with grader: Grader, builder: MutantBuilder) async throws(GradingError) -> Outcome {
+        switch subject {
+        case .file(let url):
+            return .graded(try await grader.grade(try Submission(url)))
+        case .mutant(let patch):
+            switch try await builder.build(patch, reference: grader.track.reference) {
+            case .failure(let failure):
+                return .notBuilt(failure)
+            case .success(let source):
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-mutant-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let file = folder.appendingPathComponent(patch.deletingPathExtension().lastPathComponent)
+                    .appendingPathExtension(grader.track.fileExtension)
+                do {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    try source.write(to: file)
+                } catch {
+                    throw .sandbox(.hostFailure("cannot write the mutant \(file.path): \(error.localizedDescription)"))
+                }
+                return .graded(try await grader.grade(try Submission(file)))
+            }
+        }
     }
 }

@@ -37,9 +37,12 @@ struct GradeCommandTests {
     @Test func aMutantScoresLessNamesTheFailingTestAndFailsRequirePass() throws {
         let data = try GradeSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
-        let mutants = try FileManager.default.contentsOfDirectory(atPath: LecternProcess.repository.appendingPathComponent("\(python)/mutants").path).sorted()
-        let mutant = try #require(mutants.first)
-        let result = try grade(["circuit-breaker", "\(python)/mutants/\(mutant)", "--format", "json", "--require-pass", "--no-record"], dataDir: data)
+        let patches = try FileManager.default.contentsOfDirectory(atPath: LecternProcess.repository.appendingPathComponent("\(python)/mutants").path)
+            .filter { $0.hasSuffix(".patch") }.sorted()
+        let patch = try #require(patches.first)
+        let mutant = data.appendingPathComponent("circuit_breaker.py")
+        try GradeSupport.applyMutant("\(python)/mutants/\(patch)", to: GradeSupport.pythonReference, output: mutant)
+        let result = try grade(["circuit-breaker", mutant.path, "--format", "json", "--require-pass", "--no-record"], dataDir: data)
         #expect(result.status == 1)
         let report = try json(result.stdout)
         #expect((report["score"] as? Double ?? 100) < 100)

@@ -22,6 +22,21 @@ enum GradeSupport {
         return url
     }
 
+    /// Writes the mutant that `patch` (a `mutants/*.patch` of the repository) makes of
+    /// `reference` to `output`, with GNU patch as `lectern check` applies it (no fuzz).
+    static func applyMutant(_ patch: String, to reference: String, output: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/patch")
+        process.arguments = ["--quiet", "--force", "--fuzz=0", "--no-backup-if-mismatch", "--reject-file=-",
+                             "--output=\(output.path)", reference, patch]
+        process.currentDirectoryURL = LecternProcess.repository
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw PatchError(patch: patch) }
+    }
+
+    struct PatchError: Error { var patch: String }
+
     /// The Python reference of the circuit-breaker exercise.
     static let pythonReference = "exercises/circuit-breaker/python/reference/circuit_breaker.py"
 }

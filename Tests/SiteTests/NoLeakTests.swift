@@ -3,7 +3,8 @@ import Testing
 @testable import Site
 
 /// Hidden tests, expectations, references and mutants never reach the site: no line of them
-/// appears in any output file, unless the same line is public (in the starter or README).
+/// appears in any output file, unless the same line is public (in the starter or README). A
+/// mutant is a patch; its lines count as the source they hold.
 @Suite struct NoLeakTests {
     struct Case: Sendable, CustomStringConvertible {
         let course: String
@@ -31,6 +32,13 @@ import Testing
         let publicText = publicFiles.flatMap(lines).joined(separator: "\n")
         let secrets = Set(hidden.flatMap(lines)).filter { $0.count >= 12 && !publicText.contains($0) }
         #expect(secrets.count >= 5, "too few hidden lines to make the check meaningful")
+        // Mutants are patches: the lines they add (the mutant's own source) are among the secrets.
+        let patches = hidden.filter { $0.pathExtension == "patch" }
+        #expect(!patches.isEmpty, "the fixture must have mutant patches to check")
+        #expect(!secrets.isDisjoint(with: patches.flatMap(lines)), "no line of a mutant is checked")
+        if example.course == Fixture.course {
+            #expect(secrets.contains(#"return f"Hello, {name}!!"  # mutant-secret-line"#), "\(secrets.sorted())")
+        }
         let folder = TemporaryFolder()
         let site = BuiltSite(course: example.course, into: folder)
         #expect(site.report.succeeded)
@@ -50,8 +58,17 @@ import Testing
             .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
     }
 
+    /// A file's lines, trimmed. A mutant's patch gives the source lines it holds (without
+    /// the diff's `+`, `-` or space in front, and without its `---`, `+++` and `@@` lines),
+    /// so a leak of the mutant's code is caught, not just a leak of the patch text.
     private func lines(_ url: URL) -> [String] {
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = text.split(separator: "\n")
+        guard url.pathExtension == "patch" else { return lines.map { $0.trimmingCharacters(in: .whitespaces) } }
+        return lines.filter { !$0.hasPrefix("--- ") && !$0.hasPrefix("+++ ") && !$0.hasPrefix("@@") }
+            .map { line in
+                let code = line.first.map { "+- ".contains($0) } == true ? line.dropFirst() : line[...]
+                return code.trimmingCharacters(in: .whitespaces)
+            }
     }
 }

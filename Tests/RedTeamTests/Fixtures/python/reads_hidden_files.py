@@ -1,8 +1,9 @@
-# Attack: search every readable file for the reference solution, the mutants, the expectations and other
-# learners' submissions, and show whatever is found in the import error.
+# Attack: search every readable file for the reference solution, the mutants (patches against the
+# reference, and the mutant sources built from them), the expectations and other learners'
+# submissions, and show whatever is found in the import error.
 import os
 
-wanted = ("expectations.json", "reference", "mutants", "exercise.yml", "submissions", "Package.swift", ".git")
+wanted = ("expectations.json", "reference", "mutant", ".patch", "exercise.yml", "submissions", "Package.swift", ".git")
 found = []
 for root, dirs, files in os.walk("/", onerror=lambda e: None):
     if root.startswith(("/proc", "/sys", "/dev", "/usr", "/opt/swift")):

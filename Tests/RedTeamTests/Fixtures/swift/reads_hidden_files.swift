@@ -1,8 +1,9 @@
-// Attack: search the file system for the reference, mutants, expectations and other submissions, and show them.
+// Attack: search the file system for the reference, mutants (their patches, and the sources built
+// from them), expectations and other submissions, and show them.
 import Foundation
 
 func attack() -> Never {
-    let wanted = ["expectations.json", "reference", "mutants", "exercise.yml", "submissions", "Package.swift", ".git"]
+    let wanted = ["expectations.json", "reference", "mutant", ".patch", "exercise.yml", "submissions", "Package.swift", ".git"]
     var found: [String] = []
     for root in ["/sandbox", "/run", "/tmp", "/opt", "/etc", "/var", "/home", "/root", "/work", "/srv", "/mnt"] {
         guard let walker = FileManager.default.enumerator(atPath: root) else { continue }

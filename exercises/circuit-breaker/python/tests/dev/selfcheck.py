@@ -4,8 +4,10 @@ judge the observations against expectations.json by the rules of docs/grading-pr
     python3 exercises/circuit-breaker/python/tests/dev/selfcheck.py [--runs 5] [files...]
 
 With no files it checks the reference (must pass every test) and every mutant (each must
-fail at least one), then times full harness runs on the reference. `lectern check` is the
-real gate; this script exists so the Python track can be developed without the grader.
+fail at least one), then times full harness runs on the reference. A mutant is a patch,
+mutants/NN_name.patch, applied to the reference with GNU patch as `lectern check` does; a
+file given on the command line may be a patch too. `lectern check` is the real gate; this
+script exists so the Python track can be developed without the grader.
 """
 
 import argparse
@@ -24,6 +26,29 @@ TRACK = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 HARNESS = os.path.join(TRACK, "tests", "harness")
 EXPECTATIONS = os.path.join(TRACK, "tests", "expectations.json")
 ENTRY = "circuit_breaker.py"
+REFERENCE = os.path.join(TRACK, "reference", ENTRY)
+# GNU patch as lectern check runs it: no fuzz, no questions, no backup or reject files.
+PATCH = ["patch", "--force", "--fuzz=0", "--no-backup-if-mismatch", "--reject-file=-"]
+
+
+def apply_patch(patch: str, folder: str):
+    """The mutant `patch` makes of the reference, written into `folder`: (its path, None),
+    or (None, patch's message) when the patch does not apply."""
+    name = os.path.splitext(os.path.basename(patch))[0] + ".py"
+    output = os.path.join(folder, name)
+    done = subprocess.run(PATCH + ["--output=" + output, REFERENCE, patch], capture_output=True, text=True)
+    if done.returncode == 0:
+        return output, None
+    said = [line.strip().rstrip(".") for line in (done.stdout + done.stderr).splitlines()
+            if line.strip() and not line.startswith("patching file ")]
+    return None, "; ".join(said) or f"patch exited with {done.returncode}"
+
+
+def bug(patch: str) -> str:
+    """A mutant's bug: its patch's first line, without the "Bug:"."""
+    with open(patch, encoding="utf-8") as handle:
+        first = handle.readline().strip()
+    return first.removeprefix("Bug:").strip() or "not described"
 
 
 def run_harness(submission: str, ids=(), extra=None):
@@ -134,6 +159,12 @@ def judge(expectations: dict, records: list, nonce: str) -> list:
 
 
 def check(path: str, expectations: dict, verbose: bool):
+    if path.endswith(".patch"):
+        with tempfile.TemporaryDirectory(prefix="cb-mutant-") as folder:
+            mutant, problem = apply_patch(path, folder)
+            if mutant is None:
+                return [("-", "error", f"the patch does not apply: {problem}")], 0.0
+            return check(mutant, expectations, verbose)
     records, nonce, elapsed = run_harness(path)
     verdicts = judge(expectations, records, nonce)
     failing = [(tid, verdict, message) for tid, verdict, message in verdicts if verdict != "pass"]
@@ -158,17 +189,24 @@ def main() -> int:
             print(f"{path}: {total - len(failing)}/{total} pass ({elapsed * 1000:.0f} ms)")
         return 0
     ok = True
-    reference = os.path.join(TRACK, "reference", ENTRY)
+    reference = REFERENCE
     failing, _ = check(reference, expectations, True)
     print(f"reference: {total - len(failing)}/{total} pass")
     ok &= not failing
     mutants_dir = os.path.join(TRACK, "mutants")
     for name in sorted(os.listdir(mutants_dir)):
-        if not name.endswith(".py"):
+        if not name.endswith(".patch"):
             continue
-        failing, _ = check(os.path.join(mutants_dir, name), expectations, args.verbose)
+        patch = os.path.join(mutants_dir, name)
+        with tempfile.TemporaryDirectory(prefix="cb-mutant-") as folder:
+            mutant, problem = apply_patch(patch, folder)
+            if mutant is None:
+                print(f"mutant {name}: DOES NOT APPLY to the reference: {problem}")
+                ok = False
+                continue
+            failing, _ = check(mutant, expectations, args.verbose)
         caught = ", ".join(f"{tid}" + ("" if verdict == "fail" else f" ({verdict})") for tid, verdict, _ in failing)
-        print(f"mutant {name}: {'killed by ' + caught if failing else 'SURVIVES'}")
+        print(f"mutant {name}: {'killed by ' + caught if failing else 'SURVIVES [' + bug(patch) + ']'}")
         ok &= bool(failing)
     times = [run_harness(reference)[2] for _ in range(args.runs)]
     print(f"reference full run: median {statistics.median(times) * 1000:.0f} ms over {args.runs} runs "

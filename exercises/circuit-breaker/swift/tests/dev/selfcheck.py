@@ -5,10 +5,11 @@ Compiles the reference and every mutant with the hidden-test harness the way exe
 says (swiftc, one module, in a fresh work dir), runs the runner with a nonce on stdin and
 fd 3 as the observation channel, and judges the records against tests/expectations.json by
 the rules of docs/grading-protocol.md. The reference must pass every test; each mutant must
-fail at least one.
+fail at least one. A mutant is a patch, mutants/NN_name.patch, applied to the reference with
+GNU patch as `lectern check` does.
 
     python3 selfcheck.py                  # reference + all mutants
-    python3 selfcheck.py FILE.swift ...   # judge these entries (verbose)
+    python3 selfcheck.py FILE.swift ...   # judge these entries (verbose); FILE.patch: that mutant
     python3 selfcheck.py --times 3        # also time compile and run of the reference
 """
 import json
@@ -30,6 +31,28 @@ EXPECTATIONS = json.loads((TRACK / "tests" / "expectations.json").read_text())
 COMPILE = ["swiftc", "-swift-version", "6", "-module-name", "Submission", "-o", "runner",
            "submission/CircuitBreaker.swift"]
 WALL_SECONDS = 10
+REFERENCE = TRACK / "reference" / "CircuitBreaker.swift"
+# GNU patch as lectern check runs it: no fuzz, no questions, no backup or reject files.
+PATCH = ["patch", "--force", "--fuzz=0", "--no-backup-if-mismatch", "--reject-file=-"]
+
+
+def apply_patch(patch: Path, folder: Path) -> tuple[Path | None, str]:
+    """The mutant `patch` makes of the reference, written into `folder`: (its path, ""), or
+    (None, patch's message) when the patch does not apply."""
+    output = folder / (patch.stem + ".swift")
+    done = subprocess.run(PATCH + [f"--output={output}", str(REFERENCE), str(patch)], capture_output=True, text=True)
+    if done.returncode == 0:
+        return output, ""
+    said = [line.strip().rstrip(".") for line in (done.stdout + done.stderr).splitlines()
+            if line.strip() and not line.startswith("patching file ")]
+    return None, "; ".join(said) or f"patch exited with {done.returncode}"
+
+
+def bug(patch: Path) -> str:
+    """A mutant's bug: its patch's first line, without the "Bug:"."""
+    lines = patch.read_text().splitlines()
+    first = lines[0].strip() if lines else ""
+    return first.removeprefix("Bug:").strip() or "not described"
 
 
 def build(entry: Path, work: Path) -> tuple[bool, str, float]:
@@ -146,6 +169,12 @@ def grade(entry: Path) -> tuple[str, dict[str, tuple[str, str]], float, float]:
     ids = [t["id"] for t in EXPECTATIONS["tests"]]
     with tempfile.TemporaryDirectory(prefix="cb-swift-") as tmp:
         work = Path(tmp)
+        if entry.suffix == ".patch":
+            (work / "mutant").mkdir()
+            mutant, problem = apply_patch(entry, work / "mutant")
+            if mutant is None:
+                return "does not apply: " + problem, {}, 0.0, 0.0
+            entry = mutant
         ok, stderr, compile_seconds = build(entry, work)
         if not ok:
             return "compile error:\n" + stderr, {}, compile_seconds, 0.0
@@ -165,7 +194,7 @@ def main(argv: list[str]) -> int:
             for test_id, (verdict, message) in verdicts.items():
                 print(f"  {verdict:5} {test_id}" + (f": {message}" if message else ""))
         return 0
-    reference = TRACK / "reference" / "CircuitBreaker.swift"
+    reference = REFERENCE
     status, verdicts, c, r = grade(reference)
     failing = {k: v for k, v in verdicts.items() if v[0] != "pass"}
     passed = len(verdicts) - len(failing)
@@ -182,20 +211,22 @@ def main(argv: list[str]) -> int:
             runs.append(r)
         print(f"reference timing over {times}: compile median {statistics.median(compiles):.2f} s "
               f"(min {min(compiles):.2f}, max {max(compiles):.2f}); run median {statistics.median(runs)*1000:.0f} ms")
-    mutants = sorted((TRACK / "mutants").glob("*.swift"))
+    mutants = sorted((TRACK / "mutants").glob("*.patch"))
     killed = 0
     for mutant in mutants:
-        bug = mutant.read_text().splitlines()[0].lstrip("/ ").strip()
         status, verdicts, c, r = grade(mutant)
         caught = [k for k, v in verdicts.items() if v[0] != "pass"]
-        if status.startswith("compile error"):
+        if status.startswith("does not apply"):
+            print(f"{mutant.name}: DOES NOT APPLY to the reference: {status.removeprefix('does not apply: ')}")
+            problems += 1
+        elif status.startswith("compile error"):
             print(f"{mutant.name}: DOES NOT COMPILE\n{status}")
             problems += 1
         elif caught:
             killed += 1
-            print(f"{mutant.name}: killed by {len(caught)} ({', '.join(caught)}) [{bug}]")
+            print(f"{mutant.name}: killed by {len(caught)} ({', '.join(caught)}) [{bug(mutant)}]")
         else:
-            print(f"{mutant.name}: SURVIVES [{bug}]")
+            print(f"{mutant.name}: SURVIVES [{bug(mutant)}]")
             problems += 1
     if mutants:
         print(f"mutation score: {killed}/{len(mutants)}")

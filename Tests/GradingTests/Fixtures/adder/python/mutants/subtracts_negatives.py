@@ -1,3 +1,0 @@
-# Negative numbers are subtracted instead of added.
-def add(a, b):
-    return a - b if b < 0 else a + b

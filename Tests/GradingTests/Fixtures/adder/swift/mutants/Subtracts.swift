@@ -1,4 +1,0 @@
-// Subtracts instead of adding.
-func add(_ a: Int, _ b: Int) -> Int {
-    a - b
-}
