@@ -35,6 +35,8 @@ public struct SiteBuildReport: Sendable {
     public var output: String
     public var pages: Int
     public var summary: SiteWriter.Summary?
+    /// How long the build took, from loading the course to the swap-in.
+    public var duration: Duration = .zero
 
     /// One line for the terminal: what was built, or why not.
     public var text: String {
@@ -45,7 +47,9 @@ public struct SiteBuildReport: Sendable {
             let change = summary.written == 0 && summary.removed == 0
                 ? "nothing changed"
                 : "\(summary.written) file\(summary.written == 1 ? "" : "s") written, \(summary.unchanged) unchanged, \(summary.removed) removed"
-            lines.append("Built \(pages) page\(pages == 1 ? "" : "s") into \(output) (\(change)); \(counts)")
+            let (seconds, attoseconds) = duration.components
+            let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+            lines.append("Built \(pages) page\(pages == 1 ? "" : "s") into \(output) in \(milliseconds) ms (\(change)); \(counts)")
         } else {
             lines.append("The site was not built; \(counts)")
         }
@@ -60,9 +64,11 @@ public enum SiteBuilder {
     /// Builds the course at `coursePath` into `options.output`.
     public static func build(coursePath: String, options: SiteBuildOptions) -> SiteBuildReport {
         var diagnostics: [Diagnostic] = []
+        let clock = ContinuousClock()
+        let start = clock.now
         let built = build(coursePath: coursePath, options: options, diagnostics: &diagnostics)
         return SiteBuildReport(diagnostics: diagnostics, succeeded: built != nil, output: options.output,
-                               pages: built?.pages ?? 0, summary: built?.summary)
+                               pages: built?.pages ?? 0, summary: built?.summary, duration: clock.now - start)
     }
 
     /// What was written and how many pages, or nil when the site was not written.

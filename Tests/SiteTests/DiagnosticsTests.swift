@@ -20,6 +20,13 @@ import Testing
         #expect(diagnostic.line == 3)
     }
 
+    @Test func theLastLineSaysWhatWasBuiltWhereAndHowLongItTook() throws {
+        let folder = TemporaryFolder()
+        let site = BuiltSite(course: Fixture.course, into: folder)
+        let last = try #require(site.report.text.split(separator: "\n").last)
+        #expect(last.wholeMatch(of: #/Built \d+ pages into .+/site in \d+ ms \(\d+ files written, 0 unchanged, 0 removed\); 0 errors, \d+ warnings?/#) != nil, "\(last)")
+    }
+
     @Test func aLinkToAMissingHeadingIsReported() throws {
         let folder = TemporaryFolder()
         let course = try folder.copy(Fixture.folder, as: "course")
