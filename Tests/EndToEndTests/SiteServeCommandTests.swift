@@ -40,15 +40,27 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-alone-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        // A hard link is the binary without a copy's open write handle, which a child forked
+        // meanwhile by another test could hold, making exec fail with "Text file busy".
         let alone = folder.appendingPathComponent("lectern")
-        try FileManager.default.copyItem(at: LecternProcess.binary, to: alone)
+        if (try? FileManager.default.linkItem(at: LecternProcess.binary, to: alone)) == nil {
+            try FileManager.default.copyItem(at: LecternProcess.binary, to: alone)
+        }
         let process = Process()
         process.executableURL = alone
         process.arguments = ["site", "serve", "content", "--output", folder.appendingPathComponent("site").path]
         process.currentDirectoryURL = LecternProcess.repository
         let err = Pipe()
         process.standardError = err
-        try process.run()
+        for attempt in 1...50 {
+            do {
+                try process.run()
+                break
+            } catch let error as NSError where attempt < 50
+                && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) {
+                Thread.sleep(forTimeInterval: 0.1)  // a copied binary: wait for the stray handle to close
+            }
+        }
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
