@@ -78,8 +78,8 @@ struct SiteServeCommand: AsyncParsableCommand {
         // Reached only when the preview server could not be started.
         FileHandle.standardError.write(Data("""
             error: cannot start the preview server \(helper): \(String(cString: strerror(errno))). \
-            It is built beside lectern: swift build -c release --product \(PreviewRequest.executableName) \
-            (scripts/bootstrap builds it)
+            It is built beside lectern: `scripts/build-release` (run by scripts/bootstrap), or \
+            `swift build --product \(PreviewRequest.executableName)` for a debug build
 
             """.utf8))
         throw ExitCode(1)
