@@ -63,19 +63,50 @@ enum RedTeam {
         var canary: String
     }
 
+    /// Grades the fixture `name` ("swift/memory_bomb.patch", "python/fork_flood.py"). A `.patch`
+    /// fixture is an attack planted in its track's starter: it is applied to the starter the way
+    /// a mutant is built (``MutantBuilder``, GNU patch with no fuzz, in bubblewrap) and the
+    /// result is graded as the track's entry file (`CircuitBreaker.swift`); any other fixture is
+    /// graded as it is.
     static func grade(fixture name: String) async throws -> Graded {
         let unique = UUID().uuidString.prefix(8).lowercased()
         let marker = "\(markerPlaceholder)-\(unique)"
         let canary = "\(canaryPlaceholder)-\(unique)"
-        let source = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+        let (text, fileName) = try await submission(fixture: name)
+        let source = text
             .replacingOccurrences(of: markerPlaceholder, with: marker)
             .replacingOccurrences(of: canaryPlaceholder, with: canary)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-redteam-\(unique)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent((name as NSString).lastPathComponent)
+        let file = folder.appendingPathComponent(fileName)
         try Data(source.utf8).write(to: file)
         return Graded(report: try await grade(file), marker: marker, canary: canary)
+    }
+
+    /// Why a `.patch` fixture gave no submission.
+    struct FixtureError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The source a fixture submits and the name of its file: a `.patch` fixture applied to
+    /// the starter of the track its folder names, under the track's entry name; any other
+    /// fixture as it is, under its own name.
+    static func submission(fixture name: String) async throws -> (source: String, fileName: String) {
+        let url = fixtures.appendingPathComponent(name)
+        guard url.pathExtension == "patch" else {
+            return (try String(contentsOf: url, encoding: .utf8), url.lastPathComponent)
+        }
+        let trackName = url.deletingLastPathComponent().lastPathComponent
+        guard let track = try exercise().tracks.first(where: { $0.name == trackName }) else {
+            throw FixtureError(description: "red-team fixture \(name): the exercise has no track '\(trackName)' to patch")
+        }
+        switch try await MutantBuilder(sandbox: Bubblewrap()).build(url, reference: track.starter) {
+        case .success(let data):
+            return (String(decoding: data, as: UTF8.self), track.entry)
+        case .failure(let failure):
+            throw FixtureError(description: "red-team fixture \(name) does not apply to the \(trackName) starter: \(failure)")
+        }
     }
 
     static func starter(_ track: String) -> URL {
