@@ -130,7 +130,7 @@ public enum CourseLoader {
             sessions.append(Session(id: id, number: number, title: page.title,
                                     lesson: page, quizPage: page, quiz: quiz))
         }
-        let title = pages.first(where: { ["index.md", "README.md"].contains($0.relativePath) })?.title
+        let title = (pages.first { $0.relativePath == "index.md" } ?? pages.first { $0.relativePath == "README.md" })?.title
             ?? (only == nil ? root.lastPathComponent : pages.first?.title ?? root.lastPathComponent)
         let course = Course(title: title, description: "", baseURL: nil, root: root, displayRoot: displayRoot,
                             hasManifest: false, sessions: sessions, pages: pages, exercises: [])

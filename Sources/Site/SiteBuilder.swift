@@ -113,6 +113,7 @@ struct SiteAssembly {
             return nil
         }
         let plan = SitePlan(course: course)
+        diagnostics += plan.diagnostics
         let exerciseFolders = course.exercises.map { $0.directory.standardizedFileURL.path }
         let copied = LinkRewriter.linkedFiles(course: course, exerciseFolders: exerciseFolders, diagnostics: &diagnostics)
         let links = LinkRewriter(outputForSource: plan.outputForSource, outputForExercise: plan.outputForExercise, copiedFiles: copied,

@@ -47,15 +47,24 @@ struct SitePlan: Sendable {
     /// The quiz page of each session, by session id.
     private(set) var quizOutputBySession: [String: String] = [:]
 
+    /// Pages left out because another page already becomes their output file (a folder's
+    /// `index.md` and `README.md` both become its `index.html`): warnings for the build.
+    private(set) var diagnostics: [Diagnostic] = []
+
     /// The course folder's standardized path, worked out once: URL arithmetic per page is slow.
     private let rootPath: String
+    /// Every output path planned so far, with the source that takes it.
+    private var sourceOfOutput: [String: String] = [:]
 
     init(course: Course) {
         rootPath = course.root.standardizedFileURL.path
         let homePage = course.hasManifest ? nil
-            : course.pages.first { ["index.md", "readme.md"].contains($0.relativePath.lowercased()) }
+            : Self.folderPage(among: course.pages.filter { !$0.relativePath.contains("/") })
         entries.append(Entry(output: "index.html", title: course.title, navTitle: "Home", kind: .home(homePage)))
-        if let homePage { register(homePage, course: course, as: "index.html") }
+        if let homePage {
+            register(homePage, course: course, as: "index.html")
+            sourceOfOutput["index.html"] = homePage.relativePath
+        }
         if course.hasManifest {
             planSessions(course)
         } else {
@@ -102,6 +111,11 @@ struct SitePlan: Sendable {
     private mutating func add(page: Page, session: Session?, course: Course, navTitle: String) -> [Int] {
         let output = SitePath.html(forSource: page.relativePath)
         register(page, course: course, as: output)
+        if let winner = sourceOfOutput[output] {
+            diagnostics.append(.warning(page.displayPath, "not published: it would become \(output), which \(winner) already is; links to it lead there"))
+            return []
+        }
+        sourceOfOutput[output] = page.relativePath
         guard let session, session.quiz != nil, session.quizPage?.relativePath == page.relativePath else {
             return [add(Entry(output: output, title: page.title, navTitle: navTitle, kind: .page(page, session: session, quizPage: nil)))]
         }
@@ -160,15 +174,29 @@ struct SitePlan: Sendable {
         }
         for folder in folderOrder {
             let pages = pagesByFolder[folder] ?? []
-            let indexPage = pages.first { ["index.md", "readme.md"].contains(($0.relativePath as NSString).lastPathComponent.lowercased()) }
+            // A folder page whose output another page already has (the root's README.md beside
+            // its index.md, which is the home page) is left out below, with a warning.
+            let indexPage = Self.folderPage(among: pages).flatMap { sourceOfOutput[SitePath.html(forSource: $0.relativePath)] == nil ? $0 : nil }
             var items: [Int] = []
-            for page in pages {
+            // The folder's page first, so it keeps the folder's index.html when both an
+            // index.md and a README.md would make one.
+            for page in (indexPage.map { [$0] } ?? []) + pages.filter({ $0.relativePath != indexPage?.relativePath }) {
                 let session = course.sessions.first { $0.lesson?.relativePath == page.relativePath }
                 items += add(page: page, session: session, course: course, navTitle: page.title)
             }
+            if items.isEmpty && indexPage == nil { continue }  // nothing of this folder is published
             let title = indexPage?.title ?? (folder.isEmpty ? course.title : Self.prettyName(folder))
             groups.append(Group(title: title, output: indexPage.map { SitePath.html(forSource: $0.relativePath) }, items: items))
         }
+    }
+
+    /// A folder's own page among its pages: its index.md, else its README.md (as MkDocs
+    /// prefers index.md when a folder has both).
+    static func folderPage(among pages: [Page]) -> Page? {
+        func named(_ names: [String]) -> Page? {
+            pages.first { names.contains(($0.relativePath as NSString).lastPathComponent.lowercased()) }
+        }
+        return named(["index.md", "index.markdown"]) ?? named(["readme.md", "readme.markdown"])
     }
 
     /// `02-getting_started` → `02 getting started`, for folders without an index page.

@@ -12,6 +12,26 @@ import Testing
                                    "zz-quiz/check-quiz.html", "zz-quiz/check.html"])
     }
 
+    @Test func aFolderWithBothIndexAndReadmePublishesIndexAndWarnsAboutReadme() throws {
+        let folder = TemporaryFolder()
+        let course = folder.url.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: course.appendingPathComponent("guide"), withIntermediateDirectories: true)
+        try "# Home\n\nSee [the readme](README.md) and [the guide](guide/README.md).\n".write(to: course.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        try "# Old home\n\nThe readme.\n".write(to: course.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        try "# Guide index\n\nThe index.\n".write(to: course.appendingPathComponent("guide/index.md"), atomically: true, encoding: .utf8)
+        try "# Guide readme\n\nThe readme.\n".write(to: course.appendingPathComponent("guide/README.md"), atomically: true, encoding: .utf8)
+        let site = BuiltSite(course: course.path, into: folder)
+        #expect(site.report.succeeded)
+        #expect(site.htmlPages == ["404.html", "guide/index.html", "index.html"])
+        #expect(site.text("index.html").contains(">Home</h1>"))
+        #expect(!site.text("index.html").contains("Old home"))
+        #expect(site.text("guide/index.html").contains("The index."))
+        #expect(!site.text("guide/index.html").contains("The readme."))
+        #expect(site.text("index.html").contains(#"<a href="guide/index.html">the guide</a>"#))
+        let warnings = site.report.diagnostics.filter { $0.severity == .warning }.map(\.path).sorted()
+        #expect(warnings == [course.appendingPathComponent("README.md").path, course.appendingPathComponent("guide/README.md").path])
+    }
+
     @Test func linksBetweenMarkdownFilesPointAtTheGeneratedPages() {
         let folder = TemporaryFolder()
         let site = BuiltSite(course: Fixture.folder, into: folder)
