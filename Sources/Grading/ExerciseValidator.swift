@@ -117,12 +117,12 @@ public struct ExerciseValidator: Sendable {
                 guard next < subjects.count else { return }
                 let index = next
                 next += 1
+                // The child never builds its tuple around a `try await`: Swift 6.3.1's LLVM dead
+                // store elimination dropped the store of `index` into such a closure's result
+                // in release builds, so every outcome came back as index 0 (the SIGILL of
+                // `lectern check` in release). `settle` returns a Result and cannot throw.
                 group.addTask {
-                    do throws(GradingError) {
-                        return (index, .success(try await Self.grade(subjects[index], with: grader, builder: builder)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
+                    (index, await Self.settle(subjects[index], with: grader, builder: builder))
                 }
             }
             for _ in 0..<jobs { start() }
@@ -134,6 +134,15 @@ public struct ExerciseValidator: Sendable {
             return collected.map { $0! }
         }
         return try results.map { (result) throws(GradingError) in try result.get() }
+    }
+
+    /// ``grade(_:with:builder:)`` with its error as a value.
+    private static func settle(_ subject: Subject, with grader: Grader, builder: MutantBuilder) async -> Result<Outcome, GradingError> {
+        do throws(GradingError) {
+            return .success(try await grade(subject, with: grader, builder: builder))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Grades one subject; a mutant is first built into a temporary folder, as
