@@ -115,6 +115,7 @@ struct SiteAssembly {
         let plan = SitePlan(course: course)
         diagnostics += plan.diagnostics
         let exerciseFolders = course.exercises.map { $0.directory.standardizedFileURL.path }
+        for exercise in course.exercises { diagnostics += ExerciseFolder.refusals(of: exercise) }
         let copied = LinkRewriter.linkedFiles(course: course, exerciseFolders: exerciseFolders, diagnostics: &diagnostics)
         let links = LinkRewriter(outputForSource: plan.outputForSource, outputForExercise: plan.outputForExercise, copiedFiles: copied,
                                  courseRoot: course.root.standardizedFileURL.path)
@@ -178,6 +179,9 @@ struct SiteAssembly {
         for exercise in course.exercises {
             for track in exercise.tracks {
                 let target = "exercises/\(exercise.slug)/\(track.name)/\(track.entry)"
+                guard ExerciseFolder.publishes(track.starter, of: exercise) || !FileManager.default.fileExists(atPath: track.starter.path) else {
+                    continue  // a link out of the exercise folder: refused, with a warning
+                }
                 if let data = FileManager.default.contents(atPath: track.starter.path) {
                     if !taken.contains(target) { try writer.put(target, data) }
                 } else {
