@@ -223,7 +223,7 @@ enum Sitemap {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages.sorted() {
-            out += "  <url><loc>\(HTMLEscaping.escape(base + page))</loc></url>\n"
+            out += "  <url><loc>\(HTMLEscaping.escape(base + SitePath.encoded(page)))</loc></url>\n"
         }
         out += "</urlset>\n"
         return out
