@@ -6,6 +6,8 @@ struct LecternProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Killed for running past the `timeout` given to `run`.
+        var timedOut = false
     }
 
     /// The repository root, for paths such as `content`.
@@ -24,8 +26,9 @@ struct LecternProcess {
 
     /// Runs lectern with `arguments` in `directory` (the repository by default), feeding it
     /// `stdin`. `NO_COLOR` is set unless `noColor` is false (then the caller's is removed).
+    /// A run longer than `timeout` seconds is killed (SIGKILL) and marked `timedOut`.
     static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
-                    stdin: String = "", noColor: Bool = true) throws -> Result {
+                    stdin: String = "", noColor: Bool = true, timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -39,6 +42,17 @@ struct LecternProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        nonisolated(unsafe) var timedOut = false
+        let finished = DispatchSemaphore(value: 0)
+        if let timeout {
+            let pid = process.processIdentifier
+            Thread.detachNewThread {
+                if finished.wait(timeout: .now() + timeout) == .timedOut {
+                    timedOut = true
+                    kill(pid, SIGKILL)
+                }
+            }
+        }
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
         // Drain stderr on its own thread, so a child filling one pipe never blocks on it.
@@ -51,6 +65,8 @@ struct LecternProcess {
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         stderrDone.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+        finished.signal()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self), timedOut: timedOut)
     }
 }

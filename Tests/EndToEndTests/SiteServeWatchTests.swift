@@ -1,0 +1,80 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `lectern site serve`'s watcher on a course that gains a symbolic link cycle while served:
+/// it still rebuilds on a change, and it does not spin or grow while it watches.
+@Suite struct SiteServeWatchTests {
+    /// The served page's text, or "" while the server is not answering.
+    static func fetch(_ url: URL) async -> String {
+        guard let (data, _) = try? await URLSession.shared.data(from: url) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// User plus system CPU seconds of a process, from /proc.
+    static func cpuSeconds(_ pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command: state is field 3, utime field 14, stime field 15.
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Resident memory of a process in megabytes, from /proc.
+    static func residentMB(_ pid: Int32) -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kilobytes / 1024
+    }
+
+    @Test func aCycleAddedWhileServingNeitherStopsRebuildsNorSpinsTheWatcher() async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-watch-\(UUID().uuidString)")
+        let course = base.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        let page = course.appendingPathComponent("index.md")
+        try "# Home\n\nFirst version.\n".write(to: page, atomically: true, encoding: .utf8)
+
+        let port = UInt16.random(in: 41000...48000)
+        let process = Process()
+        process.executableURL = LecternProcess.binary
+        process.arguments = ["site", "serve", course.path, "--output", base.appendingPathComponent("site").path, "--port", String(port)]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        let url = URL(string: "http://127.0.0.1:\(port)/index.html")!
+
+        var text = ""
+        for _ in 0..<200 where !text.contains("First version") {
+            text = await Self.fetch(url)
+            if !text.contains("First version") { try await Task.sleep(nanoseconds: 100_000_000) }
+        }
+        try #require(text.contains("First version"))
+
+        // ln -s . a; ln -s . b; then a change the watcher must notice and rebuild.
+        try FileManager.default.createSymbolicLink(atPath: course.appendingPathComponent("a").path, withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: course.appendingPathComponent("b").path, withDestinationPath: ".")
+        try "# Home\n\nSecond version.\n".write(to: page, atomically: true, encoding: .utf8)
+        for _ in 0..<150 where !text.contains("Second version") {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            text = await Self.fetch(url)
+        }
+        #expect(text.contains("Second version"), "the watcher did not rebuild after the cycle appeared")
+
+        // Watching a still course costs a few milliseconds a poll, not a core, and no growth.
+        let pid = process.processIdentifier
+        let cpuBefore = try #require(Self.cpuSeconds(pid))
+        let memoryBefore = try #require(Self.residentMB(pid))
+        try await Task.sleep(nanoseconds: 3_000_000_000)
+        let cpu = try #require(Self.cpuSeconds(pid)) - cpuBefore
+        let memory = try #require(Self.residentMB(pid))
+        #expect(process.isRunning)
+        #expect(cpu < 1.0, "the watcher used \(cpu) s of CPU in 3 s")
+        #expect(memory < max(memoryBefore * 1.5, memoryBefore + 20), "resident memory grew from \(memoryBefore) MB to \(memory) MB")
+        #expect(memory < 200)
+    }
+}
