@@ -76,7 +76,10 @@ public enum CourseLoader {
             if stat(real, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
                 let folder = normalized(name) == "." ? "" : normalized(name)
                 let files = markdownFiles(in: folder, tree: tree, displayRoot: displayRoot, diagnostics: &diagnostics)
-                if !files.contains(join(name, "lesson.md")) {
+                // A lesson.md the walk refused (a broken link, a link out of the course) is
+                // reported by the walk, by name; only a lesson that is not there at all is missing.
+                var entry = stat()
+                if !files.contains(join(name, "lesson.md")) && lstat(real + "/lesson.md", &entry) != 0 {
                     diagnostics.append(.error(path, position, "session '\(name)' has no lesson: \(join(displayRoot, join(name, "lesson.md"))) is missing"))
                 }
                 plans.append((name, position, orderSessionFiles(files, folder: name)))
@@ -192,10 +195,13 @@ public enum CourseLoader {
                     if isMarkdown(entry.name) { pages.append(entry.path) }
                 case .refused(let refusal):
                     // Only what the course would have read: a page, a folder, or a broken link
-                    // without an extension, which may have been meant as one.
+                    // without an extension, which may have been meant as one. A page that is a
+                    // broken link is a page that cannot be read, an error as a missing file is;
+                    // a link refused on purpose (outside the course, a cycle) is a warning.
+                    let brokenPage = isMarkdown(entry.name) && (refusal == .loop || refusal.isDangling)
                     if refusal.isFolder || isMarkdown(entry.name) || (entry.isLink && !entry.name.contains(".")),
-                       let warning = tree.warning(for: entry, displayRoot: displayRoot) {
-                        diagnostics.append(warning)
+                       let found = tree.diagnostic(brokenPage ? .error : .warning, for: entry, displayRoot: displayRoot) {
+                        diagnostics.append(found)
                     }
                 }
             }

@@ -87,6 +87,12 @@ public struct CourseTree: Sendable {
         /// Neither a regular file nor a folder (a FIFO, socket or device): reading it could block.
         case special
 
+        /// Whether it is a link to nothing.
+        public var isDangling: Bool {
+            if case .dangling = self { return true }
+            return false
+        }
+
         /// Whether it stands where a folder would: links to folders, cycles.
         public var isFolder: Bool {
             switch self {
@@ -180,10 +186,10 @@ public struct CourseTree: Sendable {
 
     // MARK: Diagnostics
 
-    /// The warning for a refused entry, naming it as `displayRoot` joined with its path.
-    public func warning(for entry: Entry, displayRoot: String) -> Diagnostic? {
+    /// The diagnostic for a refused entry, naming it as `displayRoot` joined with its path.
+    public func diagnostic(_ severity: Severity, for entry: Entry, displayRoot: String) -> Diagnostic? {
         guard case .refused(let refusal) = entry.kind else { return nil }
-        return .warning(join(displayRoot, entry.path), "not read: " + describe(refusal))
+        return Diagnostic(severity, join(displayRoot, entry.path), "not read: " + describe(refusal))
     }
 
     /// Why a path is not read, for a diagnostic: "a symbolic link to /etc, outside the course folder".

@@ -117,7 +117,7 @@ import Testing
         var warnings: [String] = []
         let tree = scratch.tree
         tree.walk { _, entries in
-            warnings += entries.compactMap { tree.warning(for: $0, displayRoot: "course")?.description }
+            warnings += entries.compactMap { tree.diagnostic(.warning, for: $0, displayRoot: "course")?.description }
             return []
         }
         #expect(warnings == [

@@ -81,13 +81,21 @@ import Testing
         #expect(diagnostics.first?.hasPrefix("[ROOT]/elsewhere:1:1: warning: not read: a symbolic link to /") == true)
     }
 
-    @Test func aDanglingPageIsAWarningNamingItsTargetNotAMissingFileError() throws {
+    @Test func aDanglingPageIsAnErrorNamingWhereItPoints() throws {
         let scratch = try ScratchCourse()
         try scratch.file("index.md")
         try scratch.link("gone.md", to: "moved.md")
         let (course, diagnostics) = Self.load(scratch)
         #expect(course?.pages.map(\.relativePath) == ["index.md"])
-        #expect(diagnostics == ["[ROOT]/gone.md:1:1: warning: not read: a dangling symbolic link (to 'moved.md', which does not exist)"])
+        #expect(diagnostics == ["[ROOT]/gone.md:1:1: error: not read: a dangling symbolic link (to 'moved.md', which does not exist)"])
+    }
+
+    @Test func aDanglingLinkWithoutAnExtensionMayHaveBeenAFolderAndIsAWarning() throws {
+        let scratch = try ScratchCourse()
+        try scratch.file("index.md")
+        try scratch.link("shared", to: "../moved")
+        let (_, diagnostics) = Self.load(scratch)
+        #expect(diagnostics == ["[ROOT]/shared:1:1: warning: not read: a dangling symbolic link (to '../moved', which does not exist)"])
     }
 
     @Test func aSessionListedInCourseYmlThatLeadsOutsideIsAnErrorAtItsLine() throws {
