@@ -179,8 +179,8 @@ struct SiteAssembly {
         for exercise in course.exercises {
             for track in exercise.tracks {
                 let target = "exercises/\(exercise.slug)/\(track.name)/\(track.entry)"
-                guard ExerciseFolder.publishes(track.starter, of: exercise) || !FileManager.default.fileExists(atPath: track.starter.path) else {
-                    continue  // a link out of the exercise folder: refused, with a warning
+                if !ExerciseFolder.publishes(track.starter, of: exercise) && FileManager.default.fileExists(atPath: track.starter.path) {
+                    continue  // there, but through a link out of the exercise folder: refused with a warning above
                 }
                 if let data = FileManager.default.contents(atPath: track.starter.path) {
                     if !taken.contains(target) { try writer.put(target, data) }
