@@ -20,8 +20,12 @@ public struct CourseTree: Sendable {
     public init(root: URL, noun: String = "the course folder") {
         self.root = root.standardizedFileURL.path
         realRoot = (try? Self.realPath(self.root).get()) ?? self.root
+        rootIdentity = Self.identity(self.root)
         self.noun = noun
     }
+
+    /// The root folder's device and inode, looked up once.
+    private let rootIdentity: Identity?
 
     // MARK: One path
 
@@ -39,15 +43,41 @@ public struct CourseTree: Sendable {
 
     /// Where `path` (absolute, or relative to the root) leads.
     public func resolve(_ path: String) -> Resolution {
-        switch Self.realPath(path.hasPrefix("/") ? path : root + "/" + path) {
+        let full = path.hasPrefix("/") ? path : root + "/" + path
+        if let real = realBelowRoot(full) {
+            return real.isEmpty ? .missing : .inside(real)
+        }
+        switch Self.realPath(full) {
         case .success(let real): return contains(real) ? .inside(real) : .outside(real)
         case .failure(let error): return error.code == .ELOOP ? .loop : .missing
         }
     }
 
+    /// The real path of `full` when it is below the root and none of its parts after the root
+    /// is a link, `.` or `..` (so it is inside); "" when a part is missing; nil when a part is
+    /// a link or a dot, for `realpath` to decide. The root's own parts are resolved once, in
+    /// `init`, where `realpath` would look at every one of them again on every call.
+    private func realBelowRoot(_ full: String) -> String? {
+        guard full.utf8.starts(with: root.utf8),
+              full.utf8.dropFirst(root.utf8.count).first == UInt8(ascii: "/") || full.utf8.count == root.utf8.count else {
+            return nil
+        }
+        var real = realRoot == "/" ? "" : realRoot
+        for part in full.utf8.dropFirst(root.utf8.count).split(separator: UInt8(ascii: "/")) {
+            let name = String(decoding: part, as: UTF8.self)
+            if name == "." || name == ".." { return nil }
+            real += "/" + name
+            var info = stat()
+            guard lstat(real, &info) == 0 else { return "" }
+            if info.st_mode & S_IFMT == S_IFLNK { return nil }
+        }
+        return real.isEmpty ? "/" : real
+    }
+
     /// Whether a real path is the root or below it.
     func contains(_ real: String) -> Bool {
-        realRoot == "/" || real == realRoot || (real.hasPrefix(realRoot) && real.utf8.dropFirst(realRoot.utf8.count).first == UInt8(ascii: "/"))
+        realRoot == "/" || real == realRoot
+            || (real.utf8.starts(with: realRoot.utf8) && real.utf8.dropFirst(realRoot.utf8.count).first == UInt8(ascii: "/"))
     }
 
     // MARK: The walk
@@ -111,10 +141,11 @@ public struct CourseTree: Sendable {
     public func walk(from start: String = "", _ visit: (_ folder: String, _ entries: [Entry]) -> [Entry]) {
         guard case .inside = resolve(start.isEmpty ? root : start) else { return }
         var ancestors: [Identity: String] = [:]
+        if let rootIdentity { ancestors[rootIdentity] = "" }
         var prefix = ""
-        for part in [""] + start.split(separator: "/").map(String.init) {
+        for part in start.split(separator: "/").map(String.init) {
             prefix = prefix.isEmpty ? part : prefix + "/" + part
-            if let identity = Self.identity(absolute(prefix)) { ancestors[identity] = prefix }
+            if let identity = Self.identity(absolute(prefix)), ancestors[identity] == nil { ancestors[identity] = prefix }
         }
         walk(start, ancestors: &ancestors, visit)
     }
