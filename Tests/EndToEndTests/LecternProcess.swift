@@ -12,8 +12,13 @@ struct LecternProcess {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The binary beside the test bundle (both live in the build's products folder).
+    /// The binary under test: the one in `$LECTERN_BINARIES` when set (scripts/test points it
+    /// at `.build/release`, the build users run, and runs this suite again), else the one
+    /// beside the test bundle (both live in the build's products folder).
     static let binary: URL = {
+        if let folder = ProcessInfo.processInfo.environment["LECTERN_BINARIES"], !folder.isEmpty {
+            return URL(fileURLWithPath: folder, relativeTo: repository).appendingPathComponent("lectern").standardizedFileURL
+        }
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for folder in [bundle, bundle.deletingLastPathComponent(), repository.appendingPathComponent(".build/debug")] {
             let candidate = folder.appendingPathComponent("lectern")
