@@ -8,7 +8,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try LecternProcess.run(["site", "build", "content", "--output", output.path, "--strict"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("0 errors"))
+        #expect((result.stdout + result.stderr).contains("0 errors, 0 warnings"))
         for page in ["index.html", "404.html", "04-production-mcp-deployment/lesson.html",
                      "04-production-mcp-deployment/quiz.html", "exercises/circuit-breaker/index.html"] {
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
