@@ -115,9 +115,10 @@ private func wakeReader() {
 
 /// sigaction(2) with a C handler, for the few signals the quiz handles.
 enum SignalAction {
-    /// Installs `handler` for `signal`; `flags` as sigaction's sa_flags. Returns the action it replaced.
+    /// Installs `handler` (or `SIG_DFL`) for `signal`; `flags` as sigaction's sa_flags.
+    /// Returns the action it replaced. Async-signal-safe: it allocates nothing.
     @discardableResult
-    static func install(_ handler: @convention(c) (Int32) -> Void, for signal: Int32, flags: Int32 = 0) -> sigaction {
+    static func install(_ handler: (@convention(c) (Int32) -> Void)?, for signal: Int32, flags: Int32 = 0) -> sigaction {
         var action = sigaction()
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = handler

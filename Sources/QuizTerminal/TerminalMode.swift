@@ -118,15 +118,7 @@ enum TerminalGuard {
                 restoreFromHandler()
                 suspendedWhileActive = 1
             }
-            var original = sigaction()
-            var standard = sigaction()
-            #if canImport(Glibc)
-            standard.__sigaction_handler.sa_handler = SIG_DFL
-            #else
-            standard.__sigaction_u.__sa_handler = SIG_DFL
-            #endif
-            sigemptyset(&standard.sa_mask)
-            sigaction(SIGTSTP, &standard, &original)
+            var original = SignalAction.install(SIG_DFL, for: SIGTSTP)
             var set = sigset_t()
             sigemptyset(&set)
             sigaddset(&set, SIGTSTP)

@@ -188,7 +188,8 @@ struct QuizPtyTests {
         #expect(progress.stdout.contains(#""totalDurationSeconds""#))
     }
 
-    @Test("a crash while drawing a question still gives the terminal its settings back (debug builds)")
+    @Test("a crash while drawing a question still gives the terminal its settings back (debug builds)",
+          .enabled(if: !LecternProcess.binary.path.contains("/release/"), "the crash is provoked in debug builds only"))
     func crashRestoresTerminal() throws {
         let data = QuizProcess.dataDirectory()
         defer { try? FileManager.default.removeItem(at: data) }
