@@ -138,12 +138,8 @@ public struct ChoicePicker: Equatable, Sendable {
 
     private mutating func pick(_ index: Int) -> Action {
         typedNumber = ""
-        if confirm {
-            highlighted = index
-            return .redraw
-        }
         highlighted = index
-        return .choose(index)
+        return confirm ? .redraw : .choose(index)
     }
 
     private mutating func move(to index: Int) -> Action {
