@@ -128,6 +128,7 @@ struct QuizPtyTests {
         #expect(session.failedExpect == nil)
         #expect(session.exit == 0)
         #expect(QuizPty.plain(session.screen).contains("1. Production Requirements: D ✅ right"))
+        #expect(session.termiosRestored == true)
         let progress = try QuizProcess.run(["progress", "--format", "json", "--data-dir", data.path])
         #expect(progress.stdout.contains(#""attempts" : 1"#))
         #expect(progress.stdout.contains(#""completeAttempts" : 0"#))
