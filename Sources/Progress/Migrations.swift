@@ -39,6 +39,16 @@ enum Migrations {
             }
             try db.create(index: "grading_on_exercise", on: "grading", columns: ["exerciseSlug", "finishedAt"])
         }
+        // `lectern quiz --resume` rebuilds a shuffled attempt from its seed (as decimal text:
+        // SQLite integers are signed, a seed is any UInt64); the time taken is kept per
+        // attempt here and per answer in `answers`. Older rows have neither.
+        migrator.registerMigration("v2-quizAttempt-resume-and-duration") { db in
+            try db.alter(table: "quizAttempt") { t in
+                t.add(column: "shuffleSeed", .text)
+                t.add(column: "durationSeconds", .double)
+            }
+            try db.create(index: "quizAttempt_on_incomplete", on: "quizAttempt", columns: ["isComplete", "finishedAt"])
+        }
         return migrator
     }
 }

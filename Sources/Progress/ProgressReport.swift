@@ -35,9 +35,11 @@ public struct ProgressReport: Sendable {
                 if let best = session.bestScore {
                     line += ", best \(best)/\(session.total) (\(percent(Double(best), Double(session.total))))"
                     if let band = session.bestBandLabel { line += " \(band)" }
+                    if let time = session.bestDurationSeconds { line += " in \(DurationText.format(time))" }
                 } else {
                     line += ", none complete yet"
                 }
+                if let total = session.totalDurationSeconds { line += ", \(DurationText.format(total)) in all" }
                 line += ", last \(Self.format(session.lastAttemptAt))"
                 lines.append(line)
                 if session.earlierVersionAttempts > 0 {
@@ -70,7 +72,8 @@ public struct ProgressReport: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    static func format(_ date: Date) -> String {
+    /// A date as progress shows it: "2026-11-26 14:02 UTC".
+    public static func format(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -93,6 +93,14 @@ public struct ProgressStore: Sendable {
         }
     }
 
+    /// Saves an attempt taken up again (`lectern quiz --resume`) over its own row, in one
+    /// transaction: it stays one attempt, now with more answers.
+    public func update(_ attempt: AttemptRecord) throws {
+        try write { db in
+            try attempt.update(db)
+        }
+    }
+
     /// Saves a grading in one transaction and returns it with its row id.
     @discardableResult
     public func record(_ grading: GradingRecord) throws -> GradingRecord {
@@ -126,6 +134,17 @@ public struct ProgressStore: Sendable {
             var request = AttemptRecord.order(AttemptRecord.Columns.finishedAt, Column("id"))
             if let sessionID { request = request.filter(AttemptRecord.Columns.sessionID == sessionID) }
             return try request.fetchAll(db)
+        }
+    }
+
+    /// The most recent attempt that ended early, among `sessionIDs` (any session when nil).
+    public func lastIncompleteAttempt(sessionIDs: [String]? = nil) throws -> AttemptRecord? {
+        try read { db in
+            var request = AttemptRecord
+                .filter(AttemptRecord.Columns.isComplete == false)
+                .order(AttemptRecord.Columns.finishedAt.desc, Column("id").desc)
+            if let sessionIDs { request = request.filter(sessionIDs.contains(AttemptRecord.Columns.sessionID)) }
+            return try request.fetchOne(db)
         }
     }
 
@@ -164,6 +183,7 @@ public struct ProgressStore: Sendable {
             let complete = current.filter(\.isComplete)
             // Best: highest score; among equals, the earliest reached it.
             let best = complete.max { $0.score < $1.score || ($0.score == $1.score && $0.finishedAt > $1.finishedAt) }
+            let timed = current.compactMap(\.durationSeconds)
             return SessionProgress(
                 sessionID: sessionID,
                 sessionTitle: latest.sessionTitle,
@@ -175,6 +195,8 @@ public struct ProgressStore: Sendable {
                 bestScore: best?.score,
                 total: latest.total,
                 bestBandLabel: best?.bandLabel,
+                bestDurationSeconds: best?.durationSeconds,
+                totalDurationSeconds: timed.isEmpty ? nil : timed.reduce(0, +),
                 lastAttemptAt: latest.finishedAt)
         }
     }

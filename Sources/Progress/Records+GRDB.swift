@@ -10,6 +10,7 @@ extension AttemptRecord: FetchableRecord, MutablePersistableRecord {
         public static let sessionID = Column("sessionID")
         public static let contentHash = Column("contentHash")
         public static let finishedAt = Column("finishedAt")
+        public static let isComplete = Column("isComplete")
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

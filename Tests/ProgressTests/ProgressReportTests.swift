@@ -26,6 +26,19 @@ struct ProgressReportTests {
             """)
     }
 
+    @Test("the best attempt's time and the time spent in all follow the best score")
+    func sessionTimes() throws {
+        let text = try report { store in
+            var first = ProgressFixtures.attempt(score: 6, band: "Competent")
+            first.durationSeconds = 250
+            var second = ProgressFixtures.attempt(score: 9, band: "Proficient", minutesAfterStart: 30)
+            second.durationSeconds = 192
+            try store.record(first)
+            try store.record(second)
+        }.text
+        #expect(text.contains("2 attempts, best 9/10 (90%) Proficient in 3 min 12 s, 7 min 22 s in all, last "))
+    }
+
     @Test("attempts on an earlier version of the quiz are mentioned apart")
     func earlierVersion() throws {
         let text = try report { store in
