@@ -25,10 +25,13 @@ public struct AttemptRecord: Codable, Hashable, Sendable {
     public var isComplete: Bool
     public var startedAt: Date
     public var finishedAt: Date
+    /// Who took it (`--learner`, default the login name); nil for attempts recorded before
+    /// lectern kept learners.
+    public var learner: String?
 
     public init(id: Int64? = nil, attemptID: String = UUID().uuidString, sessionID: String, sessionTitle: String,
                 quizTitle: String, contentHash: String, answers: [AttemptAnswer], score: Int, total: Int,
-                bandLabel: String?, isComplete: Bool, startedAt: Date, finishedAt: Date) {
+                bandLabel: String?, isComplete: Bool, startedAt: Date, finishedAt: Date, learner: String? = nil) {
         self.id = id
         self.attemptID = attemptID
         self.sessionID = sessionID
@@ -42,6 +45,7 @@ public struct AttemptRecord: Codable, Hashable, Sendable {
         self.isComplete = isComplete
         self.startedAt = startedAt
         self.finishedAt = finishedAt
+        self.learner = learner
     }
 }
 

@@ -2,8 +2,8 @@ import Progress
 import Quiz
 
 extension AttemptRecord {
-    /// The row the progress store keeps for a quiz result.
-    public init(_ result: QuizResult) {
+    /// The row the progress store keeps for a quiz result, taken by `learner`.
+    public init(_ result: QuizResult, learner: String? = nil) {
         self.init(
             sessionID: result.session.id,
             sessionTitle: result.session.title,
@@ -17,6 +17,7 @@ extension AttemptRecord {
             bandLabel: result.band?.label,
             isComplete: result.isComplete,
             startedAt: result.startedAt,
-            finishedAt: result.finishedAt)
+            finishedAt: result.finishedAt,
+            learner: learner)
     }
 }

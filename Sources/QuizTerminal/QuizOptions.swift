@@ -35,10 +35,12 @@ public struct QuizOptions: Sendable {
     public var dataDirectory: String?
     /// `--answers D,D,A,…`.
     public var answers: String?
+    /// `--learner NAME`: whose attempt it is; nil means the login name.
+    public var learner: String?
 
     public init(session: String? = nil, course: String? = nil, feedback: FeedbackMode = .end, shuffle: Bool = false,
                 seed: UInt64? = nil, review: ReviewMode = .missed, format: ResultFormat = .text, noColor: Bool = false,
-                dataDirectory: String? = nil, answers: String? = nil) {
+                dataDirectory: String? = nil, answers: String? = nil, learner: String? = nil) {
         self.session = session
         self.course = course
         self.feedback = feedback
@@ -49,5 +51,6 @@ public struct QuizOptions: Sendable {
         self.noColor = noColor
         self.dataDirectory = dataDirectory
         self.answers = answers
+        self.learner = learner
     }
 }

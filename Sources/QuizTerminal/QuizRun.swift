@@ -157,7 +157,7 @@ public struct QuizRun {
         switch store {
         case .success(let store):
             do {
-                try store.record(AttemptRecord(result))
+                try store.record(AttemptRecord(result, learner: options.learner ?? Learner.loginName(environment: environment)))
                 if options.format == .text {
                     let kind = result.isComplete ? "Attempt saved" : "Saved as an incomplete attempt"
                     output.write("\n" + screen.note("\(kind); `lectern progress` shows your history."))
