@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -45,6 +46,17 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // Question banks in and out: GIFT, Moodle XML, QTI 2.1 and QTI 1.2 packages (no I/O
+        // beyond reading a quiz's images).
+        .target(name: "Exchange", dependencies: [
+            "Course",
+            "Markdown",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Classical item analysis of quiz attempts, as Moodle's quiz statistics report (pure).
+        .target(name: "ItemAnalysis"),
+        // The FSRS-6 spaced-repetition scheduler (pure).
+        .target(name: "FSRS"),
         // The interactive and scripted quiz in a terminal: input, signals, rendering, results.
         .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown"]),
         // The default site theme: Mustache templates and CSS/JS assets in site/, shipped as resources.
@@ -81,6 +93,9 @@ let package = Package(
             "Sandbox",
             "QuizTerminal",
             "Site",
+            "Exchange",
+            "ItemAnalysis",
+            "FSRS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -97,6 +112,9 @@ let package = Package(
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve"], exclude: ["QuizFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Course", "Markdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"], exclude: ["Fixtures"]),
+        .testTarget(name: "FSRSTests", dependencies: ["FSRS"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RedTeamTests",
             dependencies: ["Grading", "Course", "Sandbox"],

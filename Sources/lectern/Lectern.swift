@@ -17,6 +17,8 @@ struct Lectern: AsyncParsableCommand {
             GradeCommand.self,
             QuizCommand.self,
             ProgressCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
             SiteCommand.self,
             DoctorCommand.self,
         ]
