@@ -58,7 +58,7 @@ let package = Package(
         // The FSRS-6 spaced-repetition scheduler (pure).
         .target(name: "FSRS"),
         // The interactive and scripted quiz in a terminal: input, signals, rendering, results.
-        .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown"]),
+        .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown", "FSRS"]),
         // The default site theme: Mustache templates and CSS/JS assets in site/, shipped as resources.
         .target(
             name: "SiteTheme",
@@ -109,7 +109,7 @@ let package = Package(
             "Progress",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
+        .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course", "FSRS"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve"], exclude: ["QuizFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Course", "Markdown"], exclude: ["Fixtures"]),

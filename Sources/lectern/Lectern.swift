@@ -19,6 +19,8 @@ struct Lectern: AsyncParsableCommand {
             ProgressCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            StatsCommand.self,
+            ReviewCommand.self,
             SiteCommand.self,
             DoctorCommand.self,
         ]
