@@ -70,6 +70,7 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "Course",
             "Markdown",
+            "Exchange",
             "SiteTheme",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

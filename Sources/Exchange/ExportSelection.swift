@@ -33,12 +33,18 @@ public enum ExportSelection {
                 if errors.isEmpty { problems.append("\(quiz.displayPath): every question needs exactly one option marked ✅") }
                 continue
             }
-            let pageURL = course.root.appendingPathComponent(page.relativePath)
-            sources.append(ExportSource(quiz: quiz, title: session.title, pageDirectory: pageURL.deletingLastPathComponent(),
-                                        courseRoot: course.root))
+            sources.append(source(quiz: quiz, page: page, title: session.title, course: course))
         }
         if !problems.isEmpty { return .failure(ExportSelectionError(lines: problems, isUsage: false)) }
         return .success(sources)
+    }
+}
+
+extension ExportSelection {
+    /// A session's quiz as an export source: its images are found from its page's folder.
+    public static func source(quiz: Quiz, page: Page, title: String, course: Course) -> ExportSource {
+        let pageURL = course.root.appendingPathComponent(page.relativePath)
+        return ExportSource(quiz: quiz, title: title, pageDirectory: pageURL.deletingLastPathComponent(), courseRoot: course.root)
     }
 }
 

@@ -61,6 +61,19 @@ public struct ItemAnalysis: Codable, Hashable, Sendable {
         public var kr20: Double?
         public var errorRatio: Double?
         public var standardError: Double?
+
+        /// Statistics the data cannot give are written as null, not left out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(count, forKey: .count)
+            try container.encode(maximum, forKey: .maximum)
+            try container.encode(mean, forKey: .mean)
+            try container.encode(median, forKey: .median)
+            try container.encode(standardDeviation, forKey: .standardDeviation)
+            try container.encode(kr20, forKey: .kr20)
+            try container.encode(errorRatio, forKey: .errorRatio)
+            try container.encode(standardError, forKey: .standardError)
+        }
     }
 
     public struct Option: Codable, Hashable, Sendable {
@@ -73,6 +86,16 @@ public struct ItemAnalysis: Codable, Hashable, Sendable {
         /// Its share of the top and bottom 27% of attempts by total score.
         public var topShare: Double?
         public var bottomShare: Double?
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(letter, forKey: .letter)
+            try container.encode(isCorrect, forKey: .isCorrect)
+            try container.encode(count, forKey: .count)
+            try container.encode(share, forKey: .share)
+            try container.encode(topShare, forKey: .topShare)
+            try container.encode(bottomShare, forKey: .bottomShare)
+        }
     }
 
     public struct Question: Codable, Hashable, Sendable {
@@ -91,6 +114,20 @@ public struct ItemAnalysis: Codable, Hashable, Sendable {
         public var options: [Option]
         /// `negative-discrimination`, `unpicked-distractor:B`…
         public var flags: [String]
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(number, forKey: .number)
+            try container.encode(title, forKey: .title)
+            try container.encode(facility, forKey: .facility)
+            try container.encode(standardDeviation, forKey: .standardDeviation)
+            try container.encode(randomGuessScore, forKey: .randomGuessScore)
+            try container.encode(discrimination, forKey: .discrimination)
+            try container.encode(discriminativeEfficiency, forKey: .discriminativeEfficiency)
+            try container.encode(unanswered, forKey: .unanswered)
+            try container.encode(options, forKey: .options)
+            try container.encode(flags, forKey: .flags)
+        }
     }
 
     public var test: Test
