@@ -75,11 +75,10 @@ public enum GIFTReader {
         var result: [(line: Int, lines: [String])] = []
         var current: [String] = []
         var start = 1
-        var body = text
-        if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // "\r\n" is one Character in Swift: normalise line ends before splitting.
+        var body = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if body.unicodeScalars.first == "\u{FEFF}" { body.unicodeScalars.removeFirst() }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, line) in lines.enumerated() {
             if line.trimmingCharacters(in: .whitespaces).isEmpty {
                 if !current.isEmpty { result.append((start, current)) }

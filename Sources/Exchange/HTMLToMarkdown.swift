@@ -23,8 +23,9 @@ struct HTMLToMarkdown {
 
     /// The markdown of inline HTML (an option); block wrappers such as one `<p>` are unwrapped.
     func inline(_ html: String) -> (markdown: String, lossy: Bool) {
-        guard let root = parse(html) else { return (Self.escapeText(Self.strippingTags(html)), true) }
+        guard let root = parse(html) else { return (Self.escapeText(Self.strippingTags(html), atLineStart: false), true) }
         var state = State()
+        state.atLineStart = false
         let paragraphs = root.elementChildren.filter { ["p", "div"].contains($0.name) }
         let onlyParagraphs = !paragraphs.isEmpty && root.children.allSatisfy { child in
             switch child {
@@ -34,7 +35,10 @@ struct HTMLToMarkdown {
         }
         if onlyParagraphs {
             if paragraphs.count > 1 { state.lossy = true }
-            let joined = paragraphs.map { inlineList($0.children, state: &state).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let joined = paragraphs.map { paragraph -> String in
+                state.atLineStart = false
+                return inlineList(paragraph.children, state: &state).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             return (joined.joined(separator: " "), state.lossy)
         }
         return (inlineList(root.children, state: &state).trimmingCharacters(in: .whitespacesAndNewlines), state.lossy)
@@ -44,6 +48,9 @@ struct HTMLToMarkdown {
         var lossy = false
         /// Set after a `<br />`: the renderer's newline that follows it is part of the break.
         var afterBreak = false
+        /// Whether the next text starts a line of the markdown (where `#`, `-`, `1.` … would
+        /// be read as markup and leading spaces are dropped).
+        var atLineStart = true
     }
 
     private func parse(_ html: String) -> ParsedElement? {
@@ -72,6 +79,7 @@ struct HTMLToMarkdown {
         var previousList: (ordered: Bool, alternate: Bool)?
 
         func flushRun() {
+            state.atLineStart = true
             let text = inlineList(run, state: &state).trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty {
                 blocks.append(text)
@@ -88,6 +96,7 @@ struct HTMLToMarkdown {
             flushRun()
             switch element.name {
             case "p":
+                state.atLineStart = true
                 let text = inlineList(element.children, state: &state).trimmingCharacters(in: .whitespacesAndNewlines)
                 if !text.isEmpty { blocks.append(text) }
                 previousList = nil
@@ -108,6 +117,7 @@ struct HTMLToMarkdown {
             case "h1", "h2", "h3", "h4", "h5", "h6":
                 // A heading would end the question in a quiz page: it becomes a bold paragraph.
                 state.lossy = true
+                state.atLineStart = false
                 let text = inlineList(element.children, state: &state).trimmingCharacters(in: .whitespacesAndNewlines)
                 if !text.isEmpty { blocks.append("**" + text + "**") }
                 previousList = nil
@@ -165,7 +175,9 @@ struct HTMLToMarkdown {
             case .text(var text):
                 if state.afterBreak, text.hasPrefix("\n") { text.removeFirst() }
                 state.afterBreak = false
-                out += Self.escapeText(text, atLineStart: out.isEmpty || out.hasSuffix("\n"))
+                let escaped = Self.escapeText(text, atLineStart: state.atLineStart)
+                if !escaped.isEmpty { state.atLineStart = escaped.hasSuffix("\n") }
+                out += escaped
             case .element(let element):
                 out += inlineElement(element, state: &state)
             }
@@ -177,22 +189,28 @@ struct HTMLToMarkdown {
         switch element.name {
         case "br":
             state.afterBreak = true
+            state.atLineStart = true
             return "\\\n"
         case "strong", "b":
             state.afterBreak = false
+            state.atLineStart = false
             return wrap(inlineList(element.children, state: &state), in: "**")
         case "em", "i":
             state.afterBreak = false
+            state.atLineStart = false
             return wrap(inlineList(element.children, state: &state), in: "*")
         case "code":
             state.afterBreak = false
+            state.atLineStart = false
             return Self.codeSpan(element.text)
         case "a":
             state.afterBreak = false
+            state.atLineStart = false
             let inner = inlineList(element.children, state: &state)
             return "[" + inner + "](" + destination(element.attributes["href"] ?? "", title: element.attributes["title"]) + ")"
         case "img":
             state.afterBreak = false
+            state.atLineStart = false
             let alt = Self.escapeText(element.attributes["alt"] ?? "")
             return "![" + alt + "](" + destination(element.attributes["src"] ?? "", title: element.attributes["title"]) + ")"
         default:

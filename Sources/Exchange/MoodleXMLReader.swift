@@ -32,6 +32,7 @@ public enum MoodleXMLReader {
             let type = element.attributes["type"] ?? ""
             let name = element.element("name")?.element("text")?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let label = name.isEmpty ? "a \(type) question" : "\(type) question \"\(name)\""
+            let named = name.isEmpty ? "" : " (\"\(name)\")"
             switch type {
             case "category":
                 flush()
@@ -74,7 +75,7 @@ public enum MoodleXMLReader {
             default:
                 let kind = kinds[type] ?? "a question of type '\(type)'"
                 diagnostics.append(Diagnostic(.warning, path, line: element.line, column: 1,
-                    "\(label): \(kind) is not a kind of question Lectern holds (single-answer multiple choice); it is left out"))
+                    "\(kind)\(named) is not a kind of question Lectern holds (single-answer multiple choice); it is left out"))
             }
         }
         flush()

@@ -106,7 +106,7 @@ public enum QuizPageWriter {
         case .markdown(let source):
             markdown = source.trimmingCharacters(in: .whitespacesAndNewlines)
         case .plain(let plain):
-            markdown = HTMLToMarkdown.escapeText(plain.trimmingCharacters(in: .whitespacesAndNewlines))
+            markdown = HTMLToMarkdown.escapeText(plain.trimmingCharacters(in: .whitespacesAndNewlines), atLineStart: false)
         }
         // An answer is one line of the page: a blank line would end the options.
         return markdown.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "\n")

@@ -63,7 +63,9 @@ enum XMLTree {
         if parser.parse(), let root = builder.root {
             return .success(root)
         }
-        let message = builder.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
+        let code = (parser.parserError as NSError?)?.code
+        let message = code.flatMap { XMLParser.ErrorCode(rawValue: $0) }.map { "libxml2: \($0)" }
+            ?? builder.failure ?? "not well-formed XML"
         return .failure(XMLProblem(line: max(parser.lineNumber, 1), message: message))
     }
 
