@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
         .executable(name: "lectern-serve", targets: ["lectern-serve"]),
+        .executable(name: "lectern-import", targets: ["lectern-import"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,13 +47,18 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        // Question banks in and out: GIFT, Moodle XML, QTI 2.1 and QTI 1.2 packages (no I/O
-        // beyond reading a quiz's images).
+        // Question banks out: GIFT, Moodle XML, QTI 2.1 and QTI 1.2 packages (no I/O beyond
+        // reading a quiz's images).
         .target(name: "Exchange", dependencies: [
             "Course",
             "Markdown",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Question banks in (GIFT, Moodle XML) as quiz pages. Reading XML links libxml2 and
+        // ICU through FoundationXML, so only `lectern-import` links this, not every command.
+        .target(name: "ExchangeImport", dependencies: ["Exchange", "Course"]),
+        // `lectern import`: the user's command line is checked by lectern, which hands over here.
+        .executableTarget(name: "lectern-import", dependencies: ["ExchangeImport"]),
         // Classical item analysis of quiz attempts, as Moodle's quiz statistics report (pure).
         .target(name: "ItemAnalysis"),
         // The FSRS-6 spaced-repetition scheduler (pure).
@@ -111,9 +117,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course", "FSRS"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve"], exclude: ["QuizFixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve", "lectern-import"], exclude: ["QuizFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
-        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "Course", "Markdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ExchangeImport", "Course", "Markdown"], exclude: ["Fixtures"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], exclude: ["Fixtures"]),
         .testTarget(

@@ -1,18 +1,18 @@
 /// Moodle's question category paths: `$course$/top/Session 4`, a `/` inside a name written `//`.
-enum CategoryPath {
+public enum CategoryPath {
     /// A category name as one path component: `/` doubled, newlines removed.
-    static func escape(_ name: String) -> String {
+    public static func escape(_ name: String) -> String {
         name.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "/", with: "//")
     }
 
     /// The name of the innermost category of a path, without the `$course$`, `$module$`,
     /// `$system$`, `$cat1$` context and `top` prefix Moodle writes; "" for none.
-    static func lastName(_ path: String) -> String {
+    public static func lastName(_ path: String) -> String {
         names(path).last ?? ""
     }
 
     /// The category names of a path, outermost first, with the context and `top` dropped.
-    static func names(_ path: String) -> [String] {
+    public static func names(_ path: String) -> [String] {
         var parts: [String] = []
         var current = ""
         var characters = Array(path.trimmingCharacters(in: .whitespaces))[...]

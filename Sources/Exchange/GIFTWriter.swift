@@ -67,7 +67,7 @@ public enum GIFTWriter {
         return out
     }
 
-    static func percent(_ fraction: Double) -> String {
+    public static func percent(_ fraction: Double) -> String {
         fraction == fraction.rounded() ? String(Int(fraction)) : String(format: "%.5f", fraction)
     }
 

@@ -113,3 +113,10 @@ public struct BankAsset: Hashable, Sendable {
 }
 
 import Foundation
+
+/// Option letters: A–Z, as Lectern's quizzes letter options.
+public enum Letters {
+    public static func letter(_ index: Int) -> String {
+        String(UnicodeScalar(UInt8(ascii: "A") + UInt8(min(index, 25))))
+    }
+}

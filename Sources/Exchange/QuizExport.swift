@@ -29,7 +29,7 @@ public enum ImagePlacement: Sendable {
     /// GIFT cannot carry files: the source is kept as written, with a warning.
     case unpackaged
 
-    func url(for name: String) -> String? {
+    public func url(for name: String) -> String? {
         switch self {
         case .moodlePluginFile: return "@@PLUGINFILE@@/" + name
         case .packageFolder: return "images/" + name
@@ -151,7 +151,7 @@ public enum OptionFeedback {
     }
 
     /// Whether `html` is the feedback Lectern would write for this option.
-    static func isGenerated(_ html: String, isCorrect: Bool, correctHTML: String?) -> Bool {
+    public static func isGenerated(_ html: String, isCorrect: Bool, correctHTML: String?) -> Bool {
         html.trimmingCharacters(in: .whitespacesAndNewlines) == text(isCorrect: isCorrect, correctHTML: correctHTML)
     }
 }

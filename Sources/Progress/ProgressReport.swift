@@ -77,7 +77,8 @@ public struct ProgressReport: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    static func format(_ date: Date) -> String {
+    /// A date as lectern prints it: `2027-01-15 08:01 UTC`.
+    public static func format(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

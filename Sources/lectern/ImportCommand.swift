@@ -1,9 +1,9 @@
 import ArgumentParser
-import Course
 import Exchange
 import Foundation
 
-/// `lectern import FILE --format F --output DIR`: a question bank as quiz pages.
+/// `lectern import FILE --format F --output DIR`: a question bank as quiz pages. The import
+/// itself runs in `lectern-import`, so that only it loads libxml2.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -33,48 +33,16 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            Terminal.printErrors(["\(file): cannot read the file"])
-            throw ExitCode(1)
-        }
-        let category = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let result = Exchange.read(data, format: format, path: file, defaultCategory: category)
-        let (pages, notes) = Exchange.pages(result, path: file)
-        for diagnostic in (result.diagnostics + notes).sorted() {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
-        guard !pages.isEmpty else {
-            Terminal.printErrors(["\(file): no question could be imported"])
-            throw ExitCode(1)
-        }
-        let root = URL(fileURLWithPath: output)
-        let planned = pages.flatMap { page in
-            [(root.appendingPathComponent(page.folder).appendingPathComponent("quiz.md"), Data(page.markdown.utf8))]
-                + page.assets.map { asset in
-                    (root.appendingPathComponent(page.folder).appendingPathComponent(QuizPageWriter.imagesFolder)
-                        .appendingPathComponent(asset.name), Data(asset.data))
-                }
-        }
-        let existing = planned.map(\.0).filter { FileManager.default.fileExists(atPath: $0.path) }
-        if !force, !existing.isEmpty {
-            Terminal.printErrors(existing.map { "\($0.path) exists; nothing was written (--force replaces it)" })
-            throw ExitCode(1)
-        }
-        do {
-            for (url, bytes) in planned {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try bytes.write(to: url, options: .atomic)
-            }
-        } catch {
-            Terminal.printErrors(["cannot write into \(output): \(error.localizedDescription)"])
-            throw ExitCode(1)
-        }
-        for page in pages {
-            print("\(page.questionCount) question\(page.questionCount == 1 ? "" : "s") -> "
-                + (output as NSString).appendingPathComponent(page.folder + "/quiz.md"))
-        }
-        let left = result.diagnostics.filter { $0.message.contains("left out") }.count
-        print("Imported \(result.questionCount) question\(result.questionCount == 1 ? "" : "s") into \(pages.count) page\(pages.count == 1 ? "" : "s")"
-            + (left > 0 ? "; \(left) left out (see above)" : ""))
+        let request = ImportRequest(file: file, format: format, output: output, force: force)
+        let helper = PreviewLauncher.helperPath(named: ImportRequest.executableName)
+        PreviewLauncher.replaceProcess(with: helper, arguments: request.arguments)
+        // Reached only when the importer could not be started.
+        FileHandle.standardError.write(Data("""
+            error: cannot start the importer \(helper): \(String(cString: strerror(errno))). \
+            It is built beside lectern: `scripts/build-release` (run by scripts/bootstrap), or \
+            `swift build --product \(ImportRequest.executableName)` for a debug build
+
+            """.utf8))
+        throw ExitCode(1)
     }
 }

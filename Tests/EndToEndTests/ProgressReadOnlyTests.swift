@@ -80,29 +80,8 @@ struct ProgressReadOnlyTests {
 /// Runs any executable, capturing what it prints.
 enum Command {
     static func run(_ executable: String, _ arguments: [String]) throws -> QuizProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = LecternProcess.repository
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            done.signal()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        process.waitUntilExit()
-        return QuizProcessResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                                 exitCode: process.terminationStatus)
+        let result = try LecternProcess.run(executable: URL(fileURLWithPath: executable), arguments)
+        return QuizProcessResult(stdout: result.stdout, stderr: result.stderr, exitCode: result.status)
     }
 
     /// Whether bubblewrap can make a read-only bind mount on this machine.

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Testing
 @testable import Exchange
+@testable import ExchangeImport
 
 @Suite("GIFT")
 struct GIFTTests {

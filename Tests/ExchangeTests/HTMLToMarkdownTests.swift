@@ -2,6 +2,7 @@ import Foundation
 import Markdown
 import Testing
 @testable import Exchange
+@testable import ExchangeImport
 
 /// The importer turns Lectern's HTML back into markdown that renders to the same HTML.
 @Suite("HTML back to markdown")

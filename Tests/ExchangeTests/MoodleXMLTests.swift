@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Testing
 @testable import Exchange
+@testable import ExchangeImport
 
 @Suite("Moodle XML")
 struct MoodleXMLTests {
@@ -39,7 +40,7 @@ struct MoodleXMLTests {
 
     @Test("the image is written beside the page and the question refers to it there")
     func imageBesideThePage() throws {
-        let (pages, _) = Exchange.pages(try Self.fixture(), path: "bank.xml")
+        let (pages, _) = Importer.pages(try Self.fixture(), path: "bank.xml")
         #expect(pages.map(\.folder) == ["networking", "addressing"])
         #expect(pages[0].markdown.contains("![a padlock](images/lock.png)"))
         #expect(pages[0].assets.map(\.name) == ["lock.png"])

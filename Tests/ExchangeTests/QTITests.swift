@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Exchange
+@testable import ExchangeImport
 
 /// The QTI packages: structure, a round trip that reads every item back against the quiz,
 /// and QTI 1.2 validated by xmllint against IMS's own DTD (ims_qtiasiv1p2p1.dtd).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Exchange
+@testable import ExchangeImport
 
 /// export → import → export gives the same file, for the shipped course and for a fixture
 /// quiz with an image, code, lists, links, line breaks and GIFT's special characters.

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 @testable import Exchange
+@testable import ExchangeImport
 
 /// Loading fixture courses and exporting them, as the commands do.
 enum ExchangeFixtures {
@@ -24,8 +25,8 @@ enum ExchangeFixtures {
 
     /// Imports `data` into a fresh folder (as `lectern import` writes it) and returns the folder.
     static func importIntoFolder(_ data: Data, _ format: ExchangeFormat) throws -> URL {
-        let result = Exchange.read(data, format: format, path: "bank", defaultCategory: "bank")
-        let (pages, _) = Exchange.pages(result, path: "bank")
+        let result = Importer.read(data, format: format, path: "bank", defaultCategory: "bank")
+        let (pages, _) = Importer.pages(result, path: "bank")
         let root = try temporaryDirectory()
         for page in pages {
             let folder = root.appendingPathComponent(page.folder)

@@ -1,3 +1,4 @@
+import Exchange
 import Course
 import Foundation
 
@@ -144,12 +145,5 @@ public enum QuizPageWriter {
         if lower.hasPrefix("explanation:") || lower.hasPrefix("correct answer") { return true }
         if lower.hasPrefix("question "), lower.dropFirst(9).first?.isNumber == true { return true }
         return false
-    }
-}
-
-/// Option letters: A–Z.
-enum Letters {
-    static func letter(_ index: Int) -> String {
-        String(UnicodeScalar(UInt8(ascii: "A") + UInt8(min(index, 25))))
     }
 }

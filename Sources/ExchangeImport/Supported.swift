@@ -1,3 +1,4 @@
+import Exchange
 import Course
 
 /// What Lectern's quizzes hold today: one right answer earning the whole mark. An imported

@@ -1,3 +1,4 @@
+import Exchange
 import Course
 import Foundation
 
@@ -17,16 +18,9 @@ public enum MoodleXMLReader {
             return ImportResult(banks: [], diagnostics: [Diagnostic(.error, path, line: root.line, column: 1,
                                                                     "a Moodle XML file's root element is <quiz>, not <\(root.name)>")])
         }
-        var banks: [QuestionBank] = []
+        var collector = BankCollector(defaultCategory: defaultCategory)
         var assets: [BankAsset] = []
         var diagnostics: [Diagnostic] = []
-        var category = defaultCategory
-        var questions: [BankQuestion] = []
-
-        func flush() {
-            if !questions.isEmpty { banks.append(QuestionBank(category: category, questions: questions)) }
-            questions = []
-        }
 
         for element in root.elements("question") {
             let type = element.attributes["type"] ?? ""
@@ -35,12 +29,11 @@ public enum MoodleXMLReader {
             let named = name.isEmpty ? "" : " (\"\(name)\")"
             switch type {
             case "category":
-                flush()
                 let path = element.element("category")?.element("text")?.text ?? ""
                 let last = CategoryPath.lastName(path)
-                category = last.isEmpty ? defaultCategory : last
+                collector.startCategory(last.isEmpty ? defaultCategory : last)
             case "multichoice", "truefalse":
-                let number = questions.count + 1
+                let number = collector.nextNumber
                 var files: [BankAsset] = []
                 let text = richText(element.element("questiontext"), files: &files)
                 let general = element.element("generalfeedback").map { richText($0, files: &files) }
@@ -66,7 +59,7 @@ public enum MoodleXMLReader {
                 let single = type == "truefalse" || (boolean(element.element("single")?.text) ?? true)
                 switch Supported.check(question, single: single) {
                 case .success(let accepted):
-                    questions.append(accepted.question)
+                    collector.add(accepted.question)
                     for warning in accepted.warnings { diagnostics.append(Diagnostic(.warning, path, line: element.line, column: 1, warning)) }
                     for file in files where !assets.contains(where: { $0.name == file.name }) { assets.append(file) }
                 case .failure(let refused):
@@ -78,8 +71,8 @@ public enum MoodleXMLReader {
                     "\(kind)\(named) is not a kind of question Lectern holds (single-answer multiple choice); it is left out"))
             }
         }
-        flush()
-        return ImportResult(banks: banks, assets: assets, diagnostics: diagnostics)
+        collector.finish()
+        return ImportResult(banks: collector.banks, assets: assets, diagnostics: diagnostics)
     }
 
     static let kinds = [

@@ -1,3 +1,4 @@
+import Exchange
 import Course
 import Foundation
 
@@ -26,15 +27,8 @@ public struct ImportResult: Sendable {
 /// become Lectern questions; every other kind is reported with its line and left out.
 public enum GIFTReader {
     public static func read(_ text: String, path: String, defaultCategory: String) -> ImportResult {
-        var banks: [QuestionBank] = []
+        var collector = BankCollector(defaultCategory: defaultCategory)
         var diagnostics: [Diagnostic] = []
-        var category = defaultCategory
-        var questions: [BankQuestion] = []
-
-        func flush() {
-            if !questions.isEmpty { banks.append(QuestionBank(category: category, questions: questions)) }
-            questions = []
-        }
 
         for block in blocks(of: text) {
             let joined = block.lines.filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
@@ -42,21 +36,20 @@ public enum GIFTReader {
             guard !joined.isEmpty else { continue }
             let escaped = Escapes.protect(joined)
             if escaped.hasPrefix("$CATEGORY:") {
-                flush()
                 let name = CategoryPath.lastName(Escapes.restore(String(escaped.dropFirst(10))))
-                category = name.isEmpty ? defaultCategory : name
+                collector.startCategory(name.isEmpty ? defaultCategory : name)
                 continue
             }
-            switch question(escaped, number: questions.count + 1, line: block.line) {
+            switch question(escaped, number: collector.nextNumber, line: block.line) {
             case .success(let parsed):
-                questions.append(parsed.question)
+                collector.add(parsed.question)
                 for warning in parsed.warnings { diagnostics.append(.warning(path, (block.line, 1), warning)) }
             case .failure(let problem):
                 diagnostics.append(Diagnostic(problem.severity, path, line: block.line, column: 1, problem.message))
             }
         }
-        flush()
-        return ImportResult(banks: banks, diagnostics: diagnostics)
+        collector.finish()
+        return ImportResult(banks: collector.banks, diagnostics: diagnostics)
     }
 
     /// A question that could not be read, or of a kind Lectern does not hold.

@@ -1,3 +1,4 @@
+import Exchange
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,3 +1,4 @@
+import Exchange
 import Foundation
 
 /// Turns question HTML back into markdown in Lectern's language, so an imported bank
