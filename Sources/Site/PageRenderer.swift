@@ -71,7 +71,7 @@ struct PageRenderer: Sendable {
             let renderer = renderer(for: source, output: entry.output)
             let intro = BodyBlocks.withoutTitle(region.before)
             var quizValue = quizContext(quiz, renderer: renderer, intro: intro, after: region.after)
-            if course.offersExports {
+            if course.offersExports, QuizDownloads.isExportable(quiz) {
                 let downloads = QuizDownloads.downloads(forQuizAt: entry.output)
                 quizValue["downloads"] = downloads.map { download in
                     ["label": download.label, "href": SitePath.relative(from: entry.output, to: download.output),

@@ -23,10 +23,15 @@ enum QuizDownloads {
         ]
     }
 
+    /// Whether the quiz can be exported: it has questions, each with exactly one ✅.
+    static func isExportable(_ quiz: Quiz) -> Bool {
+        !quiz.questions.isEmpty && quiz.questions.allSatisfy { $0.correctIndex != nil }
+    }
+
     /// The files' bytes, by site path; problems (an image that cannot be packaged) as warnings.
     static func files(course: Course, session: Session, source page: Page, quizOutput: String,
                       diagnostics: inout [Diagnostic]) -> [(path: String, data: Data)] {
-        guard let quiz = session.quiz, !quiz.questions.isEmpty, quiz.questions.allSatisfy({ $0.correctIndex != nil }) else { return [] }
+        guard let quiz = session.quiz, isExportable(quiz) else { return [] }
         let source = ExportSelection.source(quiz: quiz, page: page, title: session.title, course: course)
         var files: [(path: String, data: Data)] = []
         for download in downloads(forQuizAt: quizOutput) {
