@@ -58,6 +58,34 @@ struct QTITests {
         }
     }
 
+    @Test("QTI 2.1 items are read and scored by pyslet, a third-party QTI 2.1 implementation", arguments: [content, imageCourse])
+    func qti21ScoredByPyslet(course: String) throws {
+        let python = try Validator.pysletPython()
+        let folder = try ExchangeFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, bytes) in try Self.package(course, .qti) {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        let script = ExchangeFixtures.folder.appendingPathComponent("qti21_pyslet.py").path
+        let output = try Validator.run(python, ["-W", "ignore", script, folder.path]).output
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]], "\(output)")
+        let quiz = try ExchangeFixtures.sources(course)[0].quiz
+        #expect(items.count == quiz.questions.count)
+        for question in quiz.questions {
+            let item = try #require(items["S1_Q\(question.number)"])
+            let correct = question.correctOption?.letter ?? ""
+            #expect(item["correct"] as? String == correct)
+            #expect(item["choices"] as? [String] == question.options.map(\.letter))
+            #expect(item["shuffle"] as? Bool == true)
+            let scores = try #require(item["scores"] as? [String: Double])
+            #expect(scores == Dictionary(uniqueKeysWithValues: question.options.map { ($0.letter, $0.letter == correct ? 1.0 : 0.0) }))
+            #expect(item["feedback"] as? [String: String] == Dictionary(uniqueKeysWithValues: question.options.map { ($0.letter, $0.letter) }))
+            #expect(item["modalFeedback"] as? Int == question.options.count + 1)
+        }
+    }
+
     @Test("QTI 1.2: a manifest, the assessment with Canvas's metadata, the image in web_resources")
     func qti12Layout() throws {
         let files = try Self.package(Self.imageCourse, .qti12)
@@ -129,6 +157,18 @@ enum Validator {
         _ = try run("/bin/tar", ["-xzf", cache.appendingPathComponent("pyslet-0.7.20170805.tar.gz").path, "-C", cache.path, "--strip-components=3",
                                  "pyslet-0.7.20170805/unittests/data_imsqtiv1p2p1/\(dtdName)"])
         return dtd
+    }
+
+    /// A venv holding pyslet 0.7.20170805 (a QTI 2.1 implementation), installed from the
+    /// source distribution the DTD comes from.
+    static func pysletPython() throws -> String {
+        let venv = ExchangeFixtures.repository.appendingPathComponent(".build/pyslet-venv")
+        let python = venv.appendingPathComponent("bin/python").path
+        if (try? run(python, ["-W", "ignore", "-c", "import pyslet.qtiv2.xml"])) != nil { return python }
+        _ = try qti12DTD()
+        try run("/usr/bin/python3", ["-m", "venv", venv.path])
+        try run(python, ["-m", "pip", "install", "-q", cache.appendingPathComponent("pyslet-0.7.20170805.tar.gz").path])
+        return python
     }
 
     /// The DTD predates XML namespaces: the namespace and schema-location attributes that
