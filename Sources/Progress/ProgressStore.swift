@@ -72,7 +72,9 @@ public struct ProgressStore: Sendable {
             } catch let error as DatabaseError
                 where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode.primaryResultCode) {
                 // A WAL database whose -shm index cannot be created here (a read-only folder,
-                // SQLITE_READONLY_CANTINIT): read it as immutable, which needs no index.
+                // SQLITE_READONLY_CANTINIT): read it as immutable, which needs no index. Every
+                // lectern run checkpoints on close, so the file holds every row; only a writer
+                // that crashed could have left rows in the WAL, which this read does not see.
                 queue = try DatabaseQueue(path: immutableURI(path), configuration: configuration)
             }
             let (complete, superseded) = try queue.read { db in
