@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
         .executable(name: "lectern-serve", targets: ["lectern-serve"]),
+        .executable(name: "lectern-import", targets: ["lectern-import"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -45,8 +47,24 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // Question banks out: GIFT, Moodle XML, QTI 2.1 and QTI 1.2 packages (no I/O beyond
+        // reading a quiz's images).
+        .target(name: "Exchange", dependencies: [
+            "Course",
+            "Markdown",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Question banks in (GIFT, Moodle XML) as quiz pages. Reading XML links libxml2 and
+        // ICU through FoundationXML, so only `lectern-import` links this, not every command.
+        .target(name: "ExchangeImport", dependencies: ["Exchange", "Course"]),
+        // `lectern import`: the user's command line is checked by lectern, which hands over here.
+        .executableTarget(name: "lectern-import", dependencies: ["ExchangeImport"]),
+        // Classical item analysis of quiz attempts, as Moodle's quiz statistics report (pure).
+        .target(name: "ItemAnalysis"),
+        // The FSRS-6 spaced-repetition scheduler (pure).
+        .target(name: "FSRS"),
         // The interactive and scripted quiz in a terminal: input, signals, rendering, results.
-        .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown"]),
+        .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown", "FSRS"]),
         // The default site theme: Mustache templates and CSS/JS assets in site/, shipped as resources.
         .target(
             name: "SiteTheme",
@@ -58,6 +76,7 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "Course",
             "Markdown",
+            "Exchange",
             "SiteTheme",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -81,6 +100,9 @@ let package = Package(
             "Sandbox",
             "QuizTerminal",
             "Site",
+            "Exchange",
+            "ItemAnalysis",
+            "FSRS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -94,9 +116,12 @@ let package = Package(
             "Progress",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve"], exclude: ["QuizFixtures"]),
+        .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course", "FSRS"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve", "lectern-import"], exclude: ["QuizFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ExchangeImport", "Course", "Markdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"], exclude: ["Fixtures"]),
+        .testTarget(name: "FSRSTests", dependencies: ["FSRS"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RedTeamTests",
             dependencies: ["Grading", "Course", "Sandbox"],

@@ -31,10 +31,14 @@ public struct AttemptRecord: Codable, Hashable, Sendable {
     /// for attempts recorded before lectern kept it.
     public var durationSeconds: Double?
 
+    /// Who took it (`--learner`, default the login name); nil for attempts recorded before
+    /// lectern kept learners.
+    public var learner: String?
+
     public init(id: Int64? = nil, attemptID: String = UUID().uuidString, sessionID: String, sessionTitle: String,
                 quizTitle: String, contentHash: String, answers: [AttemptAnswer], score: Int, total: Int,
                 bandLabel: String?, isComplete: Bool, startedAt: Date, finishedAt: Date,
-                shuffleSeed: String? = nil, durationSeconds: Double? = nil) {
+                shuffleSeed: String? = nil, durationSeconds: Double? = nil, learner: String? = nil) {
         self.id = id
         self.attemptID = attemptID
         self.sessionID = sessionID
@@ -50,6 +54,7 @@ public struct AttemptRecord: Codable, Hashable, Sendable {
         self.finishedAt = finishedAt
         self.shuffleSeed = shuffleSeed
         self.durationSeconds = durationSeconds
+        self.learner = learner
     }
 }
 

@@ -6,20 +6,26 @@ public struct ProgressReport: Sendable {
     public var summary: ProgressSummary
     /// The database the figures come from, shown so the learner knows which history this is.
     public var databasePath: String
+    /// Whose history it is.
+    public var learner: String
 
-    public init(summary: ProgressSummary, databasePath: String) {
+    public init(summary: ProgressSummary, databasePath: String, learner: String) {
         self.summary = summary
         self.databasePath = databasePath
+        self.learner = learner
     }
 
-    /// Reads the store in `dataDirectory`. A missing database is an empty history (nothing
-    /// is created by reading); a damaged one throws `ProgressStoreError`.
-    public static func load(dataDirectory: URL) throws -> ProgressReport {
+    /// Reads one learner's history from the store in `dataDirectory`, read-only: a missing
+    /// database is an empty history (nothing is created by reading), another user's
+    /// read-only file or a read-only mount is read as it is; a damaged one throws
+    /// `ProgressStoreError`.
+    public static func load(dataDirectory: URL, learner: LearnerScope) throws -> ProgressReport {
         let url = DataDirectory.databaseURL(in: dataDirectory)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            return ProgressReport(summary: ProgressSummary(sessions: [], exercises: []), databasePath: url.path)
+            return ProgressReport(summary: ProgressSummary(sessions: [], exercises: []), databasePath: url.path, learner: learner.name)
         }
-        return ProgressReport(summary: try ProgressStore(url: url).summary(), databasePath: url.path)
+        let summary = try ProgressStore.reading(url).summary(learner: learner)
+        return ProgressReport(summary: summary, databasePath: url.path, learner: learner.name)
     }
 
     public var text: String {
@@ -55,24 +61,25 @@ public struct ProgressReport: Sendable {
                     + ", last \(exercise.lastStatus) \(Self.format(exercise.lastGradedAt))")
             }
         }
-        lines.append("History: \(databasePath)")
+        lines.append("History of \(learner): \(databasePath)")
         return lines.joined(separator: "\n") + "\n"
     }
 
     public func json() throws -> String {
         struct Document: Encodable {
             var database: String
+            var learner: String
             var sessions: [SessionProgress]
             var exercises: [ExerciseProgress]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(Document(database: databasePath, sessions: summary.sessions, exercises: summary.exercises))
+        let data = try encoder.encode(Document(database: databasePath, learner: learner, sessions: summary.sessions, exercises: summary.exercises))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// A date as progress shows it: "2026-11-26 14:02 UTC".
+    /// A date as lectern prints it: `2027-01-15 08:01 UTC`.
     public static func format(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -2,8 +2,8 @@ import Progress
 import Quiz
 
 extension AttemptRecord {
-    /// The row the progress store keeps for a quiz result.
-    public init(_ result: QuizResult) {
+    /// The row the progress store keeps for a quiz result, taken by `learner`.
+    public init(_ result: QuizResult, learner: String? = nil) {
         self.init(
             sessionID: result.session.id,
             sessionTitle: result.session.title,
@@ -20,6 +20,7 @@ extension AttemptRecord {
             startedAt: result.startedAt,
             finishedAt: result.finishedAt,
             shuffleSeed: result.shuffleSeed.map(String.init),
-            durationSeconds: result.durationSeconds)
+            durationSeconds: result.durationSeconds,
+            learner: learner)
     }
 }

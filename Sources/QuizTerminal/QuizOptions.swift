@@ -41,11 +41,13 @@ public struct QuizOptions: Sendable {
     public var plain: Bool
     /// `--resume`: take up the last attempt that ended early, where it stopped.
     public var resume: Bool
+    /// `--learner NAME`: whose attempt it is; nil means the login name.
+    public var learner: String?
 
     public init(session: String? = nil, course: String? = nil, feedback: FeedbackMode = .end, shuffle: Bool = false,
                 seed: UInt64? = nil, review: ReviewMode = .missed, format: ResultFormat = .text, noColor: Bool = false,
                 dataDirectory: String? = nil, answers: String? = nil, confirm: Bool = false, plain: Bool = false,
-                resume: Bool = false) {
+                resume: Bool = false, learner: String? = nil) {
         self.session = session
         self.course = course
         self.feedback = feedback
@@ -59,5 +61,6 @@ public struct QuizOptions: Sendable {
         self.confirm = confirm
         self.plain = plain
         self.resume = resume
+        self.learner = learner
     }
 }

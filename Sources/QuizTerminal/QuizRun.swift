@@ -193,7 +193,7 @@ public struct QuizRun {
         switch store {
         case .success(let store):
             do {
-                record = try store.lastIncompleteAttempt(sessionIDs: sessionIDs)
+                record = try store.lastIncompleteAttempt(sessionIDs: sessionIDs, learner: .learner(learner))
             } catch {
                 return .failure(SelectionFailure(exitCode: 1, lines: ["cannot read the attempts to resume: \(error)"]))
             }
@@ -264,6 +264,9 @@ public struct QuizRun {
     /// Saves the attempt (over its own row when it was taken up again); when that cannot be
     /// done, prints the result as JSON so it is not lost. An attempt stopped before any answer
     /// holds nothing worth keeping and is not saved.
+    /// Whose attempt this is: `--learner`, else the login name.
+    private var learner: String { options.learner ?? Learner.loginName(environment: environment) }
+
     private func save(_ result: QuizResult, resuming earlier: AttemptRecord?, in store: Result<ProgressStore, ProgressStoreError>,
                       screen: QuizScreen) {
         if !result.isComplete, result.answered == 0 {
@@ -274,7 +277,7 @@ public struct QuizRun {
         switch store {
         case .success(let store):
             do {
-                var record = AttemptRecord(result)
+                var record = AttemptRecord(result, learner: learner)
                 if let earlier {
                     record.id = earlier.id
                     record.attemptID = earlier.attemptID

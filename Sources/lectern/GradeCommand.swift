@@ -45,6 +45,9 @@ struct GradeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The data directory holding the progress store (default: LECTERN_DATA_DIR, then ~/.local/share/lectern).", valueName: "dir"))
     var dataDir: String?
 
+    @Option(help: ArgumentHelp("Whose submission this is, recorded with the grading. Default: your login name.", valueName: "name"))
+    var learner: String?
+
     @Flag(help: "Do not record the grading in the progress store.")
     var noRecord = false
 
@@ -67,6 +70,7 @@ struct GradeCommand: AsyncParsableCommand {
     var merge: [String] = []
 
     func validate() throws {
+        if let learner { _ = try LearnerOption.validate(learner) }
         if !merge.isEmpty {
             guard arguments.isEmpty, batch == nil else { throw ValidationError("--merge takes only batch output folders") }
             return
@@ -110,7 +114,8 @@ struct GradeCommand: AsyncParsableCommand {
         if !noRecord {
             do {
                 try ProgressStore(dataDirectory: DataDirectory.resolve(explicit: dataDir))
-                    .record(GradingRecord(report, submission: submission, started: started))
+                    .record(GradingRecord(report, submission: submission, started: started,
+                                          learner: try learner.map(LearnerOption.validate) ?? Learner.loginName()))
             } catch {
                 FileHandle.standardError.write(Data("warning: the grading was not recorded in the progress store: \(error)\n".utf8))
             }
@@ -181,10 +186,11 @@ struct Shard: ExpressibleByArgument {
 
 extension GradingRecord {
     /// The progress store's row for a grading: pass (full marks), fail or error.
-    init(_ report: GradingReport, submission: Submission, started: Date) {
+    init(_ report: GradingReport, submission: Submission, started: Date, learner: String) {
         let status = report.status == .error ? "error" : report.isFullMarks ? "pass" : "fail"
         self.init(exerciseSlug: report.exercise, track: report.track, submissionPath: submission.url.path,
                   submissionHash: submission.fingerprint(), status: status, score: report.score, maxScore: report.maxScore,
-                  reportJSON: ReportFormat.json.render(report), startedAt: started, finishedAt: Date(), duration: report.duration)
+                  reportJSON: ReportFormat.json.render(report), startedAt: started, finishedAt: Date(), duration: report.duration,
+                  learner: learner)
     }
 }

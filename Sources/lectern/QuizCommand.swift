@@ -1,4 +1,5 @@
 import ArgumentParser
+import Progress
 import QuizTerminal
 
 /// `lectern quiz [SESSION]`: take a session's multiple-choice test in the terminal.
@@ -54,14 +55,21 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Take up the last attempt that ended early (of SESSION, or of any session of the course) where it stopped.")
     var resume = false
 
+    @Option(help: "Whose attempt this is, so one progress store can hold a class. Default: your login name.")
+    var learner: String?
+
     @Option(help: "Where the progress database lives. Default: $LECTERN_DATA_DIR, else $XDG_DATA_HOME/lectern, else ~/.local/share/lectern.")
     var dataDir: String?
+
+    func validate() throws {
+        if let learner { _ = try LearnerOption.validate(learner) }
+    }
 
     func run() throws {
         let options = QuizOptions(
             session: session, course: course, feedback: feedback, shuffle: shuffle, seed: seed, review: review,
             format: format, noColor: noColor, dataDirectory: dataDir, answers: answers, confirm: confirm, plain: plain,
-            resume: resume)
+            resume: resume, learner: try learner.map(LearnerOption.validate))
         let code = QuizRun.main(options: options)
         if code != 0 { throw ExitCode(code) }
     }

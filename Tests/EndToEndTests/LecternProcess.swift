@@ -31,8 +31,14 @@ struct LecternProcess {
     /// `stdin`. `NO_COLOR` is set unless `noColor` is false (then the caller's is removed).
     static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
                     stdin: String = "", noColor: Bool = true) throws -> Result {
+        try run(executable: binary, arguments, in: directory, environment: environment, stdin: stdin, noColor: noColor)
+    }
+
+    /// Runs any executable the same way (another program wrapping lectern, a checker).
+    static func run(executable: URL, _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
+                    stdin: String = "", noColor: Bool = true) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

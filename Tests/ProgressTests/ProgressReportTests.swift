@@ -7,7 +7,7 @@ struct ProgressReportTests {
     func report(_ fill: (ProgressStore) throws -> Void) throws -> ProgressReport {
         let store = try ProgressStore.inMemory()
         try fill(store)
-        return ProgressReport(summary: try store.summary(), databasePath: "/data/progress.sqlite")
+        return ProgressReport(summary: try store.summary(), databasePath: "/data/progress.sqlite", learner: "ada")
     }
 
     @Test("a session line gives attempts, the best score with its band, and the last date in UTC")
@@ -21,7 +21,7 @@ struct ProgressReportTests {
             Quizzes
               Production MCP Deployment (04-production-mcp-deployment)
                 3 attempts (2 complete), best 9/10 (90%) Proficient, last 2027-01-15 09:01 UTC
-            History: /data/progress.sqlite
+            History of ada: /data/progress.sqlite
 
             """)
     }
@@ -70,6 +70,7 @@ struct ProgressReportTests {
         }.json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["database"] as? String == "/data/progress.sqlite")
+        #expect(object["learner"] as? String == "ada")
         #expect((object["sessions"] as? [Any])?.count == 1)
         #expect((object["exercises"] as? [Any])?.count == 1)
     }
@@ -77,7 +78,7 @@ struct ProgressReportTests {
     @Test("reading a data directory without a database creates nothing")
     func readOnlyLoad() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-none-\(UUID().uuidString)")
-        let loaded = try ProgressReport.load(dataDirectory: directory)
+        let loaded = try ProgressReport.load(dataDirectory: directory, learner: .learner("ada"))
         #expect(loaded.summary.sessions.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: directory.path))
     }

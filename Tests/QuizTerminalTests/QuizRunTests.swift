@@ -101,7 +101,7 @@ struct QuizRunTests {
         decoder.dateDecodingStrategy = .iso8601
         let result = try decoder.decode(QuizResult.self, from: Data(output.standard.utf8))
         let saved = try #require(try ProgressStore(dataDirectory: data).attempts().first)
-        var expected = AttemptRecord(result)
+        var expected = AttemptRecord(result, learner: Learner.loginName(environment: ["NO_COLOR": "1"]))
         expected.id = saved.id
         expected.attemptID = saved.attemptID
         #expect(saved == expected)
@@ -195,5 +195,15 @@ struct QuizRunTests {
             return LineChoiceReader(source: ScriptedLineSource(lines: ["b", "d"]))
         })
         #expect(styles == [.lines])
+    }
+
+    @Test("the attempt is recorded for --learner, else for the login name")
+    func learnerRecorded() throws {
+        let data = TerminalFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        _ = run(QuizOptions(answers: "B,D", learner: "ada"), terminal: false, data: data)
+        _ = run(QuizOptions(answers: "B,D"), terminal: false, data: data)
+        let learners = try ProgressStore(dataDirectory: data).attempts().map(\.learner)
+        #expect(learners == ["ada", Learner.loginName(environment: [:])])
     }
 }
