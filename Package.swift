@@ -89,9 +89,8 @@ let package = Package(
         // The preview server `lectern site serve` hands over to: its own executable, so the
         // networking libraries its HTTP server links are not loaded by every lectern command.
         .executableTarget(name: "lectern-serve", dependencies: ["Site", "SiteServer"]),
-        // The command-line front end: thin, calls the modules. Linked with mimalloc (Debian's
-        // libmimalloc-dev) in place of glibc's malloc: a site build or check allocates on every
-        // core, and it measured 7% and 15% faster (BENCHMARKS.md).
+        // The command-line front end: thin, calls the modules. (Release builds link mimalloc:
+        // see scripts/build-release.)
         .executableTarget(name: "lectern", dependencies: [
             "Course",
             "Grading",
@@ -104,7 +103,7 @@ let package = Package(
             "ItemAnalysis",
             "FSRS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
+        ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
             name: "CourseTests",
