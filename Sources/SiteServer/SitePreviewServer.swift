@@ -58,7 +58,12 @@ public struct SitePreviewServer: Sendable {
             Task.detached { await watch(every: interval, log: log) }
         }
         defer { watcher?.cancel() }
-        try await server.run()
+        do {
+            try await server.run()
+        } catch let error as IOError {
+            let hint = error.errnoCode == EADDRINUSE ? " (another server has it: pick another with --port)" : ""
+            throw ServeError(description: "cannot serve on 127.0.0.1:\(port): \(String(cString: strerror(error.errnoCode)))\(hint)")
+        }
     }
 
     /// Writes the `SiteResponse` to `request`.

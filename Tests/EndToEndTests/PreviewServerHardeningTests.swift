@@ -153,6 +153,15 @@ import Testing
         }
     }
 
+    @Test func aPortInUseIsReportedPlainly() async throws {
+        let server = try await ServeProcess()
+        let output = server.folder.appendingPathComponent("second-site").path
+        let second = try LecternProcess.run(["site", "serve", "content", "--output", output, "--port", String(server.port)])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("error: cannot serve on 127.0.0.1:\(server.port): Address already in use"))
+        #expect(second.stderr.contains("--port"))
+    }
+
     @Test func anHTTP10RequestWithoutKeepAliveIsClosedAfterItsResponse() async throws {
         let server = try await ServeProcess()
         let connection = try RawConnection(port: server.port)
