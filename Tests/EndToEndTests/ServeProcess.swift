@@ -5,15 +5,18 @@ import Glibc
 
 /// `lectern site serve content --port 0` started as a user starts it (lectern hands over to
 /// lectern-serve), optionally under a lower limit of open files; stopped when released.
-///
-/// It and `RawConnection` wait with `Task.sleep` or in slices of at most 10 ms, so the tests,
-/// which wait for seconds, never hold a thread of Swift's cooperative pool for long.
+
 final class ServeProcess {
     let process = Process()
     let folder: URL
     let port: UInt16
     /// The built site.
     var site: URL { folder.appendingPathComponent("site") }
+    /// What the server wrote to stderr, and how it ended if it has.
+    var log: String {
+        let text = (try? String(contentsOf: folder.appendingPathComponent("serve.log"), encoding: .utf8)) ?? ""
+        return process.isRunning ? text : text + "[exited: \(process.terminationReason == .uncaughtSignal ? "signal" : "status") \(process.terminationStatus)]"
+    }
 
     /// `fileLimit` sets RLIMIT_NOFILE for the server (through the shell's `ulimit -n`).
     init(watch: Bool = false, fileLimit: Int? = nil) async throws {
@@ -70,8 +73,25 @@ final class ServeProcess {
     }
 }
 
+/// Runs `body` on a thread of its own. The clients below block on their sockets for seconds:
+/// on a thread of their own they hold no thread of Swift's cooperative pool, and the times they
+/// measure are the server's, not those of a pool that other tests keep busy.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+/// Seconds `body` takes.
+func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let start = Date()
+    let result = try body()
+    return (result, Date().timeIntervalSince(start))
+}
+
 /// One TCP connection to 127.0.0.1 speaking raw bytes, for requests no HTTP client would send:
-/// oversized or unfinished heads, undecodable paths, pipelined requests.
+/// oversized or unfinished heads, undecodable paths, pipelined requests. It blocks: use it on
+/// a thread of its own (`onOwnThread`).
 final class RawConnection {
     private let fd: Int32
     private var buffered: [UInt8] = []
@@ -97,46 +117,35 @@ final class RawConnection {
 
     /// Sends every byte; false if the server closed or reset the connection first.
     @discardableResult
-    func send(_ text: String) async -> Bool { await send(Array(text.utf8)) }
+    func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
     @discardableResult
-    func send(_ bytes: [UInt8]) async -> Bool {
+    func send(_ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT)) }
-            if n > 0 {
-                sent += n
-            } else if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                _ = poll(&poller, 1, 10)
-                await Task.yield()
-            } else {
-                return false
-            }
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            sent += n
         }
         return true
     }
 
     /// What the server sends before `timeout` seconds pass: nil on timeout, [] at the end of
     /// the stream or a reset.
-    func receive(timeout: Double) async -> [UInt8]? {
+    func receive(timeout: Double) -> [UInt8]? {
         if !buffered.isEmpty { defer { buffered = [] }; return buffered }
-        let deadline = Date().addingTimeInterval(timeout)
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        while poll(&poller, 1, Int32(max(0, min(10, deadline.timeIntervalSinceNow * 1000)))) <= 0 {
-            if Date() >= deadline { return nil }
-            await Task.yield()
-        }
+        guard poll(&poller, 1, Int32(max(0, timeout * 1000))) > 0 else { return nil }
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         return n <= 0 ? [] : Array(chunk[..<n])
     }
 
     /// Whether the server closes the connection (end of stream or reset) within `timeout` seconds.
-    func closedByServer(within timeout: Double) async -> Bool {
+    func closedByServer(within timeout: Double) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            guard let bytes = await receive(timeout: deadline.timeIntervalSinceNow) else { return false }
+            guard let bytes = receive(timeout: deadline.timeIntervalSinceNow) else { return false }
             if bytes.isEmpty { return true }
         }
         return false
@@ -144,7 +153,7 @@ final class RawConnection {
 
     /// Reads one response (head, then a body of its Content-Length), or nil if it does not come
     /// whole within `timeout` seconds.
-    func readResponse(timeout: Double) async -> RawResponse? {
+    func readResponse(timeout: Double) -> RawResponse? {
         let deadline = Date().addingTimeInterval(timeout)
         var data: [UInt8] = []
         let separator = Array("\r\n\r\n".utf8)
@@ -159,14 +168,14 @@ final class RawConnection {
                 }
             }
             let left = deadline.timeIntervalSinceNow
-            guard left > 0, let bytes = await receive(timeout: left), !bytes.isEmpty else { return nil }
+            guard left > 0, let bytes = receive(timeout: left), !bytes.isEmpty else { return nil }
             data += bytes
         }
     }
 
     /// Sends `request` and reads its response.
-    func exchange(_ request: String, timeout: Double = 10) async -> RawResponse? {
-        await send(request) ? await readResponse(timeout: timeout) : nil
+    func exchange(_ request: String, timeout: Double = 10) -> RawResponse? {
+        send(request) ? readResponse(timeout: timeout) : nil
     }
 
     private static func error(_ call: String) -> ServeProcess.Failure {
@@ -175,7 +184,7 @@ final class RawConnection {
 }
 
 /// A response as read off the wire.
-struct RawResponse {
+struct RawResponse: Sendable {
     var status: Int
     /// Header fields by lowercased name.
     var headers: [String: String] = [:]
