@@ -14,8 +14,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // lectern-serve's HTTP server: Hummingbird's core on SwiftNIO (its default traits, which
+        // add swift-configuration support, are left off).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -83,8 +89,14 @@ let package = Package(
         // `lectern site serve`: the built site on 127.0.0.1, rebuilt on change.
         .target(name: "SiteServer", dependencies: [
             "Site",
-            .product(name: "FlyingFox", package: "FlyingFox"),
-            .product(name: "FlyingSocks", package: "FlyingFox"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // The preview server `lectern site serve` hands over to: its own executable, so the
         // networking libraries its HTTP server links are not loaded by every lectern command.
@@ -116,7 +128,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course", "FSRS"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve", "lectern-import"], exclude: ["QuizFixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve", "lectern-import", "SiteServer"], exclude: ["QuizFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ExchangeImport", "Course", "Markdown"], exclude: ["Fixtures"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"], exclude: ["Fixtures"]),
