@@ -29,6 +29,8 @@ let package = Package(
             "Markdown",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Text from outside lectern (learner output, file names) with control characters shown as escapes.
+        .target(name: "TextEscaping"),
         // Runs one untrusted command (learner code) in bubblewrap, with limits.
         .target(name: "Sandbox"),
         // Sandbox cost and bomb containment times, for BENCHMARKS.md.
@@ -37,11 +39,12 @@ let package = Package(
             path: "Benchmarks/SandboxBenchmark", exclude: ["bench"]
         ),
         // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
-        .target(name: "Grading", dependencies: ["Course", "Sandbox"]),
+        .target(name: "Grading", dependencies: ["Course", "Sandbox", "TextEscaping"]),
         // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.
         .target(name: "Quiz", dependencies: ["Course"]),
         // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
         .target(name: "Progress", dependencies: [
+            "TextEscaping",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -81,6 +84,7 @@ let package = Package(
             "Sandbox",
             "QuizTerminal",
             "Site",
+            "TextEscaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -97,6 +101,7 @@ let package = Package(
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve"], exclude: ["QuizFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"]),
         .testTarget(
             name: "RedTeamTests",
             dependencies: ["Grading", "Course", "Sandbox"],

@@ -4,6 +4,7 @@ import Foundation
 import Grading
 import Progress
 import Sandbox
+import TextEscaping
 
 /// `lectern grade`: grades one submission, a folder of them (`--batch`), or joins shard
 /// summaries (`--merge`). Learner code only ever runs in the sandbox.
@@ -112,7 +113,7 @@ struct GradeCommand: AsyncParsableCommand {
                 try ProgressStore(dataDirectory: DataDirectory.resolve(explicit: dataDir))
                     .record(GradingRecord(report, submission: submission, started: started))
             } catch {
-                FileHandle.standardError.write(Data("warning: the grading was not recorded in the progress store: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("warning: the grading was not recorded in the progress store: \(VisibleText.lines("\(error)"))\n".utf8))
             }
         }
         if requirePass && !report.isFullMarks { throw ExitCode(1) }
@@ -144,11 +145,9 @@ struct GradeCommand: AsyncParsableCommand {
         do {
             return try await body()
         } catch let error as GradingError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw Self.fail(error)
         } catch let error as BatchError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw Self.fail(error)
         }
     }
 
@@ -156,9 +155,15 @@ struct GradeCommand: AsyncParsableCommand {
         do {
             return try body()
         } catch let error as BatchError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw Self.fail(error)
         }
+    }
+
+    /// Prints `error` (whose file names may hold control characters, shown as escapes) and
+    /// gives the exit status of a usage error.
+    private static func fail(_ error: any Error) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(VisibleText.lines("\(error)"))\n".utf8))
+        return ExitCode(2)
     }
 }
 

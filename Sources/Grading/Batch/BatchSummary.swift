@@ -1,4 +1,5 @@
 import Foundation
+import TextEscaping
 
 /// One submission's line in a batch summary.
 public struct BatchRow: Sendable, Codable, Equatable {
@@ -57,16 +58,17 @@ public struct BatchSummary: Sendable, Codable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// What the command prints at the end.
+    /// What the command prints at the end; ids and messages with their control characters
+    /// shown as escapes, one line each.
     public var text: String {
         let full = rows.filter(\.isFullMarks).count
         let errors = rows.filter { $0.status != .graded }.count
         let mean = rows.isEmpty ? 0 : rows.reduce(0) { $0 + $1.score } / Double(rows.count)
         var lines: [String] = []
         for row in rows where row.status != .graded {
-            lines.append("\(row.id): \(row.status.rawValue)" + (row.message.map { ": " + (firstLine($0)) } ?? ""))
+            lines.append("\(VisibleText.line(row.id)): \(row.status.rawValue)" + (row.message.map { ": " + VisibleText.line(firstLine($0)) } ?? ""))
         }
-        lines.append("\(exercise)\(shard.map { " shard \($0)" } ?? ""): \(rows.count) submissions "
+        lines.append("\(VisibleText.line(exercise))\(shard.map { " shard \($0)" } ?? ""): \(rows.count) submissions "
             + "(\(graded) graded now, \(skipped) up to date), \(full) full marks, \(errors) not graded, "
             + "mean score \(Points.format(mean))/\(Points.format(groups.reduce(0) { $0 + $1.maxPoints }))")
         return lines.joined(separator: "\n") + "\n"
