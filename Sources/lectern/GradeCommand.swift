@@ -15,7 +15,7 @@ struct GradeCommand: AsyncParsableCommand {
         usage: """
             lectern grade EXERCISE SUBMISSION [--track python|swift] [--format text|json|junit|gradescope|exercism]
             lectern grade EXERCISE --batch DIR [--jobs N] [--output DIR] [--shard K/N] [--force]
-            lectern grade --merge DIR... [--output DIR]
+            lectern grade --merge DIR... [--output DIR] [--allow-partial]
             """,
         discussion: """
             EXERCISE is a slug of the course's exercises folder or the path of an exercise folder. \
@@ -67,11 +67,15 @@ struct GradeCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Join the summaries of these batch output folders (shards) into one.", valueName: "dir"))
     var merge: [String] = []
 
+    @Flag(help: "With --merge: join the shards given even when some shard K of N is missing; the summary names the missing ones.")
+    var allowPartial = false
+
     func validate() throws {
         if !merge.isEmpty {
             guard arguments.isEmpty, batch == nil else { throw ValidationError("--merge takes only batch output folders") }
             return
         }
+        if allowPartial { throw ValidationError("--allow-partial applies to --merge only") }
         if batch != nil {
             guard arguments.count == 1 else { throw ValidationError("--batch needs exactly one EXERCISE") }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -135,7 +139,8 @@ struct GradeCommand: AsyncParsableCommand {
 
     private func runMerge() throws {
         let merged = try usage {
-            try BatchSummary.merge(merge.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output ?? "."))
+            try BatchSummary.merge(merge.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output ?? "."),
+                                   allowPartial: allowPartial)
         }
         print(merged.text, terminator: "")
     }
