@@ -48,17 +48,30 @@ import Testing
         defer { base.remove() }
         let dead = try deadProcess()
         let stale = try folder(base, "lectern-run-\(dead.pid)-\(dead.start)-AbC123", withLock: true)
-        // What a bubblewrap orphaned in its first milliseconds looks like: its argv names the folder.
-        let orphan = Process()
-        orphan.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        orphan.arguments = ["-c", "import time; time.sleep(600)", "--ro-bind", stale.path, "/run/lectern"]
-        try orphan.run()
+        func sleeper(_ arguments: [String], in directory: URL? = nil) throws -> Process {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            process.arguments = ["-c", "import time; time.sleep(600)"] + arguments
+            if let directory { process.currentDirectoryURL = directory }
+            try process.run()
+            return process
+        }
+        // A bubblewrap orphaned in its first milliseconds binds the folder at /run/lectern; an
+        // unsandboxed command runs in its work/; someone else merely names the folder.
+        let orphan = try sleeper(["--ro-bind", stale.appendingPathComponent("stage").path, "/run/lectern"])
+        try FileManager.default.createDirectory(at: stale.appendingPathComponent("work"), withIntermediateDirectories: true)
+        let unsandboxed = try sleeper([], in: stale.appendingPathComponent("work"))
+        let bystander = try sleeper([stale.path])
+        defer { bystander.terminate() }
 
         let removed = StaleRuns.sweep(in: base.url.path)
         #expect(removed == [stale.path])
         #expect(!FileManager.default.fileExists(atPath: stale.path))
-        orphan.waitUntilExit()
-        #expect(orphan.terminationReason == .uncaughtSignal && orphan.terminationStatus == SIGKILL)
+        for process in [orphan, unsandboxed] {
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+        }
+        #expect(bystander.isRunning)
     }
 
     @Test func aLiveRunsFolderIsKept() throws {

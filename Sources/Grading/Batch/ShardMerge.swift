@@ -60,6 +60,9 @@ extension BatchSummary {
         return merged
     }
 
+    /// The most shards a merge takes.
+    static let maxShards = 100_000
+
     /// `K/N` of a shard's summary, when it is one and well formed.
     var shardPosition: (index: Int, count: Int)? {
         guard let shard else { return nil }
@@ -76,6 +79,10 @@ extension BatchSummary {
         guard let sharded = inputs.first(where: { $0.summary.shard != nil }) else { return [] }
         guard let count = sharded.summary.shardPosition?.count else {
             throw .invalidShard(sharded.file.path, "its shard '\(sharded.summary.shard ?? "")' is not K/N")
+        }
+        // Each missing shard is named; no scheduler runs that many tasks.
+        guard count <= maxShards else {
+            throw .invalidShard(sharded.file.path, "it is one of \(count) shards, more than the \(maxShards) a merge names")
         }
         var present: [Int: MergeInput] = [:]
         for input in inputs {

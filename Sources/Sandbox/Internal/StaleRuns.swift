@@ -92,8 +92,9 @@ enum StaleRuns {
 }
 
 /// Processes still using a dead run's folder: a bubblewrap orphaned before it could arm
-/// `--die-with-parent` (its argv names the folder it binds), or an unsandboxed run's command
-/// (its working directory is inside the folder).
+/// `--die-with-parent` (its argv binds a path of the folder at `/run/lectern`), or an
+/// unsandboxed run's command (its working directory is the folder's `work/`). Nothing else
+/// that merely names the folder (someone listing it) is touched.
 enum LeftoverProcesses {
     static func kill(using folder: String) {
         let me = getpid()
@@ -112,14 +113,16 @@ enum LeftoverProcesses {
     }
 
     private static func uses(_ pid: pid_t, _ folder: String) -> Bool {
-        func inside(_ path: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
-        if let raw = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
-           raw.split(separator: 0).contains(where: { inside(String(decoding: $0, as: UTF8.self)) }) {
-            return true
+        func inside(_ path: String, _ root: String) -> Bool { path == root || path.hasPrefix(root + "/") }
+        if let raw = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") {
+            let argv = raw.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            if zip(argv, argv.dropFirst()).contains(where: { inside($0, folder) && $1 == BubblewrapArguments.staging }) {
+                return true
+            }
         }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink("/proc/\(pid)/cwd", &buffer, buffer.count - 1)
         guard count > 0 else { return false }
-        return inside(String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        return inside(String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self), folder + "/work")
     }
 }
