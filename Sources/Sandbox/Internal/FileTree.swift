@@ -52,7 +52,8 @@ enum FileTree {
     /// Empties the folder open as `folder`, depth first.
     private static func removeContents(of folder: CInt) {
         fchmod(folder, 0o700)
-        let listing = dup(folder)
+        // Close-on-exec: a run spawned by another thread meanwhile must never inherit it.
+        let listing = fcntl(folder, F_DUPFD_CLOEXEC, 0)
         guard listing >= 0 else { return }
         guard let directory = fdopendir(listing) else {
             close(listing)
