@@ -37,6 +37,8 @@ let package = Package(
             "Markdown",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Text from outside lectern (learner output, file names) with control characters shown as escapes.
+        .target(name: "TextEscaping"),
         // Runs one untrusted command (learner code) in bubblewrap, with limits.
         .target(name: "Sandbox"),
         // Sandbox cost and bomb containment times, for BENCHMARKS.md.
@@ -45,11 +47,12 @@ let package = Package(
             path: "Benchmarks/SandboxBenchmark", exclude: ["bench"]
         ),
         // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
-        .target(name: "Grading", dependencies: ["Course", "Sandbox"]),
+        .target(name: "Grading", dependencies: ["Course", "Sandbox", "TextEscaping"]),
         // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.
         .target(name: "Quiz", dependencies: ["Course"]),
         // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
         .target(name: "Progress", dependencies: [
+            "TextEscaping",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -114,6 +117,7 @@ let package = Package(
             "Exchange",
             "ItemAnalysis",
             "FSRS",
+            "TextEscaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -133,6 +137,7 @@ let package = Package(
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ExchangeImport", "Course", "Markdown"], exclude: ["Fixtures"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], exclude: ["Fixtures"]),
+        .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"]),
         .testTarget(
             name: "RedTeamTests",
             dependencies: ["Grading", "Course", "Sandbox"],

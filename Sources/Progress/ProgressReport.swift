@@ -1,4 +1,5 @@
 import Foundation
+import TextEscaping
 
 /// `lectern progress` as text or JSON: per session, attempts, best score and band, last
 /// date; per exercise, gradings, best score, last status and date. Dates print in UTC.
@@ -28,19 +29,22 @@ public struct ProgressReport: Sendable {
         return ProgressReport(summary: summary, databasePath: url.path, learner: learner.name)
     }
 
+    /// The text report. Names and statuses come from the database and from course and
+    /// exercise folders, so their control characters are shown as escapes.
     public var text: String {
+        let visible = VisibleText.line
         var lines: [String] = []
         if summary.sessions.isEmpty {
             lines.append("No quiz attempts yet: take one with `lectern quiz`.")
         } else {
             lines.append("Quizzes")
             for session in summary.sessions {
-                lines.append("  \(session.sessionTitle) (\(session.sessionID))")
+                lines.append("  \(visible(session.sessionTitle)) (\(visible(session.sessionID)))")
                 var line = "    \(count(session.attempts, "attempt"))"
                 if session.completeAttempts != session.attempts { line += " (\(session.completeAttempts) complete)" }
                 if let best = session.bestScore {
                     line += ", best \(best)/\(session.total) (\(percent(Double(best), Double(session.total))))"
-                    if let band = session.bestBandLabel { line += " \(band)" }
+                    if let band = session.bestBandLabel { line += " \(visible(band))" }
                     if let time = session.bestDurationSeconds { line += " in \(DurationText.format(time))" }
                 } else {
                     line += ", none complete yet"
@@ -56,12 +60,12 @@ public struct ProgressReport: Sendable {
         if !summary.exercises.isEmpty {
             lines.append("Exercises")
             for exercise in summary.exercises {
-                lines.append("  \(exercise.exerciseSlug) (\(exercise.track))")
+                lines.append("  \(visible(exercise.exerciseSlug)) (\(visible(exercise.track)))")
                 lines.append("    \(count(exercise.gradings, "grading")), best \(number(exercise.bestScore))/\(number(exercise.maxScore))"
-                    + ", last \(exercise.lastStatus) \(Self.format(exercise.lastGradedAt))")
+                    + ", last \(visible(exercise.lastStatus)) \(Self.format(exercise.lastGradedAt))")
             }
         }
-        lines.append("History of \(learner): \(databasePath)")
+        lines.append("History of \(visible(learner)): \(visible(databasePath))")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Progress
+import TextEscaping
 
 /// `lectern progress`: the learner's history of quiz attempts and exercise gradings.
 struct ProgressCommand: ParsableCommand {
@@ -32,7 +33,7 @@ struct ProgressCommand: ParsableCommand {
             case .json: print(try report.json(), terminator: "")
             }
         } catch let error as ProgressStoreError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("error: \(VisibleText.lines(error.description))\n".utf8))
             throw ExitCode(1)
         }
     }
