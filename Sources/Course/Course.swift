@@ -16,6 +16,8 @@ public struct Course: Sendable {
     /// Every markdown page of the course, in navigation order.
     public var pages: [Page]
     public var exercises: [Exercise]
+    /// course.yml's `export: true`: the site offers each quiz as GIFT, Moodle XML and QTI files.
+    public var offersExports: Bool = false
 
     public init(title: String, description: String, baseURL: String?, root: URL, displayRoot: String, hasManifest: Bool,
                 sessions: [Session], pages: [Page], exercises: [Exercise]) {

@@ -121,11 +121,12 @@ public enum CourseLoader {
             }
         }
 
-        let course = Course(
+        var course = Course(
             title: title, description: yaml.string(manifest, "description", diagnostics: &diagnostics) ?? "",
             baseURL: yaml.string(manifest, "base_url", diagnostics: &diagnostics),
             root: root, displayRoot: displayRoot, hasManifest: true,
             sessions: sessions, pages: loaded.map(\.page), exercises: exercises)
+        course.offersExports = yaml.bool(manifest, "export", diagnostics: &diagnostics) ?? false
         return course
     }
 

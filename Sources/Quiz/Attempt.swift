@@ -1,8 +1,10 @@
 import Course
 
 /// One attempt at a quiz as a state machine: it asks the presented questions in order, takes
-/// one answer each, and ends either completed or early (quit, interrupted, input ended).
-/// It holds no I/O; front ends feed it answers and read its state.
+/// one answer each (with the seconds it took, when the front end measured them), and ends
+/// either completed or early (quit, interrupted, input ended). An attempt ended early can be
+/// taken up again where it stopped. It holds no I/O and no clock; front ends feed it answers
+/// and read its state.
 public struct Attempt: Sendable {
     /// How an attempt ended.
     public enum Ending: String, Codable, Sendable {
@@ -34,11 +36,30 @@ public struct Attempt: Sendable {
     public private(set) var state: State
     /// The shown option chosen for each presented question; nil until answered.
     public private(set) var choices: [Int?]
+    /// The seconds each presented question took to answer; nil until answered, or when not
+    /// measured (answers given up front).
+    public private(set) var seconds: [Double?]
 
     public init(plan: QuizPlan) {
         self.plan = plan
         self.choices = Array(repeating: nil, count: plan.questions.count)
+        self.seconds = Array(repeating: nil, count: plan.questions.count)
         self.state = plan.questions.isEmpty ? .ended(.completed) : .answering(0)
+    }
+
+    /// Takes up an attempt that ended early: the answers (shown indices, per presented
+    /// question) and times it had, waiting at its first unanswered question. An answer out
+    /// of a question's range counts as unanswered.
+    public init(plan: QuizPlan, resumingChoices choices: [Int?], seconds: [Double?]) {
+        precondition(choices.count == plan.questions.count && seconds.count == plan.questions.count,
+                     "one choice and one time per presented question")
+        self.plan = plan
+        let valid = zip(plan.questions, choices).map { question, choice in
+            choice.flatMap { (0..<question.optionCount).contains($0) ? $0 : nil }
+        }
+        self.choices = valid
+        self.seconds = zip(valid, seconds).map { choice, time in choice == nil ? nil : time }
+        self.state = valid.firstIndex(where: { $0 == nil }).map(State.answering) ?? .ended(.completed)
     }
 
     /// The question waiting for an answer; nil once ended.
@@ -58,15 +79,17 @@ public struct Attempt: Sendable {
         return false
     }
 
-    /// Answers the current question with the option shown at `shownIndex` and moves on;
-    /// after the last question the attempt is completed.
+    /// Answers the current question with the option shown at `shownIndex`, taking `seconds`,
+    /// and moves on to the next unanswered question; once none is left the attempt is completed.
     @discardableResult
-    public mutating func answer(shownIndex: Int) throws(Failure) -> Outcome {
+    public mutating func answer(shownIndex: Int, seconds time: Double? = nil) throws(Failure) -> Outcome {
         guard case .answering(let index) = state else { throw .alreadyEnded }
         let question = plan.questions[index]
         guard (0..<question.optionCount).contains(shownIndex) else { throw .noSuchOption(shownIndex) }
         choices[index] = shownIndex
-        state = index + 1 < plan.questions.count ? .answering(index + 1) : .ended(.completed)
+        seconds[index] = time
+        let next = choices[(index + 1)...].firstIndex(where: { $0 == nil }) ?? choices.firstIndex(where: { $0 == nil })
+        state = next.map(State.answering) ?? .ended(.completed)
         let correct = question.correctShownIndex
         return Outcome(chosenShownIndex: shownIndex, correctShownIndex: correct, isCorrect: correct == shownIndex)
     }

@@ -32,6 +32,8 @@ public struct QuizResult: Codable, Equatable, Sendable {
         public var shownPosition: Int
         /// The letter the learner saw and typed; differs from `chosen` when shuffled.
         public var chosenAsShown: String?
+        /// The seconds the question took to answer; nil when not answered or not measured.
+        public var seconds: Double?
     }
 
     public var session: SessionInfo
@@ -51,9 +53,14 @@ public struct QuizResult: Codable, Equatable, Sendable {
     public var answers: [Answer]
     public var startedAt: Date
     public var finishedAt: Date
+    /// The time spent taking the quiz, in seconds: for an attempt taken up again, the sum of
+    /// its sittings (the breaks between them do not count). Nil when not measured (answers
+    /// given up front).
+    public var durationSeconds: Double?
 
     /// Sums up an attempt. The band comes from the quiz's Scoring Guide, for complete attempts only.
-    public init(attempt: Attempt, sessionID: String, sessionTitle: String, startedAt: Date, finishedAt: Date) {
+    public init(attempt: Attempt, sessionID: String, sessionTitle: String, startedAt: Date, finishedAt: Date,
+                durationSeconds: Double? = nil) {
         let plan = attempt.plan
         let quiz = plan.quiz
         self.session = SessionInfo(id: sessionID, title: sessionTitle)
@@ -84,11 +91,13 @@ public struct QuizResult: Codable, Equatable, Sendable {
                 correct: question.correctOption?.letter ?? "?",
                 isCorrect: attempt.isCorrect(at: shown),
                 shownPosition: shown + 1,
-                chosenAsShown: chosenShown.map(Letters.letter(at:)))
+                chosenAsShown: chosenShown.map(Letters.letter(at:)),
+                seconds: attempt.seconds[shown])
         }
         self.answers = quiz.questions.indices.compactMap { byOriginal[$0] }
         self.startedAt = startedAt
         self.finishedAt = finishedAt
+        self.durationSeconds = durationSeconds
     }
 }
 
@@ -97,7 +106,7 @@ public struct QuizResult: Codable, Equatable, Sendable {
 extension QuizResult {
     enum CodingKeys: String, CodingKey {
         case session, quizTitle, contentHash, status, isComplete, score, total, answered, percentage, band
-        case shuffleSeed, answers, startedAt, finishedAt
+        case shuffleSeed, answers, startedAt, finishedAt, durationSeconds
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -116,12 +125,13 @@ extension QuizResult {
         try container.encode(answers, forKey: .answers)
         try container.encode(startedAt, forKey: .startedAt)
         try container.encode(finishedAt, forKey: .finishedAt)
+        try container.encode(durationSeconds, forKey: .durationSeconds)
     }
 }
 
 extension QuizResult.Answer {
     enum CodingKeys: String, CodingKey {
-        case question, title, chosen, correct, isCorrect, shownPosition, chosenAsShown
+        case question, title, chosen, correct, isCorrect, shownPosition, chosenAsShown, seconds
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -133,5 +143,6 @@ extension QuizResult.Answer {
         try container.encode(isCorrect, forKey: .isCorrect)
         try container.encode(shownPosition, forKey: .shownPosition)
         try container.encode(chosenAsShown, forKey: .chosenAsShown)
+        try container.encode(seconds, forKey: .seconds)
     }
 }

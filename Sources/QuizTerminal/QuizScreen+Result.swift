@@ -1,5 +1,6 @@
 import Course
 import Markdown
+import Progress
 import Quiz
 
 /// The result screen: score and band, then the review; or, for an attempt cut short, what
@@ -21,14 +22,22 @@ extension QuizScreen {
                 }
                 text += lines.joined(separator: "\n") + "\n"
             }
+            text += timeLine(result)
             text += reviewSection(attempt: attempt, mode: review)
         } else {
             text += wrapPlain(stoppedLine(result)).map(style.bold).joined(separator: "\n") + "\n"
             text += wrapPlain("So far: \(result.score) correct of \(result.answered) answered (\(result.total) questions).")
                 .joined(separator: "\n") + "\n"
+            text += timeLine(result)
             text += answeredSoFar(attempt)
         }
         return text
+    }
+
+    /// "Time: 3 min 12 s", when the answers were timed (not for answers given up front).
+    func timeLine(_ result: QuizResult) -> String {
+        guard let seconds = result.durationSeconds, result.answers.contains(where: { $0.seconds != nil }) else { return "" }
+        return "Time: \(DurationText.format(seconds))\n"
     }
 
     func stoppedLine(_ result: QuizResult) -> String {
@@ -46,7 +55,8 @@ extension QuizScreen {
         var text = ""
         for (index, presented) in attempt.plan.questions.enumerated() {
             guard let chosen = attempt.choices[index] else { continue }
-            let mark = attempt.isCorrect(at: index) == true ? style.green("✅ right") : style.red("❌ wrong")
+            let right = attempt.isCorrect(at: index) == true
+            let mark = right ? style.green(plain ? "right" : "✅ right") : style.red(plain ? "wrong" : "❌ wrong")
             var line = "  \(index + 1). "
             if let title = presented.question.title { line += title + ": " }
             line += "\(Letters.letter(at: chosen)) \(mark)"
@@ -73,12 +83,13 @@ extension QuizScreen {
             text += "\n"
             if let chosen = attempt.choices[index] {
                 let right = attempt.isCorrect(at: index) == true
-                text += labelledOption("Your answer:    ", visibleWidth: 16, presented, chosen, mark: right ? "✅" : "❌")
+                let mark = plain ? (right ? "(right)" : "(wrong)") : (right ? "✅" : "❌")
+                text += labelledOption("Your answer:    ", visibleWidth: 16, presented, chosen, mark: mark)
             } else {
                 text += "Your answer:    " + style.dim("(none)") + "\n"
             }
             if let correct = presented.correctShownIndex {
-                text += labelledOption("Correct answer: ", visibleWidth: 16, presented, correct, mark: "✅")
+                text += labelledOption("Correct answer: ", visibleWidth: 16, presented, correct, mark: plain ? nil : "✅")
             }
             text += explanation(presented.question)
         }

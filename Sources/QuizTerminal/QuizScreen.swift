@@ -2,14 +2,20 @@ import Course
 import Markdown
 import Quiz
 
-/// Everything the quiz prints, as strings: header, questions, prompts, feedback, help, the
-/// result and its review. Pure, so tests can read exactly what a learner would see.
+/// Everything the quiz prints, as strings: header, progress, questions, the choice list and
+/// its prompt, feedback, help, the result and its review. Pure, so tests can read exactly
+/// what a learner would see.
 ///
 /// Content (prompts, options, explanations) is rendered from its markdown tree by
 /// `TerminalRenderer`; the ✅ marks are not part of an option's content, and the quiz names
 /// the correct option only after the learner has answered.
+///
+/// `plain` is for screen readers and braille displays: no colour, no progress bar, no
+/// decoration, right and wrong always in words, and (in `KeyChoiceReader`) no cursor
+/// movement, one line per event.
 public struct QuizScreen: Sendable {
     public let width: Int
+    public let plain: Bool
     let style: Style
     let renderer: TerminalRenderer
     /// Renders text indented under an option or a label.
@@ -17,8 +23,10 @@ public struct QuizScreen: Sendable {
 
     public static let indent = "    "
 
-    public init(color: Bool, width: Int) {
+    public init(color: Bool, width: Int, plain: Bool = false) {
         self.width = max(width, 20)
+        self.plain = plain
+        let color = color && !plain
         self.style = Style(color: color)
         self.renderer = TerminalRenderer(color: color, width: self.width)
         self.indentedRenderer = TerminalRenderer(color: color, width: self.width - Self.indent.count)
@@ -26,7 +34,7 @@ public struct QuizScreen: Sendable {
 
     /// The same screen for another width (the terminal was resized).
     public func resized(to newWidth: Int) -> QuizScreen {
-        max(newWidth, 20) == width ? self : QuizScreen(color: style.color, width: newWidth)
+        max(newWidth, 20) == width ? self : QuizScreen(color: style.color, width: newWidth, plain: plain)
     }
 
     /// Ends colour: printed on every way out.
@@ -34,11 +42,19 @@ public struct QuizScreen: Sendable {
 
     // MARK: Before and during the quiz
 
-    public func header(title: String, questionCount: Int, feedback: FeedbackMode, seed: UInt64?) -> String {
+    public func header(title: String, questionCount: Int, feedback: FeedbackMode, seed: UInt64?,
+                       input: InputStyle = .lines) -> String {
         let titleLines = wrapPlain(title)
         var lines = titleLines.map(style.bold)
-        lines.append(style.dim(String(repeating: "─", count: min(titleLines.map(DisplayWidth.of).max() ?? 0, width))))
-        var about = "\(questionCount) question\(questionCount == 1 ? "" : "s"). Type a letter and press Enter; ? for help, q to quit."
+        if !plain {
+            lines.append(style.dim(String(repeating: "─", count: min(titleLines.map(DisplayWidth.of).max() ?? 0, width))))
+        }
+        var about = "\(questionCount) question\(questionCount == 1 ? "" : "s"). "
+        switch input {
+        case .lines: about += "Type a letter and press Enter; ? for help, q to quit."
+        case .keys(confirm: false): about += "Press a letter or number to answer, or move with ↑/↓ and press Enter; ? for help, q to quit."
+        case .keys(confirm: true): about += "Press a letter or number, or move with ↑/↓, then Enter to confirm; ? for help, q to quit."
+        }
         about += feedback == .immediate ? " You will see the answer after each question." : " Your score and a review come at the end."
         if let seed {
             about += " Shuffled with seed \(seed); after you answer, [brackets] give an option's letter"
@@ -68,33 +84,74 @@ public struct QuizScreen: Sendable {
     }
 
     public func options(_ question: PresentedQuestion, contentLetters: Bool = false) -> String {
-        question.shownOptions.map { letter, choice in
-            let prefix = "  \(letter)) "
+        let contents = question.shownOptions.map { _, choice in
             var content = choice.content
             if contentLetters, question.isReordered { content.append(MarkdownNode(.text, literal: " [\(choice.letter)]")) }
-            return renderer.renderInline(content, firstPrefix: prefix, indent: String(repeating: " ", count: prefix.count))
+            return content
+        }
+        return items(ChoiceList(question: question, contents: contents), highlighted: nil)
+    }
+
+    /// The question being asked: the progress line, its title, its prompt; the options follow
+    /// from the reader (`items`), which may draw them again as the highlight moves.
+    public func asking(_ question: PresentedQuestion, position: Int, total: Int, answered: Int) -> String {
+        var text = "\n" + progressLine(position: position, total: total, answered: answered) + "\n"
+        if let title = question.question.title, !title.isEmpty {
+            text += wrapPlain(title).map(style.bold).joined(separator: "\n") + "\n"
+        }
+        text += "\n"
+        if !question.question.prompt.isEmpty {
+            text += renderer.render(question.question.prompt) + "\n\n"
+        }
+        return text
+    }
+
+    /// The items of a choice list, one per line (wrapped under their label), the highlighted
+    /// one marked in the gutter with `❯` (`>` without colour), never by colour alone.
+    public func items(_ list: ChoiceList, highlighted: Int?) -> String {
+        zip(list.labels, list.contents).enumerated().map { index, item in
+            let (label, content) = item
+            let prefix = "  \(label)) "
+            let rest = String(repeating: " ", count: prefix.count)
+            let line = renderer.renderInline(content, firstPrefix: prefix, indent: rest)
+            guard index == highlighted else { return line }
+            let marker = style.color ? style.bold(style.cyan("❯ " + label + ")")) : "> " + label + ")"
+            return marker + line.dropFirst(prefix.count - 1)
         }.joined(separator: "\n")
     }
 
-    public func prompt(optionCount: Int) -> String {
-        "\n" + style.bold("Your answer (\(Letters.range(count: optionCount))): ")
+    /// A choice list's prompt, "Your answer (A-D): ".
+    public func prompt(_ list: ChoiceList) -> String {
+        style.bold(list.prompt)
     }
 
     public func hint(_ text: String) -> String {
         style.yellow(text) + "\n"
     }
 
-    public func help(optionCount: Int) -> String {
-        let entries = [
-            (Letters.range(count: optionCount), "choose that option (either case), then press Enter"),
+    public func help(optionCount: Int, input: InputStyle = .lines) -> String {
+        let numbers = optionCount == 1 ? "1" : "1-\(optionCount)"
+        var entries: [(String, String)]
+        switch input {
+        case .lines:
+            entries = [(Letters.range(count: optionCount) + ", " + numbers, "choose that option (either case), then press Enter")]
+        case .keys(let confirm):
+            entries = [
+                (Letters.range(count: optionCount) + ", " + numbers,
+                 confirm ? "select that option (either case); Enter confirms it" : "choose that option at once (either case)"),
+                ("↑ ↓", "move the highlight (Home and End too); Enter chooses the highlighted option"),
+            ]
+        }
+        entries += [
             ("?", "show this help"),
-            ("q", "quit, after you confirm; answers so far are saved as an incomplete attempt"),
+            (input == .lines ? "q" : "q, Esc", "quit, after you confirm; answers so far are saved as an incomplete attempt"),
             ("Ctrl-C", "stop at once; answers so far are saved as an incomplete attempt"),
             ("Ctrl-D", "end of input: the same, the quiz cut short"),
         ]
         var text = "\n" + style.bold("How to answer") + "\n"
+        let keyWidth = (entries.map { $0.0.count }.max() ?? 6) + 2
         for (key, meaning) in entries {
-            let prefix = "  " + key.padding(8)
+            let prefix = "  " + key.padding(keyWidth)
             text += renderer.renderInline([MarkdownNode(.text, literal: meaning)], firstPrefix: prefix,
                                           indent: String(repeating: " ", count: prefix.count)) + "\n"
         }
@@ -118,9 +175,10 @@ public struct QuizScreen: Sendable {
     public func immediate(_ question: PresentedQuestion, outcome: Attempt.Outcome) -> String {
         var text = "\n"
         if outcome.isCorrect {
-            text += style.green("✅ Correct.") + "\n"
+            text += style.green(plain ? "Correct." : "✅ Correct.") + "\n"
         } else {
-            text += labelledOption(style.red("❌ Not quite.") + " You chose ", visibleWidth: 22,
+            let wrong = plain ? "Wrong." : "❌ Not quite."
+            text += labelledOption(style.red(wrong) + " You chose ", visibleWidth: DisplayWidth.of(wrong + " You chose "),
                                    question, outcome.chosenShownIndex, mark: nil)
             if let correct = outcome.correctShownIndex {
                 text += labelledOption("The answer is ", visibleWidth: 14, question, correct, mark: nil)

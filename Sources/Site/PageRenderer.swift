@@ -71,7 +71,16 @@ struct PageRenderer: Sendable {
             let region = QuizRegion(page: source, quiz: quiz)
             let renderer = renderer(for: source, output: entry.output)
             let intro = BodyBlocks.withoutTitle(region.before)
-            context["quiz"] = quizContext(quiz, renderer: renderer, intro: intro, after: region.after)
+            var quizValue = quizContext(quiz, renderer: renderer, intro: intro, after: region.after)
+            if course.offersExports, QuizDownloads.isExportable(quiz) {
+                let downloads = QuizDownloads.downloads(forQuizAt: entry.output)
+                quizValue["downloads"] = downloads.map { download in
+                    ["label": download.label, "href": SitePath.relative(from: entry.output, to: download.output),
+                     "format": download.format.rawValue]
+                }
+                quizValue["has_downloads"] = true
+            }
+            context["quiz"] = quizValue
             if let lesson { context["lesson"] = ["href": SitePath.relative(from: entry.output, to: lesson)] }
             let promptText = quiz.questions.map { question in
                 ([question.title ?? "", question.promptText] + question.options.map(\.text)).joined(separator: " ")
