@@ -31,15 +31,20 @@ struct LecternProcess {
 
     /// Runs lectern with `arguments` in `directory` (the repository by default), feeding it
     /// `stdin`. `NO_COLOR` is set unless `noColor` is false (then the caller's is removed).
-    /// A run longer than `timeout` seconds is killed (SIGKILL) and marked `timedOut`.
+    /// A run longer than `timeout` seconds is killed with everything it started (SIGKILL to
+    /// its process group) and marked `timedOut`: a test that runs lectern never hangs.
     static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
-                    stdin: String = "", noColor: Bool = true, timeout: Double? = nil) throws -> Result {
+                    stdin: String = "", noColor: Bool = true, timeout: Double = defaultTimeout) throws -> Result {
         try run(executable: binary, arguments, in: directory, environment: environment, stdin: stdin, noColor: noColor, timeout: timeout)
     }
 
+    /// Far longer than any one command of the suite takes, even on a loaded machine.
+    static let defaultTimeout = 600.0
+
     /// Runs any executable the same way (another program wrapping lectern, a checker).
     static func run(executable: URL, _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
-                    stdin: String = "", noColor: Bool = true, timeout: Double? = nil) throws -> Result {
+                    stdin: String = "", noColor: Bool = true, timeout: Double = defaultTimeout) throws -> Result {
+        _ = ignoringBrokenPipes
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -53,19 +58,12 @@ struct LecternProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        nonisolated(unsafe) var timedOut = false
-        let finished = DispatchSemaphore(value: 0)
-        if let timeout {
-            let pid = process.processIdentifier
-            Thread.detachNewThread {
-                if finished.wait(timeout: .now() + timeout) == .timedOut {
-                    timedOut = true
-                    kill(pid, SIGKILL)
-                }
-            }
-        }
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
+        // Foundation starts the child as the leader of a process group of its own: killing the
+        // group also ends what it started, which could otherwise hold the pipes open.
+        let watchdog = Watchdog(group: process.processIdentifier, after: timeout)
+        // A child that exits without reading its input must not fail the write (EPIPE).
+        try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
+        try? input.fileHandleForWriting.close()
         // Drain stderr on its own thread, so a child filling one pipe never blocks on it.
         nonisolated(unsafe) var stderrData = Data()
         let stderrDone = DispatchSemaphore(value: 0)
@@ -76,8 +74,39 @@ struct LecternProcess {
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         stderrDone.wait()
         process.waitUntilExit()
-        finished.signal()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self), timedOut: timedOut)
+                      stderr: String(decoding: stderrData, as: UTF8.self), timedOut: watchdog.finish())
+    }
+
+    /// A broken pipe is an error to handle (EPIPE), not a signal that ends the test process.
+    private static let ignoringBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// Kills a process group once `after` seconds have passed, unless `finish` comes first.
+    private final class Watchdog: @unchecked Sendable {
+        private let lock = NSLock()
+        private let done = DispatchSemaphore(value: 0)
+        private var finished = false
+        private var fired = false
+
+        init(group: pid_t, after seconds: Double) {
+            Thread.detachNewThread { [self] in
+                guard done.wait(timeout: .now() + seconds) == .timedOut else { return }
+                lock.withLock {
+                    guard !finished else { return }
+                    fired = true
+                    kill(-group, SIGKILL)
+                }
+            }
+        }
+
+        /// Stops the watch (the process has been waited for); whether it had killed the group.
+        func finish() -> Bool {
+            let fired = lock.withLock {
+                finished = true
+                return self.fired
+            }
+            done.signal()
+            return fired
+        }
     }
 }
