@@ -73,13 +73,15 @@ public enum CourseLoader {
                 plans.append((name, position, [name]))
             }
         }
-        let loaded = parsePages(plans.flatMap(\.files), root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        var loaded = parsePages(plans.flatMap(\.files), root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
         var byPath: [String: LoadedPage] = [:]
         for item in loaded { byPath[item.page.relativePath] = item }
 
         var sessions: [Session] = []
         for plan in plans {
-            let sessionPages = plan.files.compactMap { byPath[$0] }
+            // A solutions page stays a page: the quiz it keys is the lesson's.
+            let sessionPages = plan.files.compactMap { byPath[$0] }.filter { !solutionsPages.contains($0.page.relativePath) }
             let lesson = (byPath[join(plan.entry, "lesson.md")] ?? (plan.files == [plan.entry] ? byPath[plan.entry] : nil))?.page
             // quiz.md first, then the lesson, then the session's other pages.
             let withQuiz = sessionPages.first { $0.page.relativePath == join(plan.entry, "quiz.md") && $0.quiz != nil }
@@ -119,10 +121,11 @@ public enum CourseLoader {
 
     private static func loadFolder(_ root: URL, displayRoot: String, only: [String]?, diagnostics: inout [Diagnostic]) -> Course? {
         let files = only ?? markdownFiles(in: root, relativeTo: root)
-        let loaded = parsePages(files, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        var loaded = parsePages(files, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
         let pages = loaded.map(\.page)
         var sessions: [Session] = []
-        for item in loaded {
+        for item in loaded where !solutionsPages.contains(item.page.relativePath) {
             guard let quiz = item.quiz else { continue }
             let page = item.page
             let id = sessionID(page.relativePath)
