@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `<details>` block as CommonMark leaves it: raw HTML blocks around markdown. Its content
 /// (after the `<summary>`) is a question's answer, revealed on request.
 enum Details {
@@ -11,10 +13,9 @@ enum Details {
     static func open(_ html: String) -> Opening? {
         let text = html.trimmedOfSpaces()
         guard text.lowercased().hasPrefix("<details") else { return nil }
-        let lower = text.lowercased()
-        guard let close = lower.range(of: "</details>") else { return Opening(inner: nil) }
+        guard let close = text.range(of: "</details>", options: .caseInsensitive) else { return Opening(inner: nil) }
         var body = String(text[..<close.lowerBound])
-        if let summaryEnd = body.lowercased().range(of: "</summary>") {
+        if let summaryEnd = body.range(of: "</summary>", options: .caseInsensitive) {
             body = String(body[summaryEnd.upperBound...])
         } else if let tagEnd = body.firstIndex(of: ">") {
             body = String(body[body.index(after: tagEnd)...])

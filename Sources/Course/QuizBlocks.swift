@@ -44,7 +44,7 @@ enum QuizBlocks {
             let indent = lines[start - 1].prefix { $0 == " " || $0 == "\t" }.count
             var inner = lines[start..<(end - 1)].map { dedent($0, by: indent) }
             let closing = lines[end - 1]
-            if let tag = closing.lowercased().range(of: "</quiz>") {
+            if let tag = closing.range(of: "</quiz>", options: .caseInsensitive) {
                 let before = String(closing[..<tag.lowerBound])
                 if !before.trimmingCharacters(in: .whitespaces).isEmpty { inner.append(dedent(Substring(before), by: indent)) }
             }
@@ -100,6 +100,11 @@ enum QuizBlocks {
             index += 1
         }
         content = Array(children[index...])
+        if options.isEmpty, prompt.count > 1 {
+            // No answers: the first block asks, the rest is the answer revealed on request.
+            content = Array(prompt.dropFirst())
+            prompt = [prompt[0]]
+        }
         let label = "the <quiz> block at line \(block.position.line)"
         if prompt.isEmpty {
             diagnostics.append(.error(page.displayPath, (block.position.line, block.position.column), "\(label) has no question before its answers"))
