@@ -20,7 +20,8 @@ public struct InteractiveQuiz {
     public func run<Source: LineSource>(_ attempt: inout Attempt, title: String, input: inout Source, output: any TextOutput) {
         let total = attempt.plan.questions.count
         output.write(screen.resized(to: currentWidth())
-            .header(title: title, questionCount: total, feedback: feedback, seed: attempt.plan.seed))
+            .header(title: title, questionCount: total, feedback: feedback, seed: attempt.plan.seed)
+            + screen.unscoredNote(attempt.plan))
         while let question = attempt.current, let position = attempt.currentPosition {
             let screen = self.screen.resized(to: currentWidth())
             output.write(screen.question(question, position: position, total: total))
@@ -32,7 +33,7 @@ public struct InteractiveQuiz {
         _ attempt: inout Attempt, question: PresentedQuestion, screen: QuizScreen, input: inout Source, output: any TextOutput
     ) {
         while !attempt.isEnded {
-            output.write(screen.prompt(optionCount: question.optionCount))
+            output.write(screen.prompt(for: question))
             switch input.nextLine() {
             case .interrupted:
                 output.write("\n")
@@ -41,12 +42,20 @@ public struct InteractiveQuiz {
                 output.write("\n")
                 attempt.end(.endOfInput)
             case .line(let line):
-                switch LearnerInput.interpret(line, optionCount: question.optionCount) {
-                case .answer(let shown):
-                    guard let outcome = try? attempt.answer(shownIndex: shown) else { continue }
+                let meaning = LearnerInput.interpret(line, optionCount: question.optionCount,
+                                                     multiple: question.isMultipleAnswer, selfCheck: question.isSelfCheck)
+                switch meaning {
+                case .answer, .answers:
+                    let shown: Set<Int>
+                    if case .answer(let one) = meaning { shown = [one] } else if case .answers(let many) = meaning { shown = many } else { continue }
+                    guard let outcome = try? attempt.answer(shownIndices: shown) else { continue }
                     output.write(feedback == .immediate
                         ? screen.immediate(question, outcome: outcome)
-                        : screen.recorded(question, shownIndex: shown))
+                        : screen.recorded(question, shownIndices: shown))
+                    return
+                case .reveal:
+                    guard (try? attempt.reveal()) != nil else { continue }
+                    output.write(screen.revealed(question.question))
                     return
                 case .help:
                     output.write(screen.help(optionCount: question.optionCount))

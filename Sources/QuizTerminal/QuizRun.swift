@@ -70,7 +70,7 @@ public struct QuizRun {
             return 2
         }
         // Answers given up front are checked before the store is touched or anything printed.
-        let scripted: [Int]?
+        let scripted: [Set<Int>]?
         switch interactive ? .success(nil) : scriptedAnswers(plan, readStandardInput: readStandardInput) {
         case .success(let answers): scripted = answers
         case .failure(let error):
@@ -85,7 +85,7 @@ public struct QuizRun {
 
         let title = selected.quiz.title.isEmpty ? selected.sessionTitle : selected.quiz.title
         if let scripted {
-            for answer in scripted { _ = try? attempt.answer(shownIndex: answer) }
+            attempt.play(scripted)
             attempt.end(.endOfInput)
             if options.format == .text { output.write(screen.title(title)) }
         } else {
@@ -123,7 +123,7 @@ public struct QuizRun {
     }
 
     /// `--answers`, else the lines piped on stdin, as shown option indices.
-    private func scriptedAnswers(_ plan: QuizPlan, readStandardInput: () -> [String]) -> Result<[Int]?, ScriptedAnswerError> {
+    private func scriptedAnswers(_ plan: QuizPlan, readStandardInput: () -> [String]) -> Result<[Set<Int>]?, ScriptedAnswerError> {
         do throws(ScriptedAnswerError) {
             if let list = options.answers { return .success(try ScriptedAnswers.parseList(list, plan: plan)) }
             return .success(try ScriptedAnswers.parseLines(readStandardInput(), plan: plan))

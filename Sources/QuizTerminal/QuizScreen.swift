@@ -48,6 +48,16 @@ public struct QuizScreen: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Which questions are not scored (self-check items), when some are; empty otherwise.
+    public func unscoredNote(_ plan: QuizPlan) -> String {
+        let positions = plan.questions.indices.filter { plan.questions[$0].isSelfCheck }.map { String($0 + 1) }
+        guard !positions.isEmpty else { return "" }
+        let which = positions.count == 1 ? "Question \(positions[0]) is a self-check item"
+            : "Questions \(positions.dropLast().joined(separator: ", ")) and \(positions.last!) are self-check items"
+        return note("\(which): not scored; press Enter there to see the answer. "
+            + "The score counts the \(plan.questions.count - positions.count) scored questions.")
+    }
+
     /// The quiz's title alone, above a scripted run's result.
     public func title(_ title: String) -> String {
         style.bold(title) + "\n"
@@ -63,7 +73,14 @@ public struct QuizScreen: Sendable {
         if !question.question.prompt.isEmpty {
             text += renderer.render(question.question.prompt) + "\n\n"
         }
-        text += options(question, contentLetters: contentLetters) + "\n"
+        if question.optionCount > 0 {
+            text += options(question, contentLetters: contentLetters) + "\n"
+        }
+        if question.isSelfCheck {
+            text += (question.optionCount > 0 ? "\n" : "") + note("Self-check: not scored. Think of your answer, then see it.")
+        } else if question.isMultipleAnswer {
+            text += "\n" + note("Choose every right answer.")
+        }
         return text
     }
 
@@ -78,6 +95,15 @@ public struct QuizScreen: Sendable {
 
     public func prompt(optionCount: Int) -> String {
         "\n" + style.bold("Your answer (\(Letters.range(count: optionCount))): ")
+    }
+
+    /// The prompt for a question: one letter, several letters, or Enter to reveal.
+    public func prompt(for question: PresentedQuestion) -> String {
+        if question.isSelfCheck { return "\n" + style.bold("Press Enter to see the answer: ") }
+        if question.isMultipleAnswer {
+            return "\n" + style.bold("Your answers (\(Letters.range(count: question.optionCount)), e.g. A+C): ")
+        }
+        return prompt(optionCount: question.optionCount)
     }
 
     public func hint(_ text: String) -> String {
@@ -111,19 +137,40 @@ public struct QuizScreen: Sendable {
 
     /// After an answer in `--feedback end`: a neutral confirmation, no right or wrong.
     public func recorded(_ question: PresentedQuestion, shownIndex: Int) -> String {
-        style.dim("Answer recorded: \(Letters.letter(at: shownIndex)).") + "\n"
+        recorded(question, shownIndices: [shownIndex])
     }
 
-    /// After an answer in `--feedback immediate`: right or wrong, the correct option, the explanation.
+    public func recorded(_ question: PresentedQuestion, shownIndices: Set<Int>) -> String {
+        style.dim("Answer recorded: \(shownIndices.sorted().map(Letters.letter(at:)).joined(separator: "+")).") + "\n"
+    }
+
+    /// A self-check item's answer, once asked for.
+    public func revealed(_ question: Question) -> String {
+        let body = question.revealed
+        guard !body.isEmpty else { return "\n" + note("This question gives no answer to compare with.") }
+        let text = indentedRenderer.render(body)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : Self.indent + $0 }
+            .joined(separator: "\n")
+        return "\n" + style.bold("Answer:") + "\n" + text + "\n"
+    }
+
+    /// After an answer in `--feedback immediate`: right or wrong, the correct options, the explanation.
     public func immediate(_ question: PresentedQuestion, outcome: Attempt.Outcome) -> String {
         var text = "\n"
         if outcome.isCorrect {
             text += style.green("✅ Correct.") + "\n"
         } else {
-            text += labelledOption(style.red("❌ Not quite.") + " You chose ", visibleWidth: 22,
-                                   question, outcome.chosenShownIndex, mark: nil)
-            if let correct = outcome.correctShownIndex {
-                text += labelledOption("The answer is ", visibleWidth: 14, question, correct, mark: nil)
+            let partly = outcome.credit > 0 ? " Partly right (\(format(outcome.credit * 100))% of the question)." : ""
+            let verdict = style.red("❌ Not quite.") + partly + " You chose "
+            for (offset, chosen) in outcome.chosenShownIndices.sorted().enumerated() {
+                text += offset == 0 ? labelledOption(verdict, visibleWidth: 22 + partly.count, question, chosen, mark: nil)
+                                    : labelledOption(String(repeating: " ", count: 22 + partly.count), visibleWidth: 22 + partly.count, question, chosen, mark: nil)
+            }
+            let correct = outcome.correctShownIndices.sorted()
+            for (offset, index) in correct.enumerated() {
+                let label = offset == 0 ? (correct.count > 1 ? "The answers are " : "The answer is ") : String(repeating: " ", count: correct.count > 1 ? 16 : 14)
+                text += labelledOption(label, visibleWidth: correct.count > 1 ? 16 : 14, question, index, mark: nil)
             }
         }
         text += explanation(question.question)

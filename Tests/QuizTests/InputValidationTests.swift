@@ -39,14 +39,14 @@ struct InputValidationTests {
     @Test("--answers with the right count and letters reads shown indices")
     func answerList() throws {
         let plan = QuizPlan(quiz: QuizFixtures.twoQuestions)
-        #expect(try ScriptedAnswers.parseList(" b , D", plan: plan) == [1, 3])
+        #expect(try ScriptedAnswers.parseList(" b , D", plan: plan) == [[1], [3]])
     }
 
     @Test("--answers with the wrong count is refused, naming both counts")
     func answerListWrongCount() {
         let plan = QuizPlan(quiz: QuizFixtures.seed)
         let error = #expect(throws: ScriptedAnswerError.self) { try ScriptedAnswers.parseList("D,D,A", plan: plan) }
-        #expect(error?.message == "--answers has 3 answers but the quiz has 10 questions")
+        #expect(error?.message == "--answers has 3 answers but the quiz has 10 scored questions")
         #expect(error?.position == nil)
     }
 
@@ -71,7 +71,7 @@ struct InputValidationTests {
     @Test("stdin answers skip blank lines and may stop early")
     func stdinLines() throws {
         let plan = QuizPlan(quiz: QuizFixtures.seed)
-        #expect(try ScriptedAnswers.parseLines(["d", "", "  D ", "a"], plan: plan) == [3, 3, 0])
+        #expect(try ScriptedAnswers.parseLines(["d", "", "  D ", "a"], plan: plan) == [[3], [3], [0]])
     }
 
     @Test("a stdin line that is not a letter names its line and answer position")
