@@ -25,6 +25,9 @@ struct QuestionBuilder {
     private var pendingWarning: String?
     /// Text after the options, with the warning it earns if the question goes on after it.
     private var strays: [(String, SourcePosition)] = []
+    /// Where a second paragraph began after a complete prompt: if no options, answer or
+    /// explanation follow, the question ends there and the rest is the page's prose.
+    private var promptCut: (index: Int, lastLine: Int)?
 
     init(number: Int, position: SourcePosition, lead: [MarkdownNode]) {
         self.number = number
@@ -89,6 +92,10 @@ struct QuestionBuilder {
     mutating func addLine(_ inlines: [MarkdownNode], at position: SourcePosition, paragraph: Int) {
         switch phase {
         case .prompt:
+            let asked = !prompt.isEmpty || InlineEditing.plainText(lead).trimmingCharacters(in: .whitespaces).hasSuffix("?")
+            if promptCut == nil, asked, lastParagraph != paragraph {
+                promptCut = (prompt.count, lastLine)
+            }
             Self.appendLine(inlines, to: &prompt, at: position, continuing: lastParagraph == paragraph)
             lastParagraph = paragraph
             extend(to: position.line)
@@ -151,6 +158,13 @@ struct QuestionBuilder {
     func build() -> Question {
         var title: String? = nil
         var promptBlocks = prompt
+        var lastLine = lastLine
+        if options.isEmpty, answer.isEmpty, explanation.isEmpty, let cut = promptCut {
+            // A self-check item without an answer of its own: its question is what it asked
+            // first; the paragraphs after it are the page's.
+            promptBlocks = Array(prompt.prefix(cut.index))
+            lastLine = cut.lastLine
+        }
         let leadText = InlineEditing.plainText(lead).trimmingCharacters(in: .whitespaces)
         if !leadText.isEmpty {
             if promptBlocks.isEmpty || leadText.hasSuffix("?") {

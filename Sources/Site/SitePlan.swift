@@ -12,9 +12,9 @@ struct SitePlan: Sendable {
         enum Kind: Sendable {
             /// The front page; in folder mode it carries the root's index.md or README.md.
             case home(Page?)
-            /// A markdown page (a lesson or any other page). `quizPage` is set when the page
-            /// holds its own quiz: its quiz region is replaced by a link there.
-            case page(Page, session: Session?, quizPage: String?)
+            /// A markdown page (a lesson or any other page). `holdsQuiz` when the page is
+            /// where its session's quiz is written: the quiz is rendered there, in place.
+            case page(Page, session: Session?, holdsQuiz: Bool)
             case quiz(Session, source: Page, lesson: String?)
             case exercise(Exercise)
         }
@@ -44,8 +44,10 @@ struct SitePlan: Sendable {
     private(set) var order: [Int] = []
     /// Each entry's place in `order`.
     private(set) var positionInOrder: [Int: Int] = [:]
-    /// The quiz page of each session, by session id.
+    /// The page holding each session's quiz, by session id.
     private(set) var quizOutputBySession: [String: String] = [:]
+    /// The sessions whose quiz is a section of their lesson page (linked as `lesson.html#quiz`).
+    private(set) var embeddedQuizSessions: Set<String> = []
 
     /// Pages left out because another page already becomes their output file (a folder's
     /// `index.md` and `README.md` both become its `index.html`): warnings for the build.
@@ -83,9 +85,6 @@ struct SitePlan: Sendable {
             for index in group.items where seen.insert(index).inserted { order.append(index) }
         }
         for (position, index) in order.enumerated() { positionInOrder[index] = position }
-        for entry in entries {
-            if case .quiz(let session, _, _) = entry.kind { quizOutputBySession[session.id] = entry.output }
-        }
     }
 
     /// Joined as strings when the page's path is clean (no `.`, `..` or empty parts), which
@@ -117,21 +116,20 @@ struct SitePlan: Sendable {
         }
         sourceOfOutput[output] = page.relativePath
         guard let session, session.quiz != nil, session.quizPage?.relativePath == page.relativePath else {
-            return [add(Entry(output: output, title: page.title, navTitle: navTitle, kind: .page(page, session: session, quizPage: nil)))]
+            return [add(Entry(output: output, title: page.title, navTitle: navTitle, kind: .page(page, session: session, holdsQuiz: false)))]
         }
         let isLesson = session.lesson?.relativePath == page.relativePath
+        quizOutputBySession[session.id] = output
         if !isLesson {
-            // A page of its own (quiz.md): it becomes the interactive quiz.
+            // A page of its own (quiz.md): the quiz page, with a link back to the lesson.
             let lesson = session.lesson.map { SitePath.html(forSource: $0.relativePath) }
             return [add(Entry(output: output, title: page.title, navTitle: "Quiz",
                               kind: .quiz(session, source: page, lesson: lesson)))]
         }
-        let quizOutput = String(output.dropLast(5)) + "-quiz.html"
-        let lessonIndex = add(Entry(output: output, title: page.title, navTitle: navTitle,
-                                    kind: .page(page, session: session, quizPage: quizOutput)))
-        let quizIndex = add(Entry(output: quizOutput, title: page.title + " — Quiz", navTitle: "Quiz",
-                                  kind: .quiz(session, source: page, lesson: output)))
-        return [lessonIndex, quizIndex]
+        // A lesson holding its own quiz: the quiz is a section of the lesson page, where its
+        // author wrote it, never a second copy of the lesson.
+        embeddedQuizSessions.insert(session.id)
+        return [add(Entry(output: output, title: page.title, navTitle: navTitle, kind: .page(page, session: session, holdsQuiz: true)))]
     }
 
     private mutating func planSessions(_ course: Course) {
