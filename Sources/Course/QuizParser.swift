@@ -368,7 +368,8 @@ public struct QuizParser {
 
     private mutating func validate(_ question: Question, builder: QuestionBuilder) {
         let label = "question \(question.number)"
-        let expectedNumber = questions.count + 1
+        // Counting the page's `<quiz>` blocks above it, which are questions too.
+        let expectedNumber = questions.count + blocks.filter { $0.lines.lowerBound < question.position.line }.count + 1
         if question.number != expectedNumber {
             warn("\(label) is numbered \(question.number) but is question \(expectedNumber) of the page", at: question.position)
         }

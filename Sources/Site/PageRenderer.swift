@@ -195,6 +195,8 @@ struct PageRenderer: Sendable {
     /// One sidebar group as the `nav` context lists it (documented in site/README.md).
     private func navValue(_ group: SitePlan.Group, output: String, current: Bool, open: Bool, items: [Int]) -> [String: Any] {
         let plan = plan.value
+        // A group that is one page (a top-level page of the course's navigation) is its title alone.
+        let items = group.items.count == 1 && plan.entries[group.items[0]].output == group.output ? [] : items
         var value: [String: Any] = [
             "title": group.title,
             "current": current,

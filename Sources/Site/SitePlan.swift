@@ -4,8 +4,10 @@ import Foundation
 /// Every page the site will have, where it goes, and the navigation between them.
 ///
 /// With course.yml the sidebar follows its sessions: each session's lesson, quiz, exercises
-/// and other pages. Without one it follows the folder tree: a group per folder (titled by
-/// its index.md or README.md), pages by name, and a quiz page after each page holding a quiz.
+/// and other pages. With the course's own navigation (mkdocs.yml's `nav`, mdBook's
+/// SUMMARY.md) it follows that: a group per top-level section or page. Without either it
+/// follows the folder tree: a group per folder that holds a page (titled by its index.md or
+/// README.md), pages by name.
 struct SitePlan: Sendable {
     /// One output page.
     struct Entry: Sendable {
@@ -69,6 +71,8 @@ struct SitePlan: Sendable {
         }
         if course.hasManifest {
             planSessions(course)
+        } else if let navigation = course.navigation {
+            planNavigation(navigation, course: course, skipping: homePage)
         } else {
             planFolders(course, skipping: homePage)
         }
@@ -158,6 +162,51 @@ struct SitePlan: Sendable {
             for exercise in course.exercises(of: session) { items.append(add(exercise: exercise)) }
             groups.append(Group(title: session.title, output: groupOutput, items: items))
         }
+    }
+
+    private mutating func planNavigation(_ navigation: Navigation, course: Course, skipping home: Page?) {
+        var byPath: [String: Page] = [:]
+        for page in course.pages where byPath[page.relativePath] == nil { byPath[page.relativePath] = page }
+        var placed: Set<String> = home.map { [$0.relativePath] } ?? []
+        for item in navigation.items {
+            let indices = addNavigation([item], pages: byPath, placed: &placed, course: course)
+            guard !indices.isEmpty else { continue }  // a section without a page is no group
+            switch item {
+            case .page(let title, let path):
+                groups.append(Group(title: title ?? byPath[path]?.title ?? path, output: SitePath.html(forSource: path), items: indices))
+            case .section(let title, let path, _):
+                groups.append(Group(title: title, output: path.map(SitePath.html(forSource:)), items: indices))
+            case .link:
+                break
+            }
+        }
+        // Pages outside the navigation are published, but not in the sidebar (as MkDocs does).
+        for page in course.pages where !placed.contains(page.relativePath) {
+            _ = add(page: page, session: session(of: page, in: course), course: course, navTitle: page.title)
+        }
+    }
+
+    /// Adds the pages of navigation items, nested sections flattened, each page once.
+    private mutating func addNavigation(_ items: [Navigation.Item], pages: [String: Page], placed: inout Set<String>,
+                                        course: Course) -> [Int] {
+        var indices: [Int] = []
+        for item in items {
+            switch item {
+            case .page(let title, let path):
+                guard let page = pages[path], placed.insert(path).inserted else { continue }
+                indices += add(page: page, session: session(of: page, in: course), course: course, navTitle: title ?? page.title)
+            case .section(let title, let path, let children):
+                if let path { indices += addNavigation([.page(title: title, path: path)], pages: pages, placed: &placed, course: course) }
+                indices += addNavigation(children, pages: pages, placed: &placed, course: course)
+            case .link:
+                continue
+            }
+        }
+        return indices
+    }
+
+    private func session(of page: Page, in course: Course) -> Session? {
+        course.sessions.first { $0.lesson?.relativePath == page.relativePath }
     }
 
     private mutating func planFolders(_ course: Course, skipping home: Page?) {
