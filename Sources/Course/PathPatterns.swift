@@ -55,6 +55,12 @@ struct PathPatterns {
             if pattern.folder && isFile { continue }
             if pattern.anchored {
                 if fnmatch(pattern.glob, candidate, FNM_PATHNAME) == 0 { return true }
+            } else if pattern.glob.contains("/") {
+                // `**/a/b`: the pattern may start at any folder.
+                let parts = candidate.split(separator: "/")
+                for start in parts.indices where fnmatch(pattern.glob, parts[start...].joined(separator: "/"), FNM_PATHNAME) == 0 {
+                    return true
+                }
             } else {
                 let name = (candidate as NSString).lastPathComponent
                 if fnmatch(pattern.glob, name, 0) == 0 { return true }
