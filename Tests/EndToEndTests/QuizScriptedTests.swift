@@ -30,7 +30,7 @@ struct QuizScriptedTests {
     func wrongCount() throws {
         let run = try QuizProcess.run(["quiz", "--answers", "D,D,A", "--data-dir", QuizProcess.dataDirectory().path])
         #expect(run.exitCode == 2)
-        #expect(run.stderr == "error: --answers has 3 answers but the quiz has 10 questions\n")
+        #expect(run.stderr == "error: --answers has 3 answers but the quiz has 10 scored questions\n")
         #expect(run.stdout.isEmpty)
     }
 
