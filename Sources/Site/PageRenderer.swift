@@ -69,6 +69,7 @@ struct PageRenderer: Sendable {
             let renderer = renderer(for: source, output: entry.output)
             let sections = QuizSections(blocks: BodyBlocks.withoutTitle(source.document.children), quiz: quiz)
             context["content"] = render(sections, quiz: quiz, renderer: renderer)
+            context["has_quiz"] = true
             if let lesson { context["lesson"] = ["href": SitePath.relative(from: entry.output, to: lesson)] }
             let promptText = quiz.questions.map { question in
                 ([question.title ?? "", question.promptText] + question.options.map(\.text)).joined(separator: " ")
