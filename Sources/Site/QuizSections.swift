@@ -76,16 +76,6 @@ struct QuizSections {
         self.sections = sections
     }
 
-    /// The prose before the first form.
-    var proseBefore: [MarkdownNode] {
-        var blocks: [MarkdownNode] = []
-        for section in sections {
-            guard case .prose(let prose) = section else { break }
-            blocks += prose
-        }
-        return blocks
-    }
-
     /// Every prose block, for the page's outline and search.
     var allProse: [MarkdownNode] {
         sections.flatMap { section -> [MarkdownNode] in
