@@ -84,3 +84,19 @@ import Testing
         #expect(related["line"] as? Int == 72)
     }
 }
+
+/// How options are matched between a lesson and its solutions page.
+@Suite struct OptionTextMatchingTests {
+    @Test(arguments: [
+        ("Redis distributed caching, with TTL!", "redis  distributed caching with ttl"),
+        ("“Open” state", "\"open\" state"),
+        ("Blue-green deployment", "blue green deployment"),
+    ])
+    func textsMatchIgnoringCaseSpacingAndPunctuation(lesson: String, solutions: String) {
+        #expect(KeyPairing.normalized(lesson) == KeyPairing.normalized(solutions))
+    }
+
+    @Test func differentWordsDoNotMatch() {
+        #expect(KeyPairing.normalized("Redis caching") != KeyPairing.normalized("Redis distributed caching"))
+    }
+}
