@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "Course", dependencies: [
             "Markdown",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "TOMLKit", package: "TOMLKit"),  // mdBook's book.toml
         ]),
         // Runs one untrusted command (learner code) in bubblewrap, with limits.
         .target(name: "Sandbox"),

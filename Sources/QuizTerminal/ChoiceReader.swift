@@ -3,6 +3,10 @@ import Quiz
 /// What choosing from a list came to.
 public enum ChoiceOutcome: Equatable, Sendable {
     case chosen(Int)
+    /// Several items (the options of a multiple-answer question).
+    case chosenSeveral(Set<Int>)
+    /// Enter at a self-check item: its answer is to be shown.
+    case reveal
     /// `?`: the caller shows its help and asks again.
     case help
     /// `q` or Escape: the caller decides (the quiz asks first; the session list just ends).
@@ -41,7 +45,7 @@ public struct LineChoiceReader<Source: LineSource>: ChoiceReader {
     }
 
     public mutating func choose(_ list: ChoiceList, screen: QuizScreen, output: any TextOutput) -> ChoiceOutcome {
-        output.write(screen.items(list, highlighted: nil) + "\n")
+        if list.count > 0 { output.write(screen.items(list, highlighted: nil) + "\n") }
         while true {
             output.write("\n" + screen.prompt(list))
             switch source.nextLine() {
@@ -52,8 +56,11 @@ public struct LineChoiceReader<Source: LineSource>: ChoiceReader {
                 output.write("\n")
                 return .endOfInput
             case .line(let line):
-                switch LearnerInput.interpret(line, optionCount: list.count, shortcuts: list.shortcuts) {
+                switch LearnerInput.interpret(line, optionCount: list.count, shortcuts: list.shortcuts,
+                                              multiple: list.mode == .multiple, selfCheck: list.mode == .reveal) {
                 case .answer(let index): return .chosen(index)
+                case .answers(let indices): return .chosenSeveral(indices)
+                case .reveal: return .reveal
                 case .help: return .help
                 case .quit: return .quit
                 case .invalid(let hint): output.write(screen.hint(hint))
@@ -96,6 +103,7 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
     }
 
     public mutating func choose(_ list: ChoiceList, screen: QuizScreen, output: any TextOutput) -> ChoiceOutcome {
+        if list.mode == .reveal { return waitForReveal(list, screen: screen, output: output) }
         var picker = ChoicePicker(count: list.count, shortcuts: list.shortcuts, confirm: confirm)
         var screen = screen
         var drawn = screen.choiceBlock(list, picker: picker, hint: nil)
@@ -163,6 +171,39 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
                         draw(hint: hint)
                     }
                 }
+            }
+        }
+    }
+
+    /// A self-check item: its options (if any) and the prompt; Enter or space reveals.
+    private mutating func waitForReveal(_ list: ChoiceList, screen: QuizScreen, output: any TextOutput) -> ChoiceOutcome {
+        if list.count > 0 { output.write(screen.items(list, highlighted: nil) + "\n\n") }
+        output.write(screen.prompt(list))
+        while true {
+            switch source.nextKey() {
+            case .stopped(let reason):
+                output.write("\n")
+                return .stopped(reason)
+            case .endOfInput:
+                output.write("\n")
+                return .endOfInput
+            case .resumed:
+                output.write("\n")
+                return .resumed
+            case .key(.enter), .key(.character(" ")):
+                output.write("\n")
+                return .reveal
+            case .key(.character("?")):
+                output.write("\n")
+                return .help
+            case .key(.escape), .key(.character("q")), .key(.character("Q")):
+                output.write("\n")
+                return .quit
+            case .key(.other):
+                continue
+            case .key:
+                output.write("\n" + screen.hint("This question is for you to think about: press Enter to see the answer; ? for help, q to quit.")
+                    + screen.prompt(list))
             }
         }
     }

@@ -123,8 +123,8 @@ public struct QuizRun {
         var attempt = resumed?.attempt ?? Attempt(plan: makePlan(selected.quiz))
         let plan = attempt.plan
         // Answers given up front are checked before the store is touched or anything printed.
-        let scripted: [Int]?
-        switch interactive ? .success(nil) : scriptedAnswers(plan, pending: pendingQuestions(attempt), readStandardInput: readStandardInput) {
+        let scripted: [Set<Int>]?
+        switch interactive ? .success(nil) : scriptedAnswers(plan, pending: attempt.pendingIndices, readStandardInput: readStandardInput) {
         case .success(let answers): scripted = answers
         case .failure(let error):
             output.writeError("error: \(error.message)\n")
@@ -137,7 +137,7 @@ public struct QuizRun {
         let sittingStarted = monotonic()
         var stop: StopReason?
         if let scripted {
-            for answer in scripted { _ = try? attempt.answer(shownIndex: answer) }
+            attempt.play(scripted)
             attempt.end(.endOfInput)
             if options.format == .text { output.write(screen.title(title)) }
         } else {
@@ -224,11 +224,6 @@ public struct QuizRun {
         return .success((selected, resumed))
     }
 
-    /// The presented questions still waiting for an answer, in order.
-    private func pendingQuestions(_ attempt: Attempt) -> [Int] {
-        attempt.choices.indices.filter { attempt.choices[$0] == nil }
-    }
-
     /// The quiz as written, or shuffled from `--seed` (a fresh seed, shown and recorded, when
     /// only `--shuffle` is given).
     private func makePlan(_ quiz: Quiz) -> QuizPlan {
@@ -237,8 +232,9 @@ public struct QuizRun {
         return QuizPlan(quiz: quiz, shuffledWithSeed: options.seed ?? (system.next() >> 11))
     }
 
-    /// `--answers`, else the text piped on stdin, as shown option indices for the pending questions.
-    private func scriptedAnswers(_ plan: QuizPlan, pending: [Int], readStandardInput: () -> String) -> Result<[Int]?, ScriptedAnswerError> {
+    /// `--answers`, else the text piped on stdin, as shown option indices: one answer per
+    /// scored question still open.
+    private func scriptedAnswers(_ plan: QuizPlan, pending: [Int], readStandardInput: () -> String) -> Result<[Set<Int>]?, ScriptedAnswerError> {
         do throws(ScriptedAnswerError) {
             if let list = options.answers { return .success(try ScriptedAnswers.parseList(list, plan: plan, pending: pending)) }
             return .success(try ScriptedAnswers.parseText(readStandardInput(), plan: plan, pending: pending))
@@ -263,10 +259,10 @@ public struct QuizRun {
 
     /// Saves the attempt (over its own row when it was taken up again); when that cannot be
     /// done, prints the result as JSON so it is not lost. An attempt stopped before any answer
-    /// holds nothing worth keeping and is not saved.
+    /// (or any self-check item revealed) holds nothing worth keeping and is not saved.
     private func save(_ result: QuizResult, resuming earlier: AttemptRecord?, in store: Result<ProgressStore, ProgressStoreError>,
                       screen: QuizScreen) {
-        if !result.isComplete, result.answered == 0 {
+        if !result.isComplete, result.answered == 0, !result.answers.contains(where: { $0.revealed == true }) {
             if options.format == .text { output.write("\n" + screen.note("Nothing was answered, so nothing was saved.")) }
             return
         }

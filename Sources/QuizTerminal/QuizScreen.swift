@@ -64,6 +64,16 @@ public struct QuizScreen: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Which questions are not scored (self-check items), when some are; empty otherwise.
+    public func unscoredNote(_ plan: QuizPlan) -> String {
+        let positions = plan.questions.indices.filter { plan.questions[$0].isSelfCheck }.map { String($0 + 1) }
+        guard !positions.isEmpty else { return "" }
+        let which = positions.count == 1 ? "Question \(positions[0]) is a self-check item"
+            : "Questions \(positions.dropLast().joined(separator: ", ")) and \(positions.last!) are self-check items"
+        return note("\(which): not scored; press Enter there to see the answer. "
+            + "The score counts the \(plan.questions.count - positions.count) scored questions.")
+    }
+
     /// The quiz's title alone, above a scripted run's result.
     public func title(_ title: String) -> String {
         style.bold(title) + "\n"
@@ -79,7 +89,12 @@ public struct QuizScreen: Sendable {
         if !question.question.prompt.isEmpty {
             text += renderer.render(question.question.prompt) + "\n\n"
         }
-        text += options(question, contentLetters: contentLetters) + "\n"
+        if question.optionCount > 0 {
+            text += options(question, contentLetters: contentLetters) + "\n"
+        }
+        if let note = answeringNote(question) {
+            text += (question.optionCount > 0 ? "\n" : "") + self.note(note)
+        }
         return text
     }
 
@@ -103,7 +118,15 @@ public struct QuizScreen: Sendable {
         if !question.question.prompt.isEmpty {
             text += renderer.render(question.question.prompt) + "\n\n"
         }
+        if let note = answeringNote(question) { text += self.note(note) + "\n" }
         return text
+    }
+
+    /// What a question not answered with one option asks of the learner.
+    func answeringNote(_ question: PresentedQuestion) -> String? {
+        if question.isSelfCheck { return "Self-check: not scored. Think of your answer, then see it." }
+        if question.isMultipleAnswer { return "Choose every right answer." }
+        return nil
     }
 
     /// The items of a choice list, one per line (wrapped under their label), the highlighted
@@ -129,16 +152,21 @@ public struct QuizScreen: Sendable {
         style.yellow(text) + "\n"
     }
 
-    public func help(optionCount: Int, input: InputStyle = .lines) -> String {
-        let numbers = optionCount == 1 ? "1" : "1-\(optionCount)"
+    /// The keys for answering `list`, the question's options.
+    public func help(_ list: ChoiceList, input: InputStyle = .lines) -> String {
+        let optionCount = list.count
+        let keys = Letters.range(count: optionCount) + ", " + (optionCount == 1 ? "1" : "1-\(optionCount)")
         var entries: [(String, String)]
-        switch input {
-        case .lines:
-            entries = [(Letters.range(count: optionCount) + ", " + numbers, "choose that option (either case), then press Enter")]
-        case .keys(let confirm):
+        switch (input, list.mode) {
+        case (_, .reveal):
+            entries = [(input == .lines ? "Enter" : "Enter, Space", "show the answer; this item is not scored")]
+        case (.lines, .single):
+            entries = [(keys, "choose that option (either case), then press Enter")]
+        case (.lines, .multiple):
+            entries = [(keys, "choose every right option, joined by + (A+C or 1+3), then press Enter")]
+        case (.keys(let confirm), _):
             entries = [
-                (Letters.range(count: optionCount) + ", " + numbers,
-                 confirm ? "select that option (either case); Enter confirms it" : "choose that option at once (either case)"),
+                (keys, confirm ? "select that option (either case); Enter confirms it" : "choose that option at once (either case)"),
                 ("↑ ↓", "move the highlight (Home and End too); Enter chooses the highlighted option"),
             ]
         }
@@ -168,20 +196,41 @@ public struct QuizScreen: Sendable {
 
     /// After an answer in `--feedback end`: a neutral confirmation, no right or wrong.
     public func recorded(_ question: PresentedQuestion, shownIndex: Int) -> String {
-        style.dim("Answer recorded: \(Letters.letter(at: shownIndex)).") + "\n"
+        recorded(question, shownIndices: [shownIndex])
     }
 
-    /// After an answer in `--feedback immediate`: right or wrong, the correct option, the explanation.
+    public func recorded(_ question: PresentedQuestion, shownIndices: Set<Int>) -> String {
+        style.dim("Answer recorded: \(shownIndices.sorted().map(Letters.letter(at:)).joined(separator: "+")).") + "\n"
+    }
+
+    /// A self-check item's answer, once asked for.
+    public func revealed(_ question: Question) -> String {
+        let body = question.revealed
+        guard !body.isEmpty else { return "\n" + note("This question gives no answer to compare with.") }
+        let text = indentedRenderer.render(body)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : Self.indent + $0 }
+            .joined(separator: "\n")
+        return "\n" + style.bold("Answer:") + "\n" + text + "\n"
+    }
+
+    /// After an answer in `--feedback immediate`: right or wrong, the correct options, the explanation.
     public func immediate(_ question: PresentedQuestion, outcome: Attempt.Outcome) -> String {
         var text = "\n"
         if outcome.isCorrect {
             text += style.green(plain ? "Correct." : "✅ Correct.") + "\n"
         } else {
             let wrong = plain ? "Wrong." : "❌ Not quite."
-            text += labelledOption(style.red(wrong) + " You chose ", visibleWidth: DisplayWidth.of(wrong + " You chose "),
-                                   question, outcome.chosenShownIndex, mark: nil)
-            if let correct = outcome.correctShownIndex {
-                text += labelledOption("The answer is ", visibleWidth: 14, question, correct, mark: nil)
+            let partly = outcome.credit > 0 ? " Partly right (\(format(outcome.credit * 100))% of the question)." : ""
+            let lead = DisplayWidth.of(wrong + partly + " You chose ")
+            for (offset, chosen) in outcome.chosenShownIndices.sorted().enumerated() {
+                let label = offset == 0 ? style.red(wrong) + partly + " You chose " : String(repeating: " ", count: lead)
+                text += labelledOption(label, visibleWidth: lead, question, chosen, mark: nil)
+            }
+            let correct = outcome.correctShownIndices.sorted()
+            for (offset, index) in correct.enumerated() {
+                let label = offset == 0 ? (correct.count > 1 ? "The answers are " : "The answer is ") : String(repeating: " ", count: correct.count > 1 ? 16 : 14)
+                text += labelledOption(label, visibleWidth: correct.count > 1 ? 16 : 14, question, index, mark: nil)
             }
         }
         text += explanation(question.question)

@@ -8,6 +8,10 @@ enum TerminalFixtures {
     static let quizPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/two-questions.md").path
 
+    /// One answer, three of five, a self-check item, two of four (the real-course shapes).
+    static let mixedPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/mixed.md").path
+
     /// A course of two sessions (the end-to-end tests' fixture).
     static let twoSessionsPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("EndToEndTests/QuizFixtures/two-sessions").path
