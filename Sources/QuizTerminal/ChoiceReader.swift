@@ -94,6 +94,10 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
     /// The terminal's width now, so a redraw follows a resized window.
     public let currentWidth: () -> Int
 
+    /// The ticks of a multiple-answer question left for the help, a quit not confirmed or
+    /// Ctrl-Z: the same question, asked again next, starts from them.
+    private var keptTicks: Set<Int> = []
+
     public var input: InputStyle { .keys(confirm: confirm) }
 
     public init(source: Source, confirm: Bool, currentWidth: @escaping () -> Int) {
@@ -103,8 +107,9 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
     }
 
     public mutating func choose(_ list: ChoiceList, screen: QuizScreen, output: any TextOutput) -> ChoiceOutcome {
-        if list.mode == .reveal { return waitForReveal(list, screen: screen, output: output) }
-        var picker = ChoicePicker(count: list.count, shortcuts: list.shortcuts, confirm: confirm)
+        var picker = ChoicePicker(count: list.count, shortcuts: list.shortcuts, confirm: confirm, mode: list.mode,
+                                  ticked: keptTicks)
+        keptTicks = []
         var screen = screen
         var drawn = screen.choiceBlock(list, picker: picker, hint: nil)
         output.write(drawn)
@@ -137,6 +142,7 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
                 return .endOfInput
             case .resumed:
                 output.write("\n")
+                keptTicks = picker.ticked
                 return .resumed
             case .key(let key):
                 switch picker.press(key) {
@@ -144,9 +150,11 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
                     continue
                 case .help:
                     output.write("\n")
+                    keptTicks = picker.ticked
                     return .help
                 case .quit:
                     output.write("\n")
+                    keptTicks = picker.ticked
                     return .quit
                 case .choose(let index):
                     if redrawn, screen.plain {
@@ -156,6 +164,27 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
                     }
                     output.write(list.labels[index] + "\n")
                     return .chosen(index)
+                case .submit(let indices):
+                    // Ticking always drew or said something, so the list is drawn again
+                    // with the ticks and no highlight, or the choice said after the last line.
+                    if screen.plain {
+                        output.write("\n")
+                    } else {
+                        output.write(screen.redraw(drawn, with: screen.items(list, highlighted: nil, ticked: indices)
+                            + "\n\n" + screen.prompt(list)))
+                    }
+                    output.write(indices.sorted().map { list.labels[$0] }.joined(separator: "+") + "\n")
+                    return .chosenSeveral(indices)
+                case .reveal:
+                    output.write("\n")
+                    return .reveal
+                case .toggled(let index):
+                    if screen.plain {
+                        output.write("\n" + screen.announceToggle(list, picker: picker, index: index))
+                        redrawn = true
+                    } else {
+                        draw(hint: nil)
+                    }
                 case .redraw:
                     if screen.plain {
                         output.write("\n" + screen.announce(list, picker: picker))
@@ -171,39 +200,6 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
                         draw(hint: hint)
                     }
                 }
-            }
-        }
-    }
-
-    /// A self-check item: its options (if any) and the prompt; Enter or space reveals.
-    private mutating func waitForReveal(_ list: ChoiceList, screen: QuizScreen, output: any TextOutput) -> ChoiceOutcome {
-        if list.count > 0 { output.write(screen.items(list, highlighted: nil) + "\n\n") }
-        output.write(screen.prompt(list))
-        while true {
-            switch source.nextKey() {
-            case .stopped(let reason):
-                output.write("\n")
-                return .stopped(reason)
-            case .endOfInput:
-                output.write("\n")
-                return .endOfInput
-            case .resumed:
-                output.write("\n")
-                return .resumed
-            case .key(.enter), .key(.character(" ")):
-                output.write("\n")
-                return .reveal
-            case .key(.character("?")):
-                output.write("\n")
-                return .help
-            case .key(.escape), .key(.character("q")), .key(.character("Q")):
-                output.write("\n")
-                return .quit
-            case .key(.other):
-                continue
-            case .key:
-                output.write("\n" + screen.hint("This question is for you to think about: press Enter to see the answer; ? for help, q to quit.")
-                    + screen.prompt(list))
             }
         }
     }

@@ -36,7 +36,8 @@ public struct InteractiveQuiz {
         while let question = attempt.current, let position = attempt.currentPosition {
             let screen = self.screen.resized(to: currentWidth())
             DebugFault.crashIfRequested(renderingQuestion: position)
-            let asking = screen.asking(question, position: position, total: total, answered: attempt.settledCount)
+            let asking = screen.asking(question, position: position, total: total, answered: attempt.settledCount,
+                                       input: reader.input)
             output.write(asking)
             let shownAt = now()
             switch ask(question, asking: asking, screen: screen, reader: &reader, output: output) {
@@ -64,7 +65,7 @@ public struct InteractiveQuiz {
 
     private func ask<Reader: ChoiceReader>(_ question: PresentedQuestion, asking: String, screen: QuizScreen,
                                            reader: inout Reader, output: any TextOutput) -> Asked {
-        let list = ChoiceList(question: question)
+        let list = ChoiceList(question: question, input: reader.input)
         while true {
             switch reader.choose(list, screen: screen, output: output) {
             case .chosen(let index):

@@ -75,7 +75,8 @@ public struct QuizRun {
             return 2
         }
         let color = TerminalInfo.useColor(noColorFlag: options.noColor, environment: environment, outputIsTerminal: stdoutIsTerminal)
-        let screen = QuizScreen(color: color, width: width(), plain: options.plain)
+        let screen = QuizScreen(color: color, width: width(), plain: options.plain,
+                                unicode: TerminalInfo.isUnicode(environment))
         let style: InputStyle = TerminalInfo.isDumb(environment)
             ? .lines : .keys(confirm: options.confirm || TerminalInfo.isOn("LECTERN_QUIZ_CONFIRM", in: environment))
         var reader: (any ChoiceReader)?

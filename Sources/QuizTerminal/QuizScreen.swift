@@ -13,9 +13,13 @@ import Quiz
 /// `plain` is for screen readers and braille displays: no colour, no progress bar, no
 /// decoration, right and wrong always in words, and (in `KeyChoiceReader`) no cursor
 /// movement, one line per event.
+///
+/// `unicode` says the terminal's character set can show symbols such as the ☐/☑ of an
+/// option to tick; without it (or in plain mode) they are `[ ]`/`[x]`.
 public struct QuizScreen: Sendable {
     public let width: Int
     public let plain: Bool
+    public let unicode: Bool
     let style: Style
     let renderer: TerminalRenderer
     /// Renders text indented under an option or a label.
@@ -23,9 +27,10 @@ public struct QuizScreen: Sendable {
 
     public static let indent = "    "
 
-    public init(color: Bool, width: Int, plain: Bool = false) {
+    public init(color: Bool, width: Int, plain: Bool = false, unicode: Bool = true) {
         self.width = max(width, 20)
         self.plain = plain
+        self.unicode = unicode
         let color = color && !plain
         self.style = Style(color: color)
         self.renderer = TerminalRenderer(color: color, width: self.width)
@@ -34,7 +39,7 @@ public struct QuizScreen: Sendable {
 
     /// The same screen for another width (the terminal was resized).
     public func resized(to newWidth: Int) -> QuizScreen {
-        max(newWidth, 20) == width ? self : QuizScreen(color: style.color, width: newWidth, plain: plain)
+        max(newWidth, 20) == width ? self : QuizScreen(color: style.color, width: newWidth, plain: plain, unicode: unicode)
     }
 
     /// Ends colour: printed on every way out.
@@ -109,7 +114,8 @@ public struct QuizScreen: Sendable {
 
     /// The question being asked: the progress line, its title, its prompt; the options follow
     /// from the reader (`items`), which may draw them again as the highlight moves.
-    public func asking(_ question: PresentedQuestion, position: Int, total: Int, answered: Int) -> String {
+    public func asking(_ question: PresentedQuestion, position: Int, total: Int, answered: Int,
+                       input: InputStyle = .lines) -> String {
         var text = "\n" + progressLine(position: position, total: total, answered: answered) + "\n"
         if let title = question.question.title, !title.isEmpty {
             text += wrapPlain(title).map(style.bold).joined(separator: "\n") + "\n"
@@ -118,29 +124,51 @@ public struct QuizScreen: Sendable {
         if !question.question.prompt.isEmpty {
             text += renderer.render(question.question.prompt) + "\n\n"
         }
-        if let note = answeringNote(question) { text += self.note(note) + "\n" }
+        if let note = answeringNote(question, input: input) { text += self.note(note) + "\n" }
         return text
     }
 
-    /// What a question not answered with one option asks of the learner.
-    func answeringNote(_ question: PresentedQuestion) -> String? {
-        if question.isSelfCheck { return "Self-check: not scored. Think of your answer, then see it." }
-        if question.isMultipleAnswer { return "Choose every right answer." }
+    /// What a question not answered with one option asks of the learner, and, with keys, how.
+    func answeringNote(_ question: PresentedQuestion, input: InputStyle = .lines) -> String? {
+        if question.isSelfCheck {
+            return "Self-check: not scored. Think of your answer, then see it"
+                + (input == .lines ? "." : " with Enter or space.")
+        }
+        if question.isMultipleAnswer {
+            return "Choose every right answer."
+                + (input == .lines ? "" : " A letter, a number or space (on the highlighted option) ticks or unticks it; Enter submits the ticked ones.")
+        }
         return nil
     }
 
     /// The items of a choice list, one per line (wrapped under their label), the highlighted
-    /// one marked in the gutter with `❯` (`>` without colour), never by colour alone.
-    public func items(_ list: ChoiceList, highlighted: Int?) -> String {
+    /// one marked in the gutter with `❯` (`>` without colour or Unicode), never by colour
+    /// alone. With
+    /// `ticked` (a multiple-answer question) each item has a box, ☐ or ☑ (`[ ]` or `[x]`).
+    public func items(_ list: ChoiceList, highlighted: Int?, ticked: Set<Int>? = nil) -> String {
         zip(list.labels, list.contents).enumerated().map { index, item in
             let (label, content) = item
-            let prefix = "  \(label)) "
-            let rest = String(repeating: " ", count: prefix.count)
+            let symbol = ticked.map { self.box(ticked: $0.contains(index)) }
+            let box = symbol.map { $0 + " " } ?? ""
+            let prefix = "  " + box + label + ") "
+            let rest = String(repeating: " ", count: DisplayWidth.of(prefix))
             let line = renderer.renderInline(content, firstPrefix: prefix, indent: rest)
-            guard index == highlighted else { return line }
-            let marker = style.color ? style.bold(style.cyan("❯ " + label + ")")) : "> " + label + ")"
+            // A ticked box is green too, but its shape alone tells it from an empty one.
+            let styledBox = symbol.map { (ticked?.contains(index) == true ? style.green($0) : $0) + " " } ?? ""
+            guard index == highlighted else {
+                return box.isEmpty ? line : "  " + styledBox + line.dropFirst(2 + box.count)
+            }
+            let pointer = unicode ? "❯ " : "> "
+            let marker = !style.color ? "> " + box + label + ")"
+                : box.isEmpty ? style.bold(style.cyan(pointer + label + ")"))
+                : style.bold(style.cyan(pointer)) + styledBox + style.bold(style.cyan(label + ")"))
             return marker + line.dropFirst(prefix.count - 1)
         }.joined(separator: "\n")
+    }
+
+    /// An option's box: ☑ ticked, ☐ not; `[x]` and `[ ]` in plain mode or without Unicode.
+    func box(ticked: Bool) -> String {
+        plain || !unicode ? (ticked ? "[x]" : "[ ]") : (ticked ? "☑" : "☐")
     }
 
     /// A choice list's prompt, "Your answer (A-D): ".
@@ -164,7 +192,14 @@ public struct QuizScreen: Sendable {
             entries = [(keys, "choose that option (either case), then press Enter")]
         case (.lines, .multiple):
             entries = [(keys, "choose every right option, joined by + (A+C or 1+3), then press Enter")]
-        case (.keys(let confirm), _):
+        case (.keys, .multiple):
+            entries = [
+                (keys, "tick or untick that option (either case)"),
+                ("Space", "tick or untick the highlighted option"),
+                ("↑ ↓", "move the highlight (Home and End too)"),
+                ("Enter", "submit the ticked options"),
+            ]
+        case (.keys(let confirm), .single):
             entries = [
                 (keys, confirm ? "select that option (either case); Enter confirms it" : "choose that option at once (either case)"),
                 ("↑ ↓", "move the highlight (Home and End too); Enter chooses the highlighted option"),
