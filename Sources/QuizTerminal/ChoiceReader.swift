@@ -165,8 +165,8 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
                     output.write(list.labels[index] + "\n")
                     return .chosen(index)
                 case .submit(let indices):
-                    // Ticking always drew or said something, so the list is drawn again
-                    // with the ticks and no highlight, or the choice said after the last line.
+                    // The list is drawn again with its ticks and no highlight; in plain mode
+                    // the answer goes on a line of its own, after the last one said.
                     if screen.plain {
                         output.write("\n")
                     } else {

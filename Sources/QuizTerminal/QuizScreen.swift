@@ -143,8 +143,8 @@ public struct QuizScreen: Sendable {
 
     /// The items of a choice list, one per line (wrapped under their label), the highlighted
     /// one marked in the gutter with `❯` (`>` without colour or Unicode), never by colour
-    /// alone. With
-    /// `ticked` (a multiple-answer question) each item has a box, ☐ or ☑ (`[ ]` or `[x]`).
+    /// alone. With `ticked` (a multiple-answer question) each item has a box, ☐ or ☑
+    /// (`[ ]` or `[x]`).
     public func items(_ list: ChoiceList, highlighted: Int?, ticked: Set<Int>? = nil) -> String {
         zip(list.labels, list.contents).enumerated().map { index, item in
             let (label, content) = item
