@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -36,6 +37,7 @@ let package = Package(
         .target(name: "Course", dependencies: [
             "Markdown",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "TOMLKit", package: "TOMLKit"),  // mdBook's book.toml
         ]),
         // Text from outside lectern (learner output, file names) with control characters shown as escapes.
         .target(name: "TextEscaping"),

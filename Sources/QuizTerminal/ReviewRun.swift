@@ -82,7 +82,7 @@ public struct ReviewRun {
             return 1
         }
         let sources = course.sessions.compactMap { session -> ReviewDeck.Source? in
-            guard let quiz = session.quiz, !quiz.questions.isEmpty, quiz.questions.allSatisfy({ $0.correctIndex != nil }) else { return nil }
+            guard let quiz = session.quiz, quiz.questions.contains(where: \.isScored) else { return nil }
             return ReviewDeck.Source(sessionID: session.id, sessionTitle: session.title, quiz: quiz)
         }
         let url = DataDirectory.databaseURL(in: DataDirectory.resolve(explicit: options.dataDirectory, environment: environment))
@@ -141,9 +141,7 @@ public struct ReviewRun {
             leaveTerminal()
         } else {
             do throws(ScriptedAnswerError) {
-                for answer in try ScriptedAnswers.parseText(readStandardInput(), plan: attempt.plan) {
-                    _ = try? attempt.answer(shownIndex: answer)
-                }
+                attempt.play(try ScriptedAnswers.parseText(readStandardInput(), plan: attempt.plan))
             } catch {
                 output.writeError("error: \(error.message)\n")
                 return 2
@@ -154,9 +152,10 @@ public struct ReviewRun {
 
         var answered: [(card: ReviewCard, chosen: String, isCorrect: Bool)] = []
         for (position, presented) in attempt.plan.questions.enumerated() {
-            guard let shown = attempt.choices[position], let isCorrect = attempt.isCorrect(at: position) else { continue }
+            guard let shown = attempt.selections[position], !shown.isEmpty,
+                  let isCorrect = attempt.isCorrect(at: position) else { continue }
             let card = due[presented.originalIndex]
-            let chosen = presented.shownOptions[shown].choice.letter
+            let chosen = shown.map { presented.shownOptions[$0].choice.letter }.sorted().joined(separator: "+")
             answered.append((card, chosen, isCorrect))
         }
         let reviewedAt = clock()
@@ -164,7 +163,7 @@ public struct ReviewRun {
             try store.record(answered.map { card, chosen, isCorrect in
                 ReviewRecord(learner: learner, sessionID: card.sessionID, question: card.question.number,
                              questionHash: card.questionHash, chosen: chosen,
-                             correct: card.question.correctOption?.letter ?? "?",
+                             correct: card.question.answerLetters,
                              rating: (isCorrect ? Rating.good : Rating.again).rawValue, reviewedAt: reviewedAt)
             })
         } catch {
@@ -249,7 +248,7 @@ enum ReviewListing {
         }
         let answers = answered.map { card, chosen, isCorrect in
             Answer(session: card.sessionID, number: card.question.number, chosen: chosen,
-                   correct: card.question.correctOption?.letter ?? "?", isCorrect: isCorrect, rating: isCorrect ? "good" : "again")
+                   correct: card.question.answerLetters, isCorrect: isCorrect, rating: isCorrect ? "good" : "again")
         }
         return encode(Document(learner: learner, due: due, status: ending.rawValue, reviews: answers))
     }

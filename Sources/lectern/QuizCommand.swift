@@ -9,7 +9,8 @@ struct QuizCommand: ParsableCommand {
         abstract: "Take a session's multiple-choice test: score, band and a review of missed questions.",
         discussion: """
             Interactive when stdin and stdout are a terminal: press a letter or number to answer, or move with \
-            the arrows and press Enter; ? for help, q to quit (with TERM=dumb: a letter and Enter). Otherwise \
+            the arrows and press Enter; for several right answers, tick each with its letter, number or space and \
+            press Enter; ? for help, q to quit (with TERM=dumb: a letter, or A+C, and Enter). Otherwise \
             scripted: --answers, or one answer per line on stdin. Every attempt is saved in the progress store \
             (see 'lectern progress'); one cut short can be taken up again with --resume.
 
