@@ -1,30 +1,32 @@
 import CCmark
 
-/// Parses CommonMark through libcmark and returns the document as Swift values.
+/// One run of libcmark over a text, and the conversion of its tree into Swift values.
 ///
 /// The cmark parser, iterator and tree are created and freed inside `parse`; nothing of C
 /// survives the call. Containers nested deeper than `maximumDepth` are flattened into their
 /// ancestor at that depth, so hostile input cannot exhaust the stack of recursive walkers.
-public struct MarkdownParser: Sendable {
-    /// Curly quotes, dashes and ellipses from straight punctuation.
-    public var smartPunctuation: Bool
-    /// The deepest container nesting kept as structure.
-    public var maximumDepth: Int
+struct CmarkParse {
+    var smartPunctuation: Bool
+    var maximumDepth: Int
+    /// Whether the text holds `EscapeMarkers`, to be turned back in code and HTML literals.
+    var restoresMarkers: Bool
 
-    public init(smartPunctuation: Bool = true, maximumDepth: Int = 96) {
-        self.smartPunctuation = smartPunctuation
-        self.maximumDepth = maximumDepth
+    /// The converted document, and how many nodes were appended to a parent while building it.
+    struct Result {
+        var document: MarkdownNode
+        /// Each node is appended exactly once, so this is the node count less one: the
+        /// conversion's work, which a test holds linear in the input (it was quadratic in the
+        /// nesting depth past `maximumDepth`).
+        var appends: Int
     }
 
-    /// Parses `source` into a document node.
-    public func parse(_ source: String) -> MarkdownNode {
+    func parse(_ bytes: [UInt8]) -> Result {
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         if smartPunctuation { options |= CMARK_OPT_SMART }
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
-        var text = source
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
@@ -33,50 +35,26 @@ public struct MarkdownParser: Sendable {
         return convert(root)
     }
 
-    private struct Frame {
-        var node: MarkdownNode
-        /// False for a container past `maximumDepth`: its children go to the parent.
-        var kept: Bool
-    }
-
-    private func convert(_ root: OpaquePointer) -> MarkdownNode {
+    private func convert(_ root: OpaquePointer) -> Result {
         let iterator = cmark_iter_new(root)!
         defer { cmark_iter_free(iterator) }
-        var stack: [Frame] = []
-        var keptDepth = 0
-        var result = MarkdownNode(.document)
+        var builder = TreeBuilder(maximumDepth: maximumDepth)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             let pointer = cmark_iter_get_node(iterator)!
             if event == CMARK_EVENT_ENTER {
-                let node = makeNode(pointer, inheriting: stack.last?.node.start)
+                let node = makeNode(pointer, inheriting: builder.innermostStart)
                 if isLeaf(pointer) {
-                    append(node, to: &stack)
+                    builder.appendLeaf(node)
                 } else {
-                    let keep = keptDepth < maximumDepth || stack.isEmpty
-                    if keep { keptDepth += 1 }
-                    stack.append(Frame(node: node, kept: keep))
+                    builder.open(node)
                 }
             } else if event == CMARK_EVENT_EXIT {
-                let frame = stack.removeLast()
-                if frame.kept {
-                    keptDepth -= 1
-                    if stack.isEmpty {
-                        result = frame.node
-                    } else {
-                        append(frame.node, to: &stack)
-                    }
-                } else {
-                    for child in frame.node.children { append(child, to: &stack) }
-                }
+                builder.close()
             }
         }
-        return result
-    }
-
-    private func append(_ node: MarkdownNode, to stack: inout [Frame]) {
-        stack[stack.count - 1].node.children.append(node)
+        return Result(document: builder.result, appends: builder.appends)
     }
 
     private func isLeaf(_ node: OpaquePointer) -> Bool {
@@ -108,7 +86,7 @@ public struct MarkdownParser: Sendable {
                 tight: cmark_node_get_list_tight(node) != 0,
                 delimiter: delimiter))
         case CMARK_NODE_ITEM: kind = .item
-        case CMARK_NODE_CODE_BLOCK: kind = .codeBlock(info: string(cmark_node_get_fence_info(node)))
+        case CMARK_NODE_CODE_BLOCK: kind = .codeBlock(info: unmarked(string(cmark_node_get_fence_info(node)), code: false))
         case CMARK_NODE_HTML_BLOCK: kind = .htmlBlock
         case CMARK_NODE_PARAGRAPH: kind = .paragraph
         case CMARK_NODE_HEADING: kind = .heading(level: Int(cmark_node_get_heading_level(node)))
@@ -133,16 +111,73 @@ public struct MarkdownParser: Sendable {
         }
         let literal: String
         switch kind {
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
-            literal = string(cmark_node_get_literal(node))
+        case .text:
+            literal = string(cmark_node_get_literal(node))  // markers stay until the layer's last step
+        case .code, .codeBlock, .htmlBlock, .htmlInline:
+            literal = unmarked(string(cmark_node_get_literal(node)), code: true)
         default:
             literal = ""
         }
         return MarkdownNode(kind, literal: literal, start: start, end: end)
     }
 
+    private func unmarked(_ text: String, code: Bool) -> String {
+        restoresMarkers ? EscapeMarkers.restore(text, keepingBackslash: code) : text
+    }
+
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
+    }
+}
+
+/// Builds the Swift tree from cmark's enter and exit events. Containers past the depth limit
+/// get no frame of their own: what they hold goes straight to the deepest kept container, so
+/// every node is appended once, however deep the input nests.
+struct TreeBuilder {
+    private struct Frame {
+        var node: MarkdownNode
+    }
+
+    let maximumDepth: Int
+    private var stack: [Frame] = []
+    /// How many containers are open past the depth limit (they have no frame).
+    private var dropped = 0
+    private(set) var result = MarkdownNode(.document)
+    private(set) var appends = 0
+
+    init(maximumDepth: Int) {
+        self.maximumDepth = maximumDepth
+    }
+
+    /// The start of the innermost kept container, for nodes cmark gives no position.
+    var innermostStart: SourcePosition? { stack.last?.node.start }
+
+    mutating func open(_ node: MarkdownNode) {
+        if dropped > 0 || (stack.count >= maximumDepth && !stack.isEmpty) {
+            dropped += 1
+        } else {
+            stack.append(Frame(node: node))
+        }
+    }
+
+    mutating func appendLeaf(_ node: MarkdownNode) {
+        guard !stack.isEmpty else { return }
+        stack[stack.count - 1].node.children.append(node)
+        appends += 1
+    }
+
+    mutating func close() {
+        if dropped > 0 {
+            dropped -= 1
+            return
+        }
+        let frame = stack.removeLast()
+        if stack.isEmpty {
+            result = frame.node
+        } else {
+            stack[stack.count - 1].node.children.append(frame.node)
+            appends += 1
+        }
     }
 }

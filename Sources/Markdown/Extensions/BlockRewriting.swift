@@ -1,0 +1,138 @@
+/// The child indices from the document down to a node.
+typealias NodePath = [Int]
+
+/// A line of a block as cmark read it: where its content starts once container prefixes
+/// (`>` of enclosing block quotes) and indentation are cut off.
+struct ContentLine {
+    var line: Int
+    /// Byte offsets of the content in the source: from its first non-blank byte to the end
+    /// of the line, line ending excluded.
+    var start: Int
+    var end: Int
+    /// The visual column (0-based, tabs to multiples of 4) where the content starts.
+    var visualColumn: Int
+    /// Whether the line lacks some of the `>` its block quotes expect (a lazy continuation).
+    var isLazy: Bool
+}
+
+extension ExtensionContext {
+    /// The content of source line `number` inside `blockQuotes` block quotes: leading blanks
+    /// and up to `blockQuotes` `>` markers (each with the blanks after it) are cut off.
+    func contentLine(_ number: Int, blockQuotes: Int) -> ContentLine {
+        let line = source.line(number)
+        var index = line.startIndex
+        var remaining = blockQuotes
+        while index < line.endIndex, Bytes.isBlank(line[index]) { index += 1 }
+        while remaining > 0, index < line.endIndex, line[index] == UInt8(ascii: ">") {
+            index += 1
+            remaining -= 1
+            while index < line.endIndex, Bytes.isBlank(line[index]) { index += 1 }
+        }
+        return ContentLine(line: number, start: index, end: line.endIndex,
+                           visualColumn: Bytes.visualColumn(of: line, upTo: index), isLazy: remaining > 0)
+    }
+
+    /// The lines of a paragraph or setext heading (its underline left out), as cmark read them.
+    func contentLines(of block: MarkdownNode, blockQuotes: Int) -> [ContentLine] {
+        let last = block.headingLevel != nil ? block.end.line - 1 : block.end.line
+        guard block.start.line >= 1, last >= block.start.line else { return [] }
+        var lines = [firstContentLine(of: block)]
+        lines.reserveCapacity(last - block.start.line + 1)
+        if last > block.start.line {
+            for number in (block.start.line + 1)...last {
+                lines.append(contentLine(number, blockQuotes: blockQuotes))
+            }
+        }
+        return lines
+    }
+
+    /// The first line of a block: cmark says exactly where its content starts.
+    func firstContentLine(of block: MarkdownNode) -> ContentLine {
+        let line = source.line(block.start.line)
+        let start = min(line.startIndex + max(block.start.column - 1, 0), line.endIndex)
+        return ContentLine(line: block.start.line, start: start, end: line.endIndex,
+                           visualColumn: Bytes.visualColumn(of: line, upTo: start), isLazy: false)
+    }
+
+    /// The column (1-based, in bytes) of a byte offset of the source on `line`.
+    func column(of offset: Int, onLine line: Int) -> Int {
+        offset - source.line(line).startIndex + 1
+    }
+
+    /// A fragment line holding the source's bytes `start..<end` of `line`.
+    func fragmentLine(_ line: Int, from start: Int, to end: Int) -> FragmentLine {
+        FragmentLine(line: line, column: column(of: start, onLine: line), text: source.bytes[start..<max(start, end)])
+    }
+}
+
+/// Lists the block containers of a tree (document, block quotes, lists, list items, footnote
+/// definitions) with their paths and how many block quotes enclose their content: where a
+/// block-level extension looks for what to restructure.
+struct ContainerScanner: MarkdownWalker {
+    struct Container {
+        var node: MarkdownNode
+        var path: NodePath
+        var blockQuotes: Int
+    }
+
+    private(set) var containers: [Container] = []
+    private var path: NodePath = []
+    private var blockQuotes = 0
+
+    static func containers(of tree: MarkdownNode) -> [Container] {
+        var scanner = ContainerScanner()
+        scanner.visit(tree)
+        return scanner.containers
+    }
+
+    mutating func defaultVisit(_ node: borrowing MarkdownNode) {
+        // Only blocks hold blocks; inline content and leaves are never entered.
+        guard node.kind.isBlock, !node.kind.holdsInlines, !node.kind.isLeaf else { return }
+        let isQuote = node.kind == .blockQuote
+        if isQuote { blockQuotes += 1 }
+        containers.append(Container(node: copy node, path: path, blockQuotes: blockQuotes))
+        path.append(0)
+        node.forEachChild { index, child in
+            path[path.count - 1] = index
+            visit(child)
+        }
+        path.removeLast()
+        if isQuote { blockQuotes -= 1 }
+    }
+}
+
+/// Replacements of runs of children, by the path of their container, applied in one pass.
+struct BlockSplicer {
+    private var replacements: [NodePath: [(range: Range<Int>, nodes: [MarkdownNode])]] = [:]
+
+    var isEmpty: Bool { replacements.isEmpty }
+
+    /// Replaces the children `range` of the container at `path` by `nodes`.
+    mutating func replace(_ range: Range<Int>, of path: NodePath, with nodes: [MarkdownNode]) {
+        replacements[path, default: []].append((range, nodes))
+    }
+
+    /// Applies every replacement. Children are rewritten before their container, and a
+    /// container's own replacements from last to first, so the indices they were recorded
+    /// with still hold.
+    func apply(to document: inout MarkdownNode) {
+        guard !replacements.isEmpty else { return }
+        var path: NodePath = []
+        apply(to: &document, path: &path)
+    }
+
+    private func apply(to node: inout MarkdownNode, path: inout NodePath) {
+        guard node.kind.isBlock, !node.kind.holdsInlines, !node.kind.isLeaf else { return }
+        path.append(0)
+        for index in node.children.indices {
+            path[path.count - 1] = index
+            apply(to: &node.children[index], path: &path)
+        }
+        path.removeLast()
+        if let runs = replacements[path] {
+            for run in runs.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+                node.children.replaceSubrange(run.range, with: run.nodes)
+            }
+        }
+    }
+}

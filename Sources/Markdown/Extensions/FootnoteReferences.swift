@@ -1,0 +1,182 @@
+/// GFM footnote references, and the footnotes section they make.
+///
+/// `[^label]` in text, where a footnote of that label (case ignored) is defined, becomes a
+/// `footnoteReference`. Footnotes are numbered in the order they are first referenced, the
+/// main text first and then the footnotes themselves; the referenced definitions move, in
+/// that order, into one `footnotes` node at the end of the document. A reference to an
+/// undefined footnote stays text, and like a definition nobody references (which is left
+/// out, as cmark-gfm leaves it out) or a second definition of a label, it is a warning.
+///
+/// Runs last among the GFM rewrites and only on the whole document.
+public struct FootnoteReferences: MarkdownExtension {
+    public init() {}
+
+    public func rewrite(_ document: inout MarkdownNode, in context: inout ExtensionContext) {
+        guard context.isDocument, context.source.contains("[^") else { return }
+        var collector = DefinitionCollector()
+        document = collector.visit(document) ?? document
+        for duplicate in collector.duplicates {
+            context.warn("footnote [^\(duplicate.label)] is defined twice; the first definition is used", at: duplicate.start)
+        }
+        var referencer = ReferenceRewriter(definitions: collector.definitions)
+        document = referencer.visit(document) ?? document
+        // References inside footnotes number the footnotes they reach next.
+        var index = 0
+        while index < referencer.order.count {
+            let key = referencer.order[index]
+            if var definition = referencer.definitions[key] {
+                referencer.rewriteChildren(of: &definition)
+                referencer.definitions[key] = definition
+            }
+            index += 1
+        }
+        for (label, position) in referencer.undefined {
+            context.warn("footnote reference [^\(label)] has no definition (write '[^\(label)]: text' at the start of a line)", at: position)
+        }
+        for key in collector.order where referencer.counts[key] == nil {
+            if let definition = collector.definitions[key], case .footnoteDefinition(let label, _, _) = definition.kind {
+                context.warn("footnote [^\(label)] is never referenced, so it is left out", at: definition.start)
+            }
+        }
+        guard !referencer.order.isEmpty else { return }
+        var section = MarkdownNode(.footnotes)
+        for (offset, key) in referencer.order.enumerated() {
+            guard var definition = referencer.definitions[key], case .footnoteDefinition(let label, _, _) = definition.kind else { continue }
+            definition.kind = .footnoteDefinition(label: label, number: offset + 1, references: referencer.counts[key] ?? 0)
+            section.children.append(definition)
+        }
+        section.start = section.children.first?.start ?? section.start
+        section.end = section.children.last?.end ?? section.end
+        document.children.append(section)
+    }
+
+    /// How labels compare: ignoring case.
+    static func key(_ label: String) -> String { label.lowercased() }
+}
+
+/// Takes every footnote definition out of the tree, keeping the first of each label.
+private struct DefinitionCollector: MarkdownRewriter {
+    var definitions: [String: MarkdownNode] = [:]
+    var order: [String] = []
+    var duplicates: [(label: String, start: SourcePosition)] = []
+
+    mutating func visitFootnoteDefinition(_ node: consuming MarkdownNode) -> MarkdownNode? {
+        var node = node
+        rewriteChildren(of: &node)  // a definition inside a definition is one of its own
+        guard case .footnoteDefinition(let label, _, _) = node.kind else { return nil }
+        let key = FootnoteReferences.key(label)
+        if definitions[key] == nil {
+            definitions[key] = node
+            order.append(key)
+        } else {
+            duplicates.append((label, node.start))
+        }
+        return nil
+    }
+}
+
+/// Turns `[^label]` into references to the collected definitions, numbering them.
+private struct ReferenceRewriter: MarkdownRewriter {
+    var definitions: [String: MarkdownNode]
+    /// Definition keys in the order of their first reference.
+    var order: [String] = []
+    var numbers: [String: Int] = [:]
+    var counts: [String: Int] = [:]
+    var undefined: [(String, SourcePosition)] = []
+
+    init(definitions: [String: MarkdownNode]) {
+        self.definitions = definitions
+    }
+
+    mutating func visitLink(_ node: consuming MarkdownNode) -> MarkdownNode? {
+        // `[^label]` cmark read as a reference link, because the definition's text looked
+        // like a URL and cmark took it for a link reference definition.
+        if node.children.count == 1, node.children[0].kind == .text, node.children[0].literal.hasPrefix("^"),
+           node.start.line == node.end.line {
+            let label = String(node.children[0].literal.dropFirst())
+            let written = node.end.column - node.start.column + 1
+            if written == label.utf8.count + 3, definitions[FootnoteReferences.key(label)] != nil,
+               let reference = reference(label, at: node.start) {
+                return reference
+            }
+        }
+        var node = node
+        rewriteChildren(of: &node)
+        return node
+    }
+
+    mutating func defaultVisit(_ node: consuming MarkdownNode) -> MarkdownNode? {
+        var node = node
+        guard !node.kind.isLeaf else { return node }
+        rewriteChildren(of: &node)
+        guard node.kind.holdsInlines || !node.kind.isBlock,
+              node.children.contains(where: { $0.kind == .text && $0.literal.contains("[^") }) else { return node }
+        var inlines: [MarkdownNode] = []
+        for child in node.children {
+            if child.kind == .text, child.literal.contains("[^") {
+                inlines += split(child)
+            } else {
+                inlines.append(child)
+            }
+        }
+        node.children = inlines
+        return node
+    }
+
+    /// A text node cut at each `[^label]` whose label is defined.
+    private mutating func split(_ node: MarkdownNode) -> [MarkdownNode] {
+        let bytes = Array(node.literal.utf8)
+        var result: [MarkdownNode] = []
+        var emitted = 0
+        var index = 0
+        func position(_ offset: Int) -> SourcePosition {
+            SourcePosition(line: node.start.line, column: node.start.column + offset)
+        }
+        while index + 3 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") else {
+                index += 1
+                continue
+            }
+            var close = index + 2
+            while close < bytes.count, !"[] \t\n".utf8.contains(bytes[close]) { close += 1 }
+            guard close > index + 2, close < bytes.count, bytes[close] == UInt8(ascii: "]") else {
+                index += 1
+                continue
+            }
+            let label = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
+            guard let reference = reference(label, at: position(index)) else {
+                index = close + 1
+                continue
+            }
+            if index > emitted {
+                result.append(MarkdownNode(.text, literal: String(decoding: bytes[emitted..<index], as: UTF8.self), start: position(emitted), end: position(index - 1)))
+            }
+            var placed = reference
+            placed.end = position(close)
+            result.append(placed)
+            emitted = close + 1
+            index = emitted
+        }
+        guard emitted > 0 else { return [node] }
+        if emitted < bytes.count {
+            result.append(MarkdownNode(.text, literal: String(decoding: bytes[emitted...], as: UTF8.self), start: position(emitted), end: node.end))
+        }
+        return result
+    }
+
+    /// A reference to the footnote `label`, numbered; nil (and noted) when it is not defined.
+    private mutating func reference(_ label: String, at position: SourcePosition) -> MarkdownNode? {
+        let key = FootnoteReferences.key(label)
+        guard definitions[key] != nil else {
+            undefined.append((label, position))
+            return nil
+        }
+        if numbers[key] == nil {
+            order.append(key)
+            numbers[key] = order.count
+        }
+        counts[key, default: 0] += 1
+        let number = numbers[key]!
+        return MarkdownNode(.footnoteReference(label: label, number: number, occurrence: counts[key]!), start: position, end: position)
+    }
+}
