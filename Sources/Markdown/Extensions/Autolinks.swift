@@ -213,6 +213,11 @@ enum AutolinkScanner {
     private static func trimmed(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
         var end = end
         if let less = bytes[start..<end].firstIndex(of: UInt8(ascii: "<")) { end = less }
+        // Parentheses are counted once; trimming a `)` takes one off.
+        var opening = 0, closing = 0
+        for byte in bytes[start..<end] {
+            if byte == UInt8(ascii: "(") { opening += 1 } else if byte == UInt8(ascii: ")") { closing += 1 }
+        }
         while end > start {
             let last = bytes[end - 1]
             if "?!.,:*_~'\"".utf8.contains(last) {
@@ -225,9 +230,8 @@ enum AutolinkScanner {
                 while entity > start, Bytes.isASCIIAlphanumeric(bytes[entity]) { entity -= 1 }
                 end = entity < end - 2 && bytes[entity] == UInt8(ascii: "&") ? entity : end - 1
             } else if last == UInt8(ascii: ")") {
-                let opening = bytes[start..<end].filter { $0 == UInt8(ascii: "(") }.count
-                let closing = bytes[start..<end].filter { $0 == UInt8(ascii: ")") }.count
                 guard closing > opening else { break }
+                closing -= 1
                 end -= 1
             } else {
                 break

@@ -113,7 +113,7 @@ private struct FootnotePlanner {
     mutating func plan(_ container: ContainerScanner.Container) {
         let node = container.node
         let range = node.kind == .document ? 1...max(context.source.lineCount, 1) : node.start.line...max(node.start.line, node.end.line)
-        let lines = candidateLines.drop(while: { $0 < range.lowerBound }).prefix(while: { $0 <= range.upperBound })
+        let lines = candidateLines[Self.firstIndex(in: candidateLines, notBelow: range.lowerBound)...].prefix(while: { $0 <= range.upperBound })
         guard !lines.isEmpty else { return }
         var starts: [Start] = []
         var childIndex = 0
@@ -162,8 +162,36 @@ private struct FootnotePlanner {
     /// The first line after `line` not covered by a child: where a gap run continues.
     private func nextGapLine(after line: Int, in children: [MarkdownNode]) -> Int {
         var next = line + 1
-        while children.contains(where: { $0.start.line <= next && next <= $0.end.line }) { next += 1 }
+        while let child = Self.child(covering: next, in: children) { next = children[child].end.line + 1 }
         return next
+    }
+
+    /// The index of the child whose lines include `line`, found by bisection (children are in
+    /// document order).
+    static func child(covering line: Int, in children: [MarkdownNode]) -> Int? {
+        let index = firstChild(endingAtOrAfter: line, in: children)
+        return index < children.count && children[index].start.line <= line ? index : nil
+    }
+
+    /// The index of the first child that ends on or after `line` (for a line between
+    /// children, the first child after it).
+    static func firstChild(endingAtOrAfter line: Int, in children: [MarkdownNode]) -> Int {
+        var low = 0, high = children.count
+        while low < high {
+            let middle = (low + high) / 2
+            if children[middle].end.line < line { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The index of the first element of sorted `lines` that is at least `line`.
+    static func firstIndex(in lines: [Int], notBelow line: Int) -> Int {
+        var low = 0, high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle] < line { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private mutating func planGroup(_ group: [Start], container: ContainerScanner.Container, range: ClosedRange<Int>) {
@@ -189,12 +217,12 @@ private struct FootnotePlanner {
             }
         } else {
             regionEnd = group.last!.line
-            while regionEnd + 1 <= range.upperBound, !children.contains(where: { $0.start.line <= regionEnd + 1 && regionEnd + 1 <= $0.end.line }) {
+            while regionEnd + 1 <= range.upperBound, Self.child(covering: regionEnd + 1, in: children) == nil {
                 let next = context.contentLine(regionEnd + 1, blockQuotes: blockQuotes)
                 if next.start == next.end || FootnoteDefinitions.definitionStart(bytes, next.start, next.end) != nil { break }
                 regionEnd += 1
             }
-            firstChild = children.firstIndex(where: { $0.start.line > group[0].line }) ?? children.count
+            firstChild = Self.firstChild(endingAtOrAfter: group[0].line, in: children)
         }
         // The last definition also takes the lines after the region that are blank or
         // indented four columns past its bracket.
