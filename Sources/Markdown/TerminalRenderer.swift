@@ -99,8 +99,9 @@ struct TerminalBlocks: MarkdownVisitor {
         self.renderer = renderer
     }
 
-    /// Blocks one after another, a blank line (keeping the prefix) between them.
-    mutating func lines(of blocks: [MarkdownNode], first: String, rest: String) -> [String] {
+    /// Blocks one after another, a blank line (keeping the prefix) between them unless they
+    /// are the blocks of an item of a tight list.
+    mutating func lines(of blocks: [MarkdownNode], first: String, rest: String, separated: Bool = true) -> [String] {
         var lines: [String] = []
         var isFirst = true
         for block in blocks {
@@ -108,7 +109,7 @@ struct TerminalBlocks: MarkdownVisitor {
             restPrefix = rest
             let blockLines = visit(block)
             if blockLines.isEmpty { continue }
-            if !isFirst { lines.append(rest.trimmingTrailingSpaces()) }
+            if !isFirst, separated { lines.append(rest.trimmingTrailingSpaces()) }
             lines += blockLines
             isFirst = false
         }
@@ -176,7 +177,7 @@ struct TerminalBlocks: MarkdownVisitor {
             let pad = String(repeating: " ", count: DisplayWidth.of(marker))
             if index > 0, !info.tight { result.append(rest.trimmingTrailingSpaces()) }
             let itemFirst = (index == 0 ? first : rest) + marker
-            let itemLines = lines(of: item.children, first: itemFirst, rest: rest + pad)
+            let itemLines = lines(of: item.children, first: itemFirst, rest: rest + pad, separated: !info.tight)
             result += itemLines.isEmpty ? [itemFirst.trimmingTrailingSpaces()] : itemLines
         }
         return result
@@ -206,10 +207,14 @@ struct TerminalBlocks: MarkdownVisitor {
         let rule = firstPrefix + renderer.styled(String(repeating: "─", count: min(20, max(renderer.width - DisplayWidth.of(firstPrefix), 3))), [.dim])
         let first = restPrefix, rest = restPrefix
         var result = [rule]
+        var previousBlocks = 0
         for definition in node.children {
             guard case .footnoteDefinition(_, let number, _) = definition.kind else { continue }
+            // Short footnotes one per line; a blank line after one of several blocks.
+            if previousBlocks > 1 || definition.children.count > 1 { result.append(rest.trimmingTrailingSpaces()) }
             let marker = "[\(number)] "
             result += lines(of: definition.children, first: first + marker, rest: rest + String(repeating: " ", count: marker.count))
+            previousBlocks = definition.children.count
         }
         return result
     }

@@ -34,7 +34,7 @@ extension ExtensionContext {
 
     /// The lines of a paragraph or setext heading (its underline left out), as cmark read them.
     func contentLines(of block: MarkdownNode, blockQuotes: Int) -> [ContentLine] {
-        let last = block.headingLevel != nil ? block.end.line - 1 : block.end.line
+        let last = block.headingLevel != nil ? block.lastLine - 1 : block.lastLine
         guard block.start.line >= 1, last >= block.start.line else { return [] }
         var lines = [firstContentLine(of: block)]
         lines.reserveCapacity(last - block.start.line + 1)
@@ -63,6 +63,12 @@ extension ExtensionContext {
     func fragmentLine(_ line: Int, from start: Int, to end: Int) -> FragmentLine {
         FragmentLine(line: line, column: column(of: start, onLine: line), text: source.bytes[start..<max(start, end)])
     }
+}
+
+extension MarkdownNode {
+    /// The last source line a block covers: cmark ends some blocks (a setext heading, a list,
+    /// a code block) at column 0 of the line after them.
+    var lastLine: Int { end.column == 0 && end.line > start.line ? end.line - 1 : end.line }
 }
 
 /// Lists the block containers of a tree (document, block quotes, lists, list items, footnote
@@ -130,7 +136,9 @@ struct BlockSplicer {
         }
         path.removeLast()
         if let runs = replacements[path] {
-            for run in runs.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            // From the last run back; at one index a replacement before an insertion, so
+            // the insertion still lands in front of what replaced the run.
+            for run in runs.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound) }) {
                 node.children.replaceSubrange(run.range, with: run.nodes)
             }
         }

@@ -112,14 +112,14 @@ private struct FootnotePlanner {
 
     mutating func plan(_ container: ContainerScanner.Container) {
         let node = container.node
-        let range = node.kind == .document ? 1...max(context.source.lineCount, 1) : node.start.line...max(node.start.line, node.end.line)
+        let range = node.kind == .document ? 1...max(context.source.lineCount, 1) : node.start.line...max(node.start.line, node.lastLine)
         let lines = candidateLines[Self.firstIndex(in: candidateLines, notBelow: range.lowerBound)...].prefix(while: { $0 <= range.upperBound })
         guard !lines.isEmpty else { return }
         var starts: [Start] = []
         var childIndex = 0
         let children = node.children
         for line in lines {
-            while childIndex < children.count, children[childIndex].end.line < line { childIndex += 1 }
+            while childIndex < children.count, children[childIndex].lastLine < line { childIndex += 1 }
             var content: ContentLine
             var child: Int? = nil
             if childIndex < children.count, children[childIndex].start.line <= line {
@@ -162,7 +162,7 @@ private struct FootnotePlanner {
     /// The first line after `line` not covered by a child: where a gap run continues.
     private func nextGapLine(after line: Int, in children: [MarkdownNode]) -> Int {
         var next = line + 1
-        while let child = Self.child(covering: next, in: children) { next = children[child].end.line + 1 }
+        while let child = Self.child(covering: next, in: children) { next = children[child].lastLine + 1 }
         return next
     }
 
@@ -179,7 +179,7 @@ private struct FootnotePlanner {
         var low = 0, high = children.count
         while low < high {
             let middle = (low + high) / 2
-            if children[middle].end.line < line { low = middle + 1 } else { high = middle }
+            if children[middle].lastLine < line { low = middle + 1 } else { high = middle }
         }
         return low
     }
@@ -205,7 +205,7 @@ private struct FootnotePlanner {
         var firstChild: Int
         if let child = group[0].child {
             let paragraph = children[child]
-            regionEnd = paragraph.end.line
+            regionEnd = paragraph.lastLine
             firstChild = child
             if group[0].line > paragraph.start.line {
                 var lines = [context.firstContentLine(of: paragraph)]
@@ -244,7 +244,7 @@ private struct FootnotePlanner {
         // The children the definitions take: those that start before the end.
         var lastChild = firstChild
         while lastChild < children.count, children[lastChild].start.line <= end {
-            end = max(end, children[lastChild].end.line)
+            end = max(end, children[lastChild].lastLine)
             lastChild += 1
         }
 

@@ -108,18 +108,20 @@ private struct ReferenceRewriter: MarkdownRewriter {
     mutating func defaultVisit(_ node: consuming MarkdownNode) -> MarkdownNode? {
         var node = node
         guard !node.kind.isLeaf else { return node }
-        rewriteChildren(of: &node)
-        guard node.kind.holdsInlines || !node.kind.isBlock,
-              node.children.contains(where: { $0.kind == .text && $0.literal.contains("[^") }) else { return node }
-        var inlines: [MarkdownNode] = []
-        for child in node.children {
+        guard node.kind.holdsInlines || !node.kind.isBlock else {
+            rewriteChildren(of: &node)
+            return node
+        }
+        // Inline content in document order, so footnotes are numbered as they are first met.
+        let children = node.children
+        node.children = []
+        for child in children {
             if child.kind == .text, child.literal.contains("[^") {
-                inlines += split(child)
-            } else {
-                inlines.append(child)
+                node.children += split(child)
+            } else if let rewritten = visit(child) {
+                node.children.append(rewritten)
             }
         }
-        node.children = inlines
         return node
     }
 

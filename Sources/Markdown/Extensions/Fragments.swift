@@ -31,12 +31,18 @@ struct LineMap {
         /// Bytes put in front of the fragment's text in the batch (the inline guard).
         var prefix: Int
         var omitted: [Int]
+        /// The length of the fragment's text on this line.
+        var length: Int
     }
 
     /// One entry per batch line; nil for the blank and separator lines between fragments.
     var entries: [Entry?] = []
 
     func map(_ position: SourcePosition) -> SourcePosition {
+        // cmark ends some blocks at column 0 of the next line: the end of the line before.
+        if position.column == 0, position.line >= 2, position.line - 1 <= entries.count, let entry = entries[position.line - 2] {
+            return SourcePosition(line: entry.line, column: entry.column + max(entry.length - 1, 0))
+        }
         guard position.line >= 1, position.line <= entries.count, let entry = entries[position.line - 1] else {
             return position
         }
@@ -99,7 +105,8 @@ extension ExtensionContext {
                 if guarded { bytes += Self.inlineGuard }
                 bytes += line.text
                 bytes.append(UInt8(ascii: "\n"))
-                map.entries.append(LineMap.Entry(line: line.line, column: line.column, prefix: line.inserted + (guarded ? Self.inlineGuard.count : 0), omitted: line.omitted))
+                map.entries.append(LineMap.Entry(line: line.line, column: line.column, prefix: line.inserted + (guarded ? Self.inlineGuard.count : 0), omitted: line.omitted,
+                                                 length: line.text.count - line.inserted + line.omitted.count))
             }
             if fragment.lines.isEmpty {
                 bytes.append(UInt8(ascii: "\n"))
@@ -133,7 +140,7 @@ extension ExtensionContext {
                 }
                 continue
             }
-            if block.end.line > ranges[fragmentIndex].upperBound {
+            if block.lastLine > ranges[fragmentIndex].upperBound {
                 results[fragmentIndex] = nil
                 continue
             }

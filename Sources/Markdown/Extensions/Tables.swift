@@ -42,8 +42,8 @@ public struct Tables: MarkdownExtension {
     /// A paragraph of two lines or more, or a setext heading over two lines or more.
     private static func mayHoldTable(_ block: MarkdownNode) -> Bool {
         switch block.kind {
-        case .paragraph: return block.end.line > block.start.line
-        case .heading(let level): return level <= 2 && block.end.line > block.start.line + 1
+        case .paragraph: return block.lastLine > block.start.line
+        case .heading(let level): return level <= 2 && block.lastLine > block.start.line + 1
         default: return false
         }
     }
@@ -190,7 +190,7 @@ private struct TablePlanner {
             }
         }
         guard found else { return }
-        let underline: ContentLine? = block.headingLevel != nil ? context.contentLine(block.end.line, blockQuotes: blockQuotes) : nil
+        let underline: ContentLine? = block.headingLevel != nil ? context.contentLine(block.lastLine, blockQuotes: blockQuotes) : nil
         if let remainder {
             segments.append(blocks(lines[remainder], underline: underline, base: base))
         } else if paragraphStart < lines.count {
