@@ -138,8 +138,10 @@ struct BlockSplicer {
         if let runs = replacements[path] {
             // From the last run back; at one index a replacement before an insertion, so
             // the insertion still lands in front of what replaced the run.
-            for run in runs.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound) }) {
-                node.children.replaceSubrange(run.range, with: run.nodes)
+            // Insertions at one index in the order they were recorded.
+            let ordered = runs.enumerated().sorted { ($0.element.range.lowerBound, $0.element.range.upperBound, $0.offset) > ($1.element.range.lowerBound, $1.element.range.upperBound, $1.offset) }
+            for run in ordered {
+                node.children.replaceSubrange(run.element.range, with: run.element.nodes)
             }
         }
     }
