@@ -36,6 +36,11 @@ let package = Package(
             name: "SandboxBenchmark", dependencies: ["Sandbox"],
             path: "Benchmarks/SandboxBenchmark", exclude: ["bench"]
         ),
+        // Lectern's markdown to HTML, like the cmark CLI, for the pathological-input benchmark.
+        .executableTarget(
+            name: "MarkdownBenchmark", dependencies: ["Markdown"],
+            path: "Benchmarks/MarkdownBenchmark"
+        ),
         // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
         .target(name: "Grading", dependencies: ["Course", "Sandbox"]),
         // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.

@@ -117,6 +117,22 @@ private func first(_ kind: (MarkdownNode.Kind) -> Bool, in node: MarkdownNode) -
         let document = MarkdownParser(extensions: MarkdownExtensions.none).parse("| a |\n| - |\n| b |\n")
         #expect(document.children.map(\.kind) == [.paragraph])
     }
+
+    // Found by comparing with cmark-gfm (Debian's 0.29.0.gfm.6) on random documents.
+
+    @Test func aDelimiterRowIndentedFourColumnsIsParagraphText() {
+        #expect(MarkdownParser().parse("  a | b\n    --|--\n").children.map(\.kind) == [.paragraph])
+    }
+
+    @Test func aDelimiterRowOnALazyLineOfAListItemIsParagraphText() {
+        #expect(MarkdownParser().parse("1. a\n| ---\n").children[0].children[0].children.map(\.kind) == [.paragraph])
+    }
+
+    @Test func aSetextHeadingEndsAtItsUnderline() {
+        // cmark reports this heading as ending where the paragraph after it ends.
+        let document = MarkdownParser().parse("Title\n  -\n[^a]: note\n\nSee[^a].\n")
+        #expect(document.children.map(\.kind) == [.heading(level: 2), .paragraph, .footnotes])
+    }
 }
 
 @Suite struct StrikethroughTests {
@@ -152,6 +168,11 @@ private func first(_ kind: (MarkdownNode.Kind) -> Bool, in node: MarkdownNode) -
     @Test func aClosingParenthesisWithoutItsOpeningIsNotPartOfTheLink() {
         #expect(html("(see www.example.com/a_(b))\n") == "<p>(see <a href=\"http://www.example.com/a_(b)\">www.example.com/a_(b)</a>)</p>\n")
     }
+
+    @Test func aURLAfterAnOpenBracketIsNotLinkedButAnAddressIs() {
+        #expect(html("[see https://example.com or me@example.com] and https://example.org\n") ==
+            "<p>[see https://example.com or <a href=\"mailto:me@example.com\">me@example.com</a>] and <a href=\"https://example.org\">https://example.org</a></p>\n")
+    }
 }
 
 @Suite struct TaskListTests {
@@ -163,6 +184,16 @@ private func first(_ kind: (MarkdownNode.Kind) -> Bool, in node: MarkdownNode) -
 
     @Test func anEscapedBoxIsText() {
         #expect(MarkdownParser().parse("- \\[ ] text\n").children[0].children[0].kind == .item)
+    }
+
+    @Test func aBoxWithNothingAfterItIsAnEmptyTask() {
+        #expect(MarkdownParser().parse("- [x] \n").children[0].children[0].kind == .taskListItem(checked: true))
+    }
+
+    @Test func aBoxBeforeATableMakesATask() {
+        let item = MarkdownParser().parse("- [ ] a | b\n  --- | ---\n").children[0].children[0]
+        #expect(item.kind == .taskListItem(checked: false))
+        #expect(item.children.first?.plainText() == "a b")
     }
 
     @Test func aBoxThatReadsAsAReferenceLinkIsStillABox() {
@@ -210,6 +241,19 @@ private func first(_ kind: (MarkdownNode.Kind) -> Bool, in node: MarkdownNode) -
     @Test func aDefinitionInABlockQuoteIsFound() {
         let document = MarkdownParser().parse("> Quote[^q]\n>\n> [^q]: Quoted note.\n")
         #expect(document.children.last?.plainText() == "Quoted note.")
+    }
+
+    @Test func adjacentReferencesToNotesThatLookLikeURLsAreBothReferences() {
+        // cmark reads `[^a][^b]` as one reference link, to the "link definition" `[^b]: http…`.
+        let document = MarkdownParser().parse("See[^a][^b].\n\n[^a]: https://example.com/a\n[^b]: https://example.com/b\n")
+        #expect(document.children[0].children.map(\.kind) == [
+            .text, .footnoteReference(label: "a", number: 1, occurrence: 1), .footnoteReference(label: "b", number: 2, occurrence: 1), .text,
+        ])
+    }
+
+    @Test func aFootnoteReferencedOnlyFromAnotherFootnoteIsKept() {
+        let document = MarkdownParser().parse("x[^a]\n\n[^a]: see[^b]\n\n[^b]: deeper\n")
+        #expect(document.children.last?.children.count == 2)
     }
 
     @Test func undefinedReferencesStayTextAndAreReported() {

@@ -18,27 +18,38 @@ public struct Autolinks: MarkdownExtension {
 }
 
 private struct AutolinkRewriter: MarkdownRewriter {
-    mutating func visitLink(_ node: consuming MarkdownNode) -> MarkdownNode? { node }
-    mutating func visitImage(_ node: consuming MarkdownNode) -> MarkdownNode? { node }
-
+    /// A block's inline content, in document order: a `www.` or `scheme://` link is not made
+    /// while a `[` before it in the block is still open, as in cmark-gfm (which leaves text
+    /// inside brackets that may yet become a link alone).
     mutating func defaultVisit(_ node: consuming MarkdownNode) -> MarkdownNode? {
         var node = node
-        guard !node.kind.isLeaf else { return node }
-        rewriteChildren(of: &node)
-        guard node.kind.holdsInlines || !node.kind.isBlock,
-              node.children.contains(where: { $0.kind == .text && AutolinkScanner.mayHoldLink($0.literal) }) else { return node }
-        var inlines: [MarkdownNode] = []
-        inlines.reserveCapacity(node.children.count)
-        for (index, child) in node.children.enumerated() {
-            guard child.kind == .text, AutolinkScanner.mayHoldLink(child.literal) else {
-                inlines.append(child)
-                continue
-            }
-            let before = index > 0 ? AutolinkScanner.Before(node.children[index - 1]) : AutolinkScanner.Before(edgeOf: node.kind)
-            inlines += AutolinkScanner.link(child, before: before)
+        guard node.kind.isBlock else { return node }
+        if node.kind.holdsInlines {
+            var openBrackets = 0
+            node.children = Self.link(node.children, in: node.kind, openBrackets: &openBrackets)
+        } else {
+            rewriteChildren(of: &node)
         }
-        node.children = inlines
         return node
+    }
+
+    private static func link(_ inlines: [MarkdownNode], in container: MarkdownNode.Kind, openBrackets: inout Int) -> [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        result.reserveCapacity(inlines.count)
+        for (index, child) in inlines.enumerated() {
+            switch child.kind {
+            case .text:
+                let before = index > 0 ? AutolinkScanner.Before(inlines[index - 1]) : AutolinkScanner.Before(edgeOf: container)
+                result += AutolinkScanner.link(child, before: before, openBrackets: &openBrackets)
+            case .emphasis, .strong, .strikethrough:
+                var child = child
+                child.children = link(child.children, in: child.kind, openBrackets: &openBrackets)
+                result.append(child)
+            default:
+                result.append(child)  // links and images are never linked inside; code and HTML are not text
+            }
+        }
+        return result
     }
 }
 
@@ -72,8 +83,11 @@ enum AutolinkScanner {
         isSpace(byte) || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "(")
     }
 
-    /// The text node cut into text and links.
-    static func link(_ node: MarkdownNode, before: Before) -> [MarkdownNode] {
+    /// The text node cut into text and links; `openBrackets` counts the `[` not yet closed.
+    static func link(_ node: MarkdownNode, before: Before, openBrackets: inout Int) -> [MarkdownNode] {
+        guard mayHoldLink(node.literal) || node.literal.utf8.contains(UInt8(ascii: "[")) || node.literal.utf8.contains(UInt8(ascii: "]")) else {
+            return [node]
+        }
         let bytes = Array(node.literal.utf8)
         var result: [MarkdownNode] = []
         var emitted = 0  // bytes up to here are in `result`
@@ -88,7 +102,13 @@ enum AutolinkScanner {
         while index < bytes.count {
             var found: (start: Int, end: Int, destination: String)? = nil
             let byte = bytes[index]
-            if byte == UInt8(ascii: "w"), let end = www(bytes, index, allowed: index == 0 ? before.allowsWWW : allowsWWWAfter(bytes[index - 1])) {
+            if byte == UInt8(ascii: "[") {
+                openBrackets += 1
+            } else if byte == UInt8(ascii: "]") {
+                openBrackets = max(openBrackets - 1, 0)
+            } else if openBrackets > 0, byte == UInt8(ascii: "w") || byte == UInt8(ascii: ":") {
+                // Inside brackets only e-mail addresses are linked.
+            } else if byte == UInt8(ascii: "w"), let end = www(bytes, index, allowed: index == 0 ? before.allowsWWW : allowsWWWAfter(bytes[index - 1])) {
                 found = (index, end, "http://" + typed(bytes[index..<end]))
             } else if byte == UInt8(ascii: ":"), let (start, end) = url(bytes, index, notBefore: emitted) {
                 found = (start, end, typed(bytes[start..<end]))

@@ -13,6 +13,9 @@ struct ContentLine {
     var visualColumn: Int
     /// Whether the line lacks some of the `>` its block quotes expect (a lazy continuation).
     var isLazy: Bool
+    /// The visual column just after the block quote markers cut off (and the blank that may
+    /// follow the last one); 0 without them. Indentation inside a block quote counts from here.
+    var prefixColumn: Int = 0
 }
 
 extension ExtensionContext {
@@ -22,14 +25,38 @@ extension ExtensionContext {
         let line = source.line(number)
         var index = line.startIndex
         var remaining = blockQuotes
+        var prefixColumn = 0
+        var blanksStart = index
         while index < line.endIndex, Bytes.isBlank(line[index]) { index += 1 }
-        while remaining > 0, index < line.endIndex, line[index] == UInt8(ascii: ">") {
+        // A `>` is a block quote marker only after fewer than four columns of indentation.
+        while remaining > 0, index < line.endIndex, line[index] == UInt8(ascii: ">"),
+              Bytes.visualColumn(of: line, upTo: index) - Bytes.visualColumn(of: line, upTo: blanksStart) < 4 {
             index += 1
             remaining -= 1
+            prefixColumn = Bytes.visualColumn(of: line, upTo: index) + (index < line.endIndex && Bytes.isBlank(line[index]) ? 1 : 0)
+            blanksStart = index
             while index < line.endIndex, Bytes.isBlank(line[index]) { index += 1 }
         }
         return ContentLine(line: number, start: index, end: line.endIndex,
-                           visualColumn: Bytes.visualColumn(of: line, upTo: index), isLazy: remaining > 0)
+                           visualColumn: Bytes.visualColumn(of: line, upTo: index), isLazy: remaining > 0,
+                           prefixColumn: prefixColumn)
+    }
+
+    /// The visual column where the content of a container starts: a list item's content, a
+    /// footnote's body (four columns past its `[`); 0 for the document and block quotes (whose
+    /// lines carry their own `prefixColumn`).
+    func contentColumn(of container: MarkdownNode) -> Int {
+        switch container.kind {
+        case .item, .taskListItem:
+            if let first = container.children.first, first.start.line == container.start.line {
+                return Bytes.visualColumn(of: source.line(first.start.line), upTo: source.line(first.start.line).startIndex + max(first.start.column - 1, 0))
+            }
+            return Bytes.visualColumn(of: source.line(container.start.line), upTo: source.line(container.start.line).startIndex + max(container.start.column - 1, 0)) + 2
+        case .footnoteDefinition:
+            return Bytes.visualColumn(of: source.line(container.start.line), upTo: source.line(container.start.line).startIndex + max(container.start.column - 1, 0)) + 4
+        default:
+            return 0
+        }
     }
 
     /// The lines of a paragraph or setext heading (its underline left out), as cmark read them.
@@ -57,6 +84,24 @@ extension ExtensionContext {
     /// The column (1-based, in bytes) of a byte offset of the source on `line`.
     func column(of offset: Int, onLine line: Int) -> Int {
         offset - source.line(line).startIndex + 1
+    }
+
+    /// How far a content line is indented in a container whose content starts at visual column
+    /// `contentColumn` (or, inside block quotes, after the line's own `>` markers).
+    func indent(of line: ContentLine, contentColumn: Int) -> Int {
+        max(line.visualColumn - max(line.prefixColumn, contentColumn), 0)
+    }
+
+    /// A fragment line holding a content line, with `indent` spaces in front of it standing for
+    /// the indentation that was cut off: a continuation line indented four columns then stays a
+    /// continuation (it cannot start a block quote or a list in the fragment), indented code code.
+    func fragmentLine(_ content: ContentLine, indentedBy indent: Int) -> FragmentLine {
+        var fragmentLine = self.fragmentLine(content.line, from: content.start, to: content.end)
+        if indent > 0 {
+            fragmentLine.text = (Array(repeating: Bytes.space, count: indent) + fragmentLine.text)[...]
+            fragmentLine.inserted = indent
+        }
+        return fragmentLine
     }
 
     /// A fragment line holding the source's bytes `start..<end` of `line`.

@@ -208,11 +208,17 @@ private struct FootnotePlanner {
             regionEnd = paragraph.lastLine
             firstChild = child
             if group[0].line > paragraph.start.line {
-                var lines = [context.firstContentLine(of: paragraph)]
+                // The start of the paragraph the definition interrupts, its later lines keeping
+                // their indentation so they stay continuation lines when parsed again.
+                let contentColumn = context.contentColumn(of: container.node)
+                var lines = [context.fragmentLine(context.firstContentLine(of: paragraph), indentedBy: 0)]
                 if group[0].line - 1 > paragraph.start.line {
-                    lines += ((paragraph.start.line + 1)...(group[0].line - 1)).map { context.contentLine($0, blockQuotes: blockQuotes) }
+                    for number in (paragraph.start.line + 1)...(group[0].line - 1) {
+                        let line = context.contentLine(number, blockQuotes: blockQuotes)
+                        lines.append(context.fragmentLine(line, indentedBy: context.indent(of: line, contentColumn: contentColumn)))
+                    }
                 }
-                fragments.append(Fragment(lines: lines.map { context.fragmentLine($0.line, from: $0.start, to: $0.end) }, isInline: false))
+                fragments.append(Fragment(lines: lines, isInline: false))
                 before = fragments.count - 1
             }
         } else {

@@ -153,13 +153,26 @@ extension ExtensionContext {
         }
         for (index, fragment) in fragments.enumerated() where fragment.isInline {
             guard let blocks = results[index] else { continue }
-            if blocks.count == 1, blocks[0].kind == .paragraph {
-                results[index] = Self.withoutGuard(blocks[0].children)
-            } else if !(blocks.isEmpty && fragment.lines.allSatisfy({ $0.text.isEmpty })) {
-                results[index] = nil
-            }
+            results[index] = Self.withoutGuard(Self.inlines(of: blocks))
         }
         return results
+    }
+
+    /// The inline content of an inline fragment's blocks: one paragraph's, or, should a line of
+    /// it have started a block after all, each block's inlines (or its text) one line after
+    /// another, so that nothing of the fragment is lost.
+    private static func inlines(of blocks: [MarkdownNode]) -> [MarkdownNode] {
+        if blocks.count == 1, blocks[0].kind == .paragraph { return blocks[0].children }
+        var inlines: [MarkdownNode] = []
+        for block in blocks {
+            if !inlines.isEmpty { inlines.append(MarkdownNode(.softBreak, start: block.start, end: block.start)) }
+            if block.kind.holdsInlines {
+                inlines += block.children
+            } else {
+                inlines.append(MarkdownNode(.text, literal: block.plainText(), start: block.start, end: block.end))
+            }
+        }
+        return inlines
     }
 
     /// Inlines without the inline guard cmark kept at the start of the first text.

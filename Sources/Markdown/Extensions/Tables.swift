@@ -27,7 +27,8 @@ public struct Tables: MarkdownExtension {
         var planner = TablePlanner(context: context)
         for container in ContainerScanner.containers(of: document) {
             for (index, child) in container.node.children.enumerated() where Self.mayHoldTable(child) {
-                planner.plan(child, at: index, in: container.path, blockQuotes: container.blockQuotes)
+                planner.plan(child, at: index, in: container.path, blockQuotes: container.blockQuotes,
+                             contentColumn: context.contentColumn(of: container.node), inListItem: container.node.isListItem)
             }
         }
         guard !planner.plans.isEmpty else { return }
@@ -126,11 +127,18 @@ private struct TablePlanner {
 
     private enum Ending { case block, paragraph, blocks }
 
-    mutating func plan(_ block: MarkdownNode, at index: Int, in path: NodePath, blockQuotes: Int) {
-        let lines = context.contentLines(of: block, blockQuotes: blockQuotes)
+    mutating func plan(_ block: MarkdownNode, at index: Int, in path: NodePath, blockQuotes: Int, contentColumn: Int, inListItem: Bool) {
+        var lines = context.contentLines(of: block, blockQuotes: blockQuotes)
         guard lines.count >= 2 else { return }
         let bytes = context.source.bytes
-        let base = lines[0].visualColumn
+        if inListItem {
+            // A line indented less than the item's content continues the paragraph lazily:
+            // it cannot hold a table's rows.
+            for index in lines.indices where lines[index].visualColumn < contentColumn { lines[index].isLazy = true }
+        }
+        /// How far a line is indented in its container (four columns make it code).
+        let context = self.context
+        let indent = { (line: ContentLine) -> Int in context.indent(of: line, contentColumn: contentColumn) }
         var segments: [Segment] = []
         var paragraphStart = 0
         var visited = false
@@ -140,7 +148,7 @@ private struct TablePlanner {
         lineLoop: while index2 < lines.count {
             let line = lines[index2]
             defer { index2 += 1 }
-            guard !visited, !line.isLazy, line.visualColumn - base < 4,
+            guard !visited, !line.isLazy, indent(line) < 4,
                   let alignments = TableRows.delimiterRow(bytes, line.start..<line.end) else { continue }
             let headerLine = lines[index2 - 1]
             guard index2 - 1 >= paragraphStart, !headerLine.isLazy,
@@ -152,7 +160,7 @@ private struct TablePlanner {
                 continue
             }
             found = true
-            if index2 - 1 > paragraphStart { segments.append(paragraph(lines[paragraphStart..<(index2 - 1)])) }
+            if index2 - 1 > paragraphStart { segments.append(paragraph(lines[paragraphStart..<(index2 - 1)], indent: indent)) }
             let columns = alignments.count
             var table = Table(alignments: alignments, header: row(headerCells, of: headerLine, columns: columns))
             var autocompleted = 0
@@ -161,7 +169,7 @@ private struct TablePlanner {
             while next < lines.count {
                 let rowLine = lines[next]
                 if rowLine.isLazy { ending = .paragraph; break }
-                if rowLine.visualColumn - base >= 4 || BlockStarts.startsBlockAfterTable(bytes, rowLine.start..<rowLine.end) {
+                if indent(rowLine) >= 4 || BlockStarts.startsBlockAfterTable(bytes, rowLine.start..<rowLine.end) {
                     ending = .blocks
                     break
                 }
@@ -192,15 +200,15 @@ private struct TablePlanner {
         guard found else { return }
         let underline: ContentLine? = block.headingLevel != nil ? context.contentLine(block.lastLine, blockQuotes: blockQuotes) : nil
         if let remainder {
-            segments.append(blocks(lines[remainder], underline: underline, base: base))
+            segments.append(blocks(lines[remainder], underline: underline, indent: indent))
         } else if paragraphStart < lines.count {
             if let underline {
                 // The paragraph after the table keeps the underline: it is the setext heading.
-                segments.append(blocks(lines[paragraphStart...], underline: underline, base: base))
+                segments.append(blocks(lines[paragraphStart...], underline: underline, indent: indent))
             } else {
-                segments.append(paragraph(lines[paragraphStart...]))
+                segments.append(paragraph(lines[paragraphStart...], indent: indent))
             }
-        } else if let underline, case .table(var table)? = segments.last {
+        } else if let underline, underline.start < underline.end, case .table(var table)? = segments.last {
             if bytes[underline.start] == UInt8(ascii: "=") {
                 // `===` under a table is one more row, as cmark-gfm reads it.
                 if let cells = TableRows.cells(bytes, underline.start..<underline.end) {
@@ -219,25 +227,21 @@ private struct TablePlanner {
         SourcePosition(line: line.line, column: context.column(of: offset, onLine: line.line))
     }
 
-    private mutating func paragraph(_ lines: ArraySlice<ContentLine>) -> Segment {
-        let fragmentLines = lines.map { context.fragmentLine($0.line, from: $0.start, to: $0.end) }
+    /// A paragraph of content lines, its later lines keeping their indentation.
+    private mutating func paragraph(_ lines: ArraySlice<ContentLine>, indent: (ContentLine) -> Int) -> Segment {
+        let fragmentLines = lines.enumerated().map { offset, line in
+            context.fragmentLine(line, indentedBy: offset == 0 ? 0 : indent(line))
+        }
         fragments.append(Fragment(lines: fragmentLines, isInline: true))
         let first = lines[lines.startIndex], last = lines[lines.endIndex - 1]
         return .paragraph(fragment: fragments.count - 1, start: position(first, first.start), end: position(last, max(last.end - 1, last.start)))
     }
 
-    /// Lines to parse again as blocks, each indented as far past the block's first line as it
-    /// was (so indented code stays code).
-    private mutating func blocks(_ lines: ArraySlice<ContentLine>, underline: ContentLine?, base: Int) -> Segment {
-        var fragmentLines: [FragmentLine] = []
-        for line in Array(lines) + (underline.map { [$0] } ?? []) {
-            let indent = max(line.visualColumn - base, 0)
-            var fragmentLine = context.fragmentLine(line.line, from: line.start, to: line.end)
-            if indent > 0 {
-                fragmentLine.text = (Array(repeating: Bytes.space, count: indent) + fragmentLine.text)[...]
-                fragmentLine.inserted = indent
-            }
-            fragmentLines.append(fragmentLine)
+    /// Lines to parse again as blocks, each indented as far into its container as it was (so
+    /// indented code stays code).
+    private mutating func blocks(_ lines: ArraySlice<ContentLine>, underline: ContentLine?, indent: (ContentLine) -> Int) -> Segment {
+        let fragmentLines = (Array(lines) + (underline.map { [$0] } ?? [])).map { line in
+            context.fragmentLine(line, indentedBy: indent(line))
         }
         fragments.append(Fragment(lines: fragmentLines, isInline: false))
         return .blocks(fragment: fragments.count - 1)

@@ -16,13 +16,19 @@ private struct TaskListRewriter: MarkdownRewriter {
     mutating func visitItem(_ node: consuming MarkdownNode) -> MarkdownNode? {
         var node = node
         rewriteChildren(of: &node)
-        guard let first = node.children.first, first.kind == .paragraph,
-              let (checked, paragraph) = withoutBox(first) else { return node }
-        node.kind = .taskListItem(checked: checked)
-        if paragraph.children.isEmpty {
-            node.children.removeFirst()
-        } else {
-            node.children[0] = paragraph
+        guard let first = node.children.first else { return node }
+        if first.kind == .paragraph, let (checked, paragraph) = withoutBox(first) {
+            node.kind = .taskListItem(checked: checked)
+            if paragraph.children.isEmpty {
+                node.children.removeFirst()
+            } else {
+                node.children[0] = paragraph
+            }
+        } else if case .table = first.kind, let header = first.children.first, let cell = header.children.first,
+                  let (checked, content) = withoutBox(cell) {
+            // The box came before a table's header row (`- [ ] a | b`): the item is the task.
+            node.kind = .taskListItem(checked: checked)
+            node.children[0].children[0].children[0] = content
         }
         return node
     }
@@ -36,9 +42,18 @@ private struct TaskListRewriter: MarkdownRewriter {
             // `[ ] `, `[x] `, `[X] `: the box and the blanks after it (a space, tab, vertical
             // tab or form feed must follow, as in cmark-gfm).
             let bytes = Array(first.literal.utf8)
-            guard bytes.count >= 4, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
-                  [Bytes.space, UInt8(ascii: "x"), UInt8(ascii: "X")].contains(bytes[1]),
-                  Bytes.isSpaceChar(bytes[3]) else { return nil }
+            guard bytes.count >= 3, bytes[0] == UInt8(ascii: "["), bytes[2] == UInt8(ascii: "]"),
+                  [Bytes.space, UInt8(ascii: "x"), UInt8(ascii: "X")].contains(bytes[1]) else { return nil }
+            if bytes.count == 3 {
+                // `- [x] ` with nothing after the blank, which cmark dropped: the source has it.
+                let line = source.line(paragraph.start.line)
+                let offset = line.startIndex + paragraph.start.column - 1
+                guard paragraph.children.count == 1, paragraph.start.column >= 1, offset + 3 < line.endIndex,
+                      Bytes.isSpaceChar(line[offset + 3]) else { return nil }
+                paragraph.children.removeFirst()
+                return (bytes[1] != Bytes.space, paragraph)
+            }
+            guard Bytes.isSpaceChar(bytes[3]) else { return nil }
             var cut = 3
             while cut < bytes.count, Bytes.isSpaceChar(bytes[cut]) { cut += 1 }
             if cut == bytes.count {
@@ -53,7 +68,7 @@ private struct TaskListRewriter: MarkdownRewriter {
             // source says it was written as a box.
             let line = source.line(first.start.line)
             let offset = line.startIndex + first.start.column - 1
-            guard !destination.isEmpty, offset + 3 < line.endIndex,
+            guard !destination.isEmpty, first.start.column >= 1, offset + 3 < line.endIndex,
                   line[offset] == UInt8(ascii: "["), line[offset + 2] == UInt8(ascii: "]"),
                   line[offset + 1] == UInt8(ascii: "x") || line[offset + 1] == UInt8(ascii: "X"),
                   Bytes.isSpaceChar(line[offset + 3]) else { return nil }

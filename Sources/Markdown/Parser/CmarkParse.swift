@@ -32,13 +32,13 @@ struct CmarkParse {
         }
         let root = cmark_parser_finish(parser)!
         defer { cmark_node_free(root) }
-        return convert(root)
+        return convert(root, source: SourceText(bytes))
     }
 
-    private func convert(_ root: OpaquePointer) -> Result {
+    private func convert(_ root: OpaquePointer, source: SourceText) -> Result {
         let iterator = cmark_iter_new(root)!
         defer { cmark_iter_free(iterator) }
-        var builder = TreeBuilder(maximumDepth: maximumDepth)
+        var builder = TreeBuilder(maximumDepth: maximumDepth, source: source)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -140,14 +140,18 @@ struct TreeBuilder {
     }
 
     let maximumDepth: Int
+    /// The text parsed, to find the underline of a setext heading (see `close`).
+    let source: SourceText?
     private var stack: [Frame] = []
     /// How many containers are open past the depth limit (they have no frame).
     private var dropped = 0
+    private var blockQuotes = 0
     private(set) var result = MarkdownNode(.document)
     private(set) var appends = 0
 
-    init(maximumDepth: Int) {
+    init(maximumDepth: Int, source: SourceText? = nil) {
         self.maximumDepth = maximumDepth
+        self.source = source
     }
 
     /// The start of the innermost kept container, for nodes cmark gives no position.
@@ -158,6 +162,7 @@ struct TreeBuilder {
             dropped += 1
         } else {
             stack.append(Frame(node: node))
+            if node.kind == .blockQuote { blockQuotes += 1 }
         }
     }
 
@@ -172,12 +177,38 @@ struct TreeBuilder {
             dropped -= 1
             return
         }
-        let frame = stack.removeLast()
+        var frame = stack.removeLast()
+        if frame.node.kind == .blockQuote { blockQuotes -= 1 }
+        if frame.node.headingLevel != nil, frame.node.end.line > frame.node.start.line, let source {
+            frame.node.end = Self.setextEnd(of: frame.node, in: source, blockQuotes: blockQuotes)
+        }
         if stack.isEmpty {
             result = frame.node
         } else {
             stack[stack.count - 1].node.children.append(frame.node)
             appends += 1
         }
+    }
+
+    /// The end of a setext heading: its underline. cmark sometimes reports a later end (the
+    /// end of the paragraph after it), which would put that paragraph inside the heading.
+    static func setextEnd(of heading: MarkdownNode, in source: SourceText, blockQuotes: Int) -> SourcePosition {
+        guard heading.start.line + 1 <= heading.end.line else { return heading.end }
+        for number in (heading.start.line + 1)...min(heading.end.line, source.lineCount) {
+            let line = source.line(number)
+            var index = line.startIndex
+            var quotes = blockQuotes
+            while index < line.endIndex, Bytes.isBlank(line[index]) || (quotes > 0 && line[index] == UInt8(ascii: ">")) {
+                if line[index] == UInt8(ascii: ">") { quotes -= 1 }
+                index += 1
+            }
+            guard index < line.endIndex, line[index] == UInt8(ascii: "=") || line[index] == UInt8(ascii: "-") else { continue }
+            let marker = line[index]
+            var end = index
+            while end < line.endIndex, line[end] == marker { end += 1 }
+            while end < line.endIndex, Bytes.isBlank(line[end]) { end += 1 }
+            if end == line.endIndex { return SourcePosition(line: number, column: line.count) }
+        }
+        return heading.end
     }
 }
