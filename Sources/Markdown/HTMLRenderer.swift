@@ -201,9 +201,7 @@ struct HTMLWalker: MarkdownWalker {
     }
 
     mutating func visitTableRow(_ node: borrowing MarkdownNode) {
-        out += "<tr>\n"
-        descendInto(node)
-        out += "</tr>\n"
+        element("tr>\n", node, "tr>\n")
     }
 
     mutating func visitTableCell(_ node: borrowing MarkdownNode) {
@@ -291,21 +289,22 @@ struct HTMLWalker: MarkdownWalker {
     }
 
     mutating func visitEmphasis(_ node: borrowing MarkdownNode) {
-        out += "<em>"
-        descendInto(node)
-        out += "</em>"
+        element("em>", node, "em>")
     }
 
     mutating func visitStrong(_ node: borrowing MarkdownNode) {
-        out += "<strong>"
-        descendInto(node)
-        out += "</strong>"
+        element("strong>", node, "strong>")
     }
 
     mutating func visitStrikethrough(_ node: borrowing MarkdownNode) {
-        out += "<del>"
+        element("del>", node, "del>")
+    }
+
+    /// `<open` + the children + `</close`.
+    private mutating func element(_ open: String, _ node: borrowing MarkdownNode, _ close: String) {
+        out += "<" + open
         descendInto(node)
-        out += "</del>"
+        out += "</" + close
     }
 
     mutating func visitLink(_ node: borrowing MarkdownNode) {

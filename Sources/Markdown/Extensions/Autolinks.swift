@@ -25,12 +25,24 @@ private struct AutolinkRewriter: MarkdownRewriter {
         var node = node
         guard node.kind.isBlock else { return node }
         if node.kind.holdsInlines {
+            guard Self.mayHoldLink(node.children) else { return node }
             var openBrackets = 0
             node.children = Self.link(node.children, in: node.kind, openBrackets: &openBrackets)
         } else {
             rewriteChildren(of: &node)
         }
         return node
+    }
+
+    /// Whether some text among `inlines` (outside links) may hold a link: most hold none.
+    private static func mayHoldLink(_ inlines: [MarkdownNode]) -> Bool {
+        inlines.contains { inline in
+            switch inline.kind {
+            case .text: return AutolinkScanner.mayHoldLink(inline.literal)
+            case .emphasis, .strong, .strikethrough: return mayHoldLink(inline.children)
+            default: return false
+            }
+        }
     }
 
     private static func link(_ inlines: [MarkdownNode], in container: MarkdownNode.Kind, openBrackets: inout Int) -> [MarkdownNode] {

@@ -13,6 +13,14 @@ public struct TaskLists: MarkdownExtension {
 private struct TaskListRewriter: MarkdownRewriter {
     let source: SourceText
 
+    /// Items are blocks: inline content is never entered.
+    mutating func defaultVisit(_ node: consuming MarkdownNode) -> MarkdownNode? {
+        var node = node
+        guard node.kind.isBlock, !node.kind.holdsInlines, !node.kind.isLeaf else { return node }
+        rewriteChildren(of: &node)
+        return node
+    }
+
     mutating func visitItem(_ node: consuming MarkdownNode) -> MarkdownNode? {
         var node = node
         rewriteChildren(of: &node)

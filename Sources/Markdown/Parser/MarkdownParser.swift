@@ -32,7 +32,7 @@ public struct MarkdownParser: Sendable {
             return CmarkParse(smartPunctuation: smartPunctuation, maximumDepth: maximumDepth, restoresMarkers: false)
                 .parse(bytes).document
         }
-        let marked = EscapeMarkers.mark(bytes)
+        let marked = bytes.contains(UInt8(ascii: "\\")) ? EscapeMarkers.mark(bytes) : nil
         let run = DocumentRun(parser: self, source: SourceText(marked ?? bytes), markersApplied: marked != nil)
         var document = run.cmarkParse(run.source.bytes, maximumDepth: maximumDepth)
         run.runExtensions(&document, through: extensions.count - 1, source: run.source, mapsToDocument: [], baseDepth: 0)

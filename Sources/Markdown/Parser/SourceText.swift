@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text one cmark parse reads, as bytes, with its lines: what the extension layer looks
 /// at when cmark's tree does not say enough (a paragraph's raw lines, to find a table in them).
 ///
@@ -24,16 +30,39 @@ final class SourceText {
         return bytes[start..<end]
     }
 
+    /// Which byte values occur in the text, found in one pass on first use: every extension
+    /// asks whether its marker characters are there at all, and most texts hold few of them.
+    private lazy var presentBytes: [Bool] = {
+        var present = [Bool](repeating: false, count: 256)
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer { present[Int(byte)] = true }
+        }
+        return present
+    }()
+
     /// Whether `needle` occurs anywhere in the text.
     func contains(_ needle: StaticString) -> Bool {
-        bytes.withUnsafeBufferPointer { haystack in
-            Bytes.contains(haystack, needle)
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard pattern.allSatisfy({ presentBytes[Int($0)] }) else { return false }
+        guard pattern.count > 1 else { return true }
+        return bytes.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return false }
+            // memchr to each occurrence of the first byte, memcmp for the rest.
+            var start = base
+            let last = base + (haystack.count - pattern.count)
+            while start <= last {
+                guard let found = memchr(start, Int32(pattern[0]), last - start + 1) else { return false }
+                let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(candidate + 1, pattern.baseAddress! + 1, pattern.count - 1) == 0 { return true }
+                start = candidate + 1
+            }
+            return false
         }
     }
 
     /// Whether some byte of the text is one of `set`.
     func containsAny(of set: [UInt8]) -> Bool {
-        bytes.contains { set.contains($0) }
+        set.contains { presentBytes[Int($0)] }
     }
 
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
@@ -85,22 +114,6 @@ enum Bytes {
     @inline(__always)
     static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-    }
-
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first, haystack.count >= pattern.count else { return pattern.isEmpty }
-        var index = 0
-        let last = haystack.count - pattern.count
-        while index <= last {
-            if haystack[index] == first {
-                var matched = 1
-                while matched < pattern.count, haystack[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count { return true }
-            }
-            index += 1
-        }
-        return false
     }
 
     /// The visual column (0-based, tab stops every 4) reached after the bytes of `line` up
