@@ -83,8 +83,12 @@ public struct Page: Hashable, Sendable {
         } ?? blocks.endIndex
         if let heading = blocks[..<firstQuestion].first(where: { $0.headingLevel == 1 }) { return heading.plainText() }
         if let line = blocks.prefix(5).first(where: { block in
-            block.kind == .paragraph && !block.children.contains { $0.kind == .softBreak || $0.kind == .lineBreak }
-                && block.plainText().contains(": ") && block.plainText().count <= 100
+            // One short line (its width in bytes says so before its text is built: a page can
+            // be one huge paragraph).
+            guard block.kind == .paragraph, block.end.column - block.start.column < 400,
+                  !block.children.contains(where: { $0.kind == .softBreak || $0.kind == .lineBreak }) else { return false }
+            let text = block.plainText()
+            return text.count <= 100 && text.contains(": ")
         }) {
             return line.plainText()
         }

@@ -125,6 +125,8 @@ private struct TablePlanner {
         }
     }
 
+    /// How a table ends: with the block, at a line that starts a new paragraph, or at a line
+    /// that starts other blocks.
     private enum Ending { case block, paragraph, blocks }
 
     mutating func plan(_ block: MarkdownNode, at index: Int, in path: NodePath, blockQuotes: Int, contentColumn: Int, inListItem: Bool) {
@@ -136,22 +138,22 @@ private struct TablePlanner {
             // it cannot hold a table's rows.
             for index in lines.indices where lines[index].visualColumn < contentColumn { lines[index].isLazy = true }
         }
-        /// How far a line is indented in its container (four columns make it code).
+        // How far a line is indented in its container (four columns make it code).
         let context = self.context
         let indent = { (line: ContentLine) -> Int in context.indent(of: line, contentColumn: contentColumn) }
         var segments: [Segment] = []
         var paragraphStart = 0
         var visited = false
         var found = false
-        var index2 = 1
+        var lineIndex = 1
         var remainder: Range<Int>? = nil
-        lineLoop: while index2 < lines.count {
-            let line = lines[index2]
-            defer { index2 += 1 }
+        lineLoop: while lineIndex < lines.count {
+            let line = lines[lineIndex]
+            defer { lineIndex += 1 }
             guard !visited, !line.isLazy, indent(line) < 4,
                   let alignments = TableRows.delimiterRow(bytes, line.start..<line.end) else { continue }
-            let headerLine = lines[index2 - 1]
-            guard index2 - 1 >= paragraphStart, !headerLine.isLazy,
+            let headerLine = lines[lineIndex - 1]
+            guard lineIndex - 1 >= paragraphStart, !headerLine.isLazy,
                   let headerCells = TableRows.cells(bytes, headerLine.start..<headerLine.end),
                   headerCells.count == alignments.count else {
                 // cmark-gfm tries a paragraph once: a delimiter row under a header of another
@@ -160,11 +162,11 @@ private struct TablePlanner {
                 continue
             }
             found = true
-            if index2 - 1 > paragraphStart { segments.append(paragraph(lines[paragraphStart..<(index2 - 1)], indent: indent)) }
+            if lineIndex - 1 > paragraphStart { segments.append(paragraph(lines[paragraphStart..<(lineIndex - 1)], indent: indent)) }
             let columns = alignments.count
             var table = Table(alignments: alignments, header: row(headerCells, of: headerLine, columns: columns))
             var autocompleted = 0
-            var next = index2 + 1
+            var next = lineIndex + 1
             var ending = Ending.block
             while next < lines.count {
                 let rowLine = lines[next]
@@ -194,7 +196,7 @@ private struct TablePlanner {
             case .paragraph:
                 paragraphStart = next
                 visited = false
-                index2 = next  // the deferred step moves on to the line after it
+                lineIndex = next  // the deferred step moves on to the line after it
             }
         }
         guard found else { return }
