@@ -39,7 +39,8 @@ let package = Package(
         // Lectern's markdown to HTML, like the cmark CLI, for the pathological-input benchmark.
         .executableTarget(
             name: "MarkdownBenchmark", dependencies: ["Markdown"],
-            path: "Benchmarks/MarkdownBenchmark"
+            path: "Benchmarks/MarkdownBenchmark",
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]  // as lectern
         ),
         // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
         .target(name: "Grading", dependencies: ["Course", "Sandbox"]),

@@ -206,15 +206,14 @@ struct HTMLWalker: MarkdownWalker {
 
     mutating func visitTableCell(_ node: borrowing MarkdownNode) {
         guard case .tableCell(let alignment) = node.kind else { return }
-        let tag = inTableHeader ? "th" : "td"
         switch alignment {
-        case .none: out += "<\(tag)>"
-        case .left: out += "<\(tag) align=\"left\">"
-        case .center: out += "<\(tag) align=\"center\">"
-        case .right: out += "<\(tag) align=\"right\">"
+        case .none: out += inTableHeader ? "<th>" : "<td>"
+        case .left: out += inTableHeader ? "<th align=\"left\">" : "<td align=\"left\">"
+        case .center: out += inTableHeader ? "<th align=\"center\">" : "<td align=\"center\">"
+        case .right: out += inTableHeader ? "<th align=\"right\">" : "<td align=\"right\">"
         }
         descendInto(node)
-        out += "</\(tag)>\n"
+        out += inTableHeader ? "</th>\n" : "</td>\n"
     }
 
     // MARK: Footnotes
