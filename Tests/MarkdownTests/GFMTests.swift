@@ -238,6 +238,11 @@ private func first(_ kind: (MarkdownNode.Kind) -> Bool, in node: MarkdownNode) -
         #expect(document.children[0].plainText() == "Text")
     }
 
+    @Test func aLineIndentedFourColumnsIsNoDefinition() {
+        let document = MarkdownParser().parse("  Text[^1]\n    [^1]: not a note\n")
+        #expect(document.children.map(\.kind) == [.paragraph])
+    }
+
     @Test func aDefinitionInABlockQuoteIsFound() {
         let document = MarkdownParser().parse("> Quote[^q]\n>\n> [^q]: Quoted note.\n")
         #expect(document.children.last?.plainText() == "Quoted note.")

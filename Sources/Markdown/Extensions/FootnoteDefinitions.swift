@@ -126,13 +126,12 @@ private struct FootnotePlanner {
                 let covering = children[childIndex]
                 guard covering.kind == .paragraph else { continue }  // inside code, a heading, a nested container…
                 child = childIndex
-                let first = context.firstContentLine(of: covering)
                 if line == covering.start.line {
-                    content = first
+                    content = context.firstContentLine(of: covering)
                 } else {
-                    // A line indented four columns past the paragraph continues it.
+                    // A line indented four columns into the container continues the paragraph.
                     content = context.contentLine(line, blockQuotes: container.blockQuotes)
-                    guard content.visualColumn - first.visualColumn < 4 else { continue }
+                    guard context.indent(of: content, contentColumn: context.contentColumn(of: node)) < 4 else { continue }
                 }
             } else {
                 content = context.contentLine(line, blockQuotes: container.blockQuotes)
