@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The result of checking a course: every diagnostic, and what was found per session.
 /// `lectern check` prints it; later checks (exercise validation) append to it.
@@ -9,8 +10,12 @@ public struct CheckReport: Sendable, Codable {
         public var number: Int?
         public var title: String
         public var questions: Int
+        /// The questions that are scored; the others are self-check items.
+        public var scored: Int
         public var bands: Int
         public var answers: [String]
+        /// The solutions page the key came from, when not the quiz's own page.
+        public var solutions: String?
     }
 
     public var diagnostics: [Diagnostic]
@@ -25,8 +30,10 @@ public struct CheckReport: Sendable, Codable {
             SessionSummary(
                 id: session.id, number: session.number, title: session.title,
                 questions: session.quiz?.questions.count ?? 0,
+                scored: session.quiz?.scoredQuestions.count ?? 0,
                 bands: session.quiz?.scoringGuide?.bands.count ?? 0,
-                answers: session.quiz?.answerKey ?? [])
+                answers: session.quiz?.answerKey ?? [],
+                solutions: session.quiz?.solutionsPage)
         }
         self.exercises = (course?.exercises ?? []).map(\.slug)
         self.notes = []
@@ -40,8 +47,11 @@ public struct CheckReport: Sendable, Codable {
         var lines = diagnostics.map(\.description)
         for session in sessions {
             let name = session.number.map { "Session \($0)" } ?? session.title
-            var line = "\(name) (\(session.id)): \(plural(session.questions, "question")), \(plural(session.bands, "band"))"
+            var line = "\(name) (\(session.id)): \(plural(session.questions, "question"))"
+            if session.scored != session.questions { line += " (\(session.scored) scored)" }
+            line += ", \(plural(session.bands, "band"))"
             if !session.answers.isEmpty { line += ", answers \(session.answers.joined(separator: ", "))" }
+            if let solutions = session.solutions { line += ", key from \(solutions)" }
             lines.append(line)
         }
         lines += notes
@@ -51,10 +61,8 @@ public struct CheckReport: Sendable, Codable {
     }
 
     /// The report as JSON (`--format json`).
-    public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(JSONShape(self)), as: UTF8.self) + "\n"
+    public func json() -> String {
+        StableJSON.encode(JSONShape(self))
     }
 
     private struct JSONShape: Encodable {

@@ -62,7 +62,7 @@ public struct AttemptRecord: Codable, Hashable, Sendable {
 public struct AttemptAnswer: Codable, Hashable, Sendable {
     /// The question's number as the content gives it.
     public var question: Int
-    /// The letter chosen, in the quiz's own lettering; nil when not answered.
+    /// The letter chosen, in the quiz's own lettering ("A+C" for several); nil when not answered.
     public var chosen: String?
     /// The correct letter.
     public var correct: String
@@ -71,12 +71,17 @@ public struct AttemptAnswer: Codable, Hashable, Sendable {
     /// Seconds taken to answer; nil when not answered, not measured, or recorded before
     /// lectern kept it.
     public var seconds: Double?
+    /// For a self-check item, whether its answer was shown (so `--resume` carries on after
+    /// it); nil for a scored question, and in rows recorded before lectern kept it.
+    public var revealed: Bool?
 
-    public init(question: Int, chosen: String?, correct: String, isCorrect: Bool?, seconds: Double? = nil) {
+    public init(question: Int, chosen: String?, correct: String, isCorrect: Bool?, seconds: Double? = nil,
+                revealed: Bool? = nil) {
         self.question = question
         self.chosen = chosen
         self.correct = correct
         self.isCorrect = isCorrect
         self.seconds = seconds
+        self.revealed = revealed
     }
 }

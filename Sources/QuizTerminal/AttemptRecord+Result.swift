@@ -11,7 +11,7 @@ extension AttemptRecord {
             contentHash: result.contentHash,
             answers: result.answers.map {
                 AttemptAnswer(question: $0.question, chosen: $0.chosen, correct: $0.correct, isCorrect: $0.isCorrect,
-                              seconds: $0.seconds)
+                              seconds: $0.seconds, revealed: $0.revealed)
             },
             score: result.score,
             total: result.total,

@@ -3,6 +3,10 @@ import Quiz
 /// What choosing from a list came to.
 public enum ChoiceOutcome: Equatable, Sendable {
     case chosen(Int)
+    /// Several items (the options of a multiple-answer question).
+    case chosenSeveral(Set<Int>)
+    /// Enter at a self-check item: its answer is to be shown.
+    case reveal
     /// `?`: the caller shows its help and asks again.
     case help
     /// `q` or Escape: the caller decides (the quiz asks first; the session list just ends).
@@ -41,7 +45,7 @@ public struct LineChoiceReader<Source: LineSource>: ChoiceReader {
     }
 
     public mutating func choose(_ list: ChoiceList, screen: QuizScreen, output: any TextOutput) -> ChoiceOutcome {
-        output.write(screen.items(list, highlighted: nil) + "\n")
+        if list.count > 0 { output.write(screen.items(list, highlighted: nil) + "\n") }
         while true {
             output.write("\n" + screen.prompt(list))
             switch source.nextLine() {
@@ -52,8 +56,11 @@ public struct LineChoiceReader<Source: LineSource>: ChoiceReader {
                 output.write("\n")
                 return .endOfInput
             case .line(let line):
-                switch LearnerInput.interpret(line, optionCount: list.count, shortcuts: list.shortcuts) {
+                switch LearnerInput.interpret(line, optionCount: list.count, shortcuts: list.shortcuts,
+                                              multiple: list.mode == .multiple, selfCheck: list.mode == .reveal) {
                 case .answer(let index): return .chosen(index)
+                case .answers(let indices): return .chosenSeveral(indices)
+                case .reveal: return .reveal
                 case .help: return .help
                 case .quit: return .quit
                 case .invalid(let hint): output.write(screen.hint(hint))
@@ -87,6 +94,10 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
     /// The terminal's width now, so a redraw follows a resized window.
     public let currentWidth: () -> Int
 
+    /// The ticks of a multiple-answer question left for the help, a quit not confirmed or
+    /// Ctrl-Z: the same question, asked again next, starts from them.
+    private var keptTicks: Set<Int> = []
+
     public var input: InputStyle { .keys(confirm: confirm) }
 
     public init(source: Source, confirm: Bool, currentWidth: @escaping () -> Int) {
@@ -96,7 +107,9 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
     }
 
     public mutating func choose(_ list: ChoiceList, screen: QuizScreen, output: any TextOutput) -> ChoiceOutcome {
-        var picker = ChoicePicker(count: list.count, shortcuts: list.shortcuts, confirm: confirm)
+        var picker = ChoicePicker(count: list.count, shortcuts: list.shortcuts, confirm: confirm, mode: list.mode,
+                                  ticked: keptTicks)
+        keptTicks = []
         var screen = screen
         var drawn = screen.choiceBlock(list, picker: picker, hint: nil)
         output.write(drawn)
@@ -129,6 +142,7 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
                 return .endOfInput
             case .resumed:
                 output.write("\n")
+                keptTicks = picker.ticked
                 return .resumed
             case .key(let key):
                 switch picker.press(key) {
@@ -136,9 +150,11 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
                     continue
                 case .help:
                     output.write("\n")
+                    keptTicks = picker.ticked
                     return .help
                 case .quit:
                     output.write("\n")
+                    keptTicks = picker.ticked
                     return .quit
                 case .choose(let index):
                     if redrawn, screen.plain {
@@ -148,6 +164,27 @@ public struct KeyChoiceReader<Source: KeySource>: ChoiceReader {
                     }
                     output.write(list.labels[index] + "\n")
                     return .chosen(index)
+                case .submit(let indices):
+                    // The list is drawn again with its ticks and no highlight; in plain mode
+                    // the answer goes on a line of its own, after the last one said.
+                    if screen.plain {
+                        output.write("\n")
+                    } else {
+                        output.write(screen.redraw(drawn, with: screen.items(list, highlighted: nil, ticked: indices)
+                            + "\n\n" + screen.prompt(list)))
+                    }
+                    output.write(indices.sorted().map { list.labels[$0] }.joined(separator: "+") + "\n")
+                    return .chosenSeveral(indices)
+                case .reveal:
+                    output.write("\n")
+                    return .reveal
+                case .toggled(let index):
+                    if screen.plain {
+                        output.write("\n" + screen.announceToggle(list, picker: picker, index: index))
+                        redrawn = true
+                    } else {
+                        draw(hint: nil)
+                    }
                 case .redraw:
                     if screen.plain {
                         output.write("\n" + screen.announce(list, picker: picker))

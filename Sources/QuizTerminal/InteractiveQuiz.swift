@@ -30,20 +30,25 @@ public struct InteractiveQuiz {
         let total = attempt.plan.questions.count
         let first = screen.resized(to: currentWidth())
         output.write(first.header(title: title, questionCount: total, feedback: feedback, seed: attempt.plan.seed,
-                                  input: reader.input))
+                                  input: reader.input)
+            + first.unscoredNote(attempt.plan))
         if let intro { output.write(first.note(intro)) }
         while let question = attempt.current, let position = attempt.currentPosition {
             let screen = self.screen.resized(to: currentWidth())
             DebugFault.crashIfRequested(renderingQuestion: position)
-            let asking = screen.asking(question, position: position, total: total, answered: attempt.answeredCount)
+            let asking = screen.asking(question, position: position, total: total, answered: attempt.settledCount,
+                                       input: reader.input)
             output.write(asking)
             let shownAt = now()
             switch ask(question, asking: asking, screen: screen, reader: &reader, output: output) {
             case .answer(let shown):
-                guard let outcome = try? attempt.answer(shownIndex: shown, seconds: max(0, now() - shownAt)) else { continue }
+                guard let outcome = try? attempt.answer(shownIndices: shown, seconds: max(0, now() - shownAt)) else { continue }
                 output.write(feedback == .immediate
                     ? screen.immediate(question, outcome: outcome)
-                    : screen.recorded(question, shownIndex: shown))
+                    : screen.recorded(question, shownIndices: shown))
+            case .reveal:
+                guard (try? attempt.reveal(seconds: max(0, now() - shownAt))) != nil else { continue }
+                output.write(screen.revealed(question.question))
             case .ended(let ending, let reason):
                 attempt.end(ending)
                 return reason
@@ -53,19 +58,24 @@ public struct InteractiveQuiz {
     }
 
     private enum Asked {
-        case answer(Int)
+        case answer(Set<Int>)
+        case reveal
         case ended(Attempt.Ending, StopReason?)
     }
 
     private func ask<Reader: ChoiceReader>(_ question: PresentedQuestion, asking: String, screen: QuizScreen,
                                            reader: inout Reader, output: any TextOutput) -> Asked {
-        let list = ChoiceList(question: question)
+        let list = ChoiceList(question: question, input: reader.input)
         while true {
             switch reader.choose(list, screen: screen, output: output) {
             case .chosen(let index):
-                return .answer(index)
+                return .answer([index])
+            case .chosenSeveral(let indices):
+                return .answer(indices)
+            case .reveal:
+                return .reveal
             case .help:
-                output.write(screen.help(optionCount: question.optionCount, input: reader.input))
+                output.write(screen.help(list, input: reader.input))
             case .quit:
                 switch reader.confirm(screen.quitConfirmation, output: output) {
                 case .yes: return .ended(.quit, nil)

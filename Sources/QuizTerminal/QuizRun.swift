@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Progress
 import Quiz
+import Support
 
 /// `lectern quiz` from start to end: choose the quiz (offering a list of sessions at a
 /// terminal when none is named), or find the attempt to take up again; run the attempt
@@ -75,7 +76,8 @@ public struct QuizRun {
             return 2
         }
         let color = TerminalInfo.useColor(noColorFlag: options.noColor, environment: environment, outputIsTerminal: stdoutIsTerminal)
-        let screen = QuizScreen(color: color, width: width(), plain: options.plain)
+        let screen = QuizScreen(color: color, width: width(), plain: options.plain,
+                                unicode: TerminalInfo.isUnicode(environment))
         let style: InputStyle = TerminalInfo.isDumb(environment)
             ? .lines : .keys(confirm: options.confirm || TerminalInfo.isOn("LECTERN_QUIZ_CONFIRM", in: environment))
         var reader: (any ChoiceReader)?
@@ -123,8 +125,8 @@ public struct QuizRun {
         var attempt = resumed?.attempt ?? Attempt(plan: makePlan(selected.quiz))
         let plan = attempt.plan
         // Answers given up front are checked before the store is touched or anything printed.
-        let scripted: [Int]?
-        switch interactive ? .success(nil) : scriptedAnswers(plan, pending: pendingQuestions(attempt), readStandardInput: readStandardInput) {
+        let scripted: [Set<Int>]?
+        switch interactive ? .success(nil) : scriptedAnswers(plan, pending: attempt.pendingIndices, readStandardInput: readStandardInput) {
         case .success(let answers): scripted = answers
         case .failure(let error):
             output.writeError("error: \(error.message)\n")
@@ -137,7 +139,7 @@ public struct QuizRun {
         let sittingStarted = monotonic()
         var stop: StopReason?
         if let scripted {
-            for answer in scripted { _ = try? attempt.answer(shownIndex: answer) }
+            attempt.play(scripted)
             attempt.end(.endOfInput)
             if options.format == .text { output.write(screen.title(title)) }
         } else {
@@ -156,7 +158,7 @@ public struct QuizRun {
         let resultScreen = screen.resized(to: width())
         switch options.format {
         case .text: output.write(resultScreen.result(result, attempt: attempt, review: options.review))
-        case .json: output.write(ResultJSON.encode(result))
+        case .json: output.write(StableJSON.encode(result))
         }
         save(result, resuming: resumed?.record, in: opened, screen: resultScreen)
         output.write(screen.reset)
@@ -224,11 +226,6 @@ public struct QuizRun {
         return .success((selected, resumed))
     }
 
-    /// The presented questions still waiting for an answer, in order.
-    private func pendingQuestions(_ attempt: Attempt) -> [Int] {
-        attempt.choices.indices.filter { attempt.choices[$0] == nil }
-    }
-
     /// The quiz as written, or shuffled from `--seed` (a fresh seed, shown and recorded, when
     /// only `--shuffle` is given).
     private func makePlan(_ quiz: Quiz) -> QuizPlan {
@@ -237,8 +234,9 @@ public struct QuizRun {
         return QuizPlan(quiz: quiz, shuffledWithSeed: options.seed ?? (system.next() >> 11))
     }
 
-    /// `--answers`, else the text piped on stdin, as shown option indices for the pending questions.
-    private func scriptedAnswers(_ plan: QuizPlan, pending: [Int], readStandardInput: () -> String) -> Result<[Int]?, ScriptedAnswerError> {
+    /// `--answers`, else the text piped on stdin, as shown option indices: one answer per
+    /// scored question still open.
+    private func scriptedAnswers(_ plan: QuizPlan, pending: [Int], readStandardInput: () -> String) -> Result<[Set<Int>]?, ScriptedAnswerError> {
         do throws(ScriptedAnswerError) {
             if let list = options.answers { return .success(try ScriptedAnswers.parseList(list, plan: plan, pending: pending)) }
             return .success(try ScriptedAnswers.parseText(readStandardInput(), plan: plan, pending: pending))
@@ -261,15 +259,15 @@ public struct QuizRun {
         }
     }
 
-    /// Saves the attempt (over its own row when it was taken up again); when that cannot be
-    /// done, prints the result as JSON so it is not lost. An attempt stopped before any answer
-    /// holds nothing worth keeping and is not saved.
     /// Whose attempt this is: `--learner`, else the login name.
     private var learner: String { options.learner ?? Learner.loginName(environment: environment) }
 
+    /// Saves the attempt (over its own row when it was taken up again); when that cannot be
+    /// done, prints the result as JSON so it is not lost. An attempt stopped before any answer
+    /// (or any self-check item revealed) holds nothing worth keeping and is not saved.
     private func save(_ result: QuizResult, resuming earlier: AttemptRecord?, in store: Result<ProgressStore, ProgressStoreError>,
                       screen: QuizScreen) {
-        if !result.isComplete, result.answered == 0 {
+        if !result.isComplete, result.answered == 0, !result.answers.contains(where: { $0.revealed == true }) {
             if options.format == .text { output.write("\n" + screen.note("Nothing was answered, so nothing was saved.")) }
             return
         }
@@ -303,7 +301,7 @@ public struct QuizRun {
         }
         if options.format == .text {
             output.writeError("The result as JSON, to keep:\n")
-            output.write("\n" + ResultJSON.encode(result))
+            output.write("\n" + StableJSON.encode(result))
         }
     }
 

@@ -26,18 +26,45 @@ extension QuizScreen {
     }
 
     /// The list, a blank line, a hint if there is one, and the prompt with what the picker
-    /// holds (a number being typed, or the highlighted item): what the key reader draws and
-    /// draws again in place. The cursor ends on the prompt line.
+    /// holds (a number being typed, the highlighted item, or the ticked ones): what the key
+    /// reader draws and draws again in place. The cursor ends on the prompt line. A
+    /// multiple-answer question's items have boxes; a self-check item's are only shown.
     public func choiceBlock(_ list: ChoiceList, picker: ChoicePicker, hint: String?) -> String {
-        var text = items(list, highlighted: picker.highlighted) + "\n\n"
+        var text = ""
+        if list.count > 0 {
+            text += items(list, highlighted: list.mode == .reveal ? nil : picker.highlighted,
+                          ticked: list.mode == .multiple ? picker.ticked : nil) + "\n\n"
+        }
         if let hint { text += wrapPlain(hint).map(style.yellow).joined(separator: "\n") + "\n" }
         text += prompt(list)
         if !picker.typedNumber.isEmpty {
             text += picker.typedNumber
-        } else if let highlighted = picker.highlighted {
-            text += list.labels[highlighted] + style.dim(picker.confirm ? " · Enter to confirm" : " · Enter to choose")
+            return text
+        }
+        switch list.mode {
+        case .single:
+            if let highlighted = picker.highlighted {
+                text += fitted(list.labels[highlighted], then: picker.confirm ? " · Enter to confirm" : " · Enter to choose",
+                               after: list.prompt)
+            }
+        case .multiple:
+            if !picker.ticked.isEmpty {
+                text += fitted(picker.ticked.sorted().map { list.labels[$0] }.joined(separator: "+"), then: " · Enter to submit",
+                               after: list.prompt)
+            }
+        case .reveal:
+            break
         }
         return text
+    }
+
+    /// What the picker holds, after the prompt, as much as fits on its line: `value` and the
+    /// dim `suffix`, else `value` alone, else nothing (the list shows it). A prompt line the
+    /// terminal wrapped would throw the next redraw's count of lines out.
+    func fitted(_ value: String, then suffix: String, after prompt: String) -> String {
+        let room = width - DisplayWidth.of(prompt) - 1
+        if DisplayWidth.of(value + suffix) <= room { return value + style.dim(suffix) }
+        return DisplayWidth.of(value) <= room ? value : ""
     }
 
     /// Replaces a block drawn before (the cursor on its last line) by another: back to the
@@ -49,11 +76,25 @@ extension QuizScreen {
 
     /// Plain mode: what the picker now holds, as one line of words.
     public func announce(_ list: ChoiceList, picker: ChoicePicker) -> String {
+        let several = list.mode == .multiple
         if !picker.typedNumber.isEmpty, let highlighted = picker.highlighted {
-            return "\(picker.typedNumber): type another digit, or press Enter for \(list.labels[highlighted]) \(list.text(at: highlighted))."
+            return "\(picker.typedNumber): type another digit, or press Enter \(several ? "to tick or untick" : "for") "
+                + "\(list.labels[highlighted]) \(list.text(at: highlighted))."
         }
         guard let highlighted = picker.highlighted else { return "Nothing selected." }
         let item = "\(list.labels[highlighted])) \(list.text(at: highlighted))"
+        if several {
+            return picker.ticked.contains(highlighted) ? "\(item), ticked. Space unticks it." : "\(item), not ticked. Space ticks it."
+        }
         return picker.confirm ? "Selected \(item). Press Enter to confirm." : "\(item). Press Enter to choose it."
+    }
+
+    /// Plain mode: an option ticked or unticked, and what is ticked now, as one line of words.
+    public func announceToggle(_ list: ChoiceList, picker: ChoicePicker, index: Int) -> String {
+        let item = "\(list.labels[index])) \(list.text(at: index))"
+        let now = picker.ticked.isEmpty
+            ? "Nothing is ticked."
+            : "Ticked now: \(picker.ticked.sorted().map { list.labels[$0] }.joined(separator: ", ")). Press Enter to submit."
+        return "\(picker.ticked.contains(index) ? "Ticked" : "Unticked") \(item). \(now)"
     }
 }

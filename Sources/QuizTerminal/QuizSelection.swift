@@ -49,7 +49,7 @@ public enum QuizSelection {
 
     /// The course folder `lectern quiz` uses: `--course`, else `content` when it exists, else here.
     static func root(course: String?) -> String {
-        course ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
+        CourseFolder.resolve(course)
     }
 
     /// The sessions with a quiz in the course (for `--resume` without a session).
@@ -112,10 +112,15 @@ public enum QuizSelection {
         guard let quiz = session.quiz else {
             return .failure(SelectionFailure(exitCode: 1, lines: ["session \(session.id) (\(session.title)) has no quiz"]))
         }
-        let problems = diagnostics.filter { $0.severity == .error && $0.path == quiz.displayPath }
-        if quiz.questions.isEmpty || quiz.questions.contains(where: { $0.correctIndex == nil }) || !problems.isEmpty {
+        // A question without a key is shown as a self-check item and not scored, so a missing
+        // key (code `unkeyed`) stops the quiz only when no question can be scored at all.
+        let problems = diagnostics.filter { $0.severity == .error && $0.path == quiz.displayPath && $0.code != "unkeyed" }
+        if quiz.scoredQuestions.isEmpty || !problems.isEmpty {
             var lines = problems.sorted().map(\.description)
-            if lines.isEmpty { lines = ["\(quiz.displayPath): the quiz cannot be taken: every question needs exactly one option marked ✅"] }
+            if lines.isEmpty {
+                lines = diagnostics.filter { $0.severity == .error && $0.path == quiz.displayPath }.sorted().map(\.description)
+                lines.append("\(quiz.displayPath): the quiz cannot be taken: no question has a key (mark the right option with ✅, or link the page's solutions page)")
+            }
             lines.append("run `lectern check \(path)` for every problem")
             return .failure(SelectionFailure(exitCode: 1, lines: lines))
         }

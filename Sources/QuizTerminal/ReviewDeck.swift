@@ -38,7 +38,8 @@ public enum ReviewDeck {
         for source in sources {
             let sessionAttempts = attempts.filter { $0.sessionID == source.sessionID && $0.contentHash == source.quiz.contentHash }
             let sessionReviews = reviews.filter { $0.sessionID == source.sessionID }
-            for question in source.quiz.questions {
+            // Scored questions only: a self-check item has nothing to get right or wrong.
+            for question in source.quiz.questions where question.isScored {
                 let hash = fingerprint(question)
                 var history: [(rating: Rating, date: Date)] = []
                 for attempt in sessionAttempts {

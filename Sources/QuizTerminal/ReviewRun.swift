@@ -1,8 +1,9 @@
 import Course
-import Foundation
 import FSRS
+import Foundation
 import Progress
 import Quiz
+import Support
 
 /// Everything `lectern review` can be told.
 public struct ReviewOptions: Sendable {
@@ -12,12 +13,12 @@ public struct ReviewOptions: Sendable {
     public var limit: Int
     /// Print the due questions instead of asking them.
     public var list: Bool
-    public var format: ResultFormat
+    public var format: OutputFormat
     public var noColor: Bool
     public var dataDirectory: String?
 
     public init(course: String? = nil, learner: String? = nil, limit: Int = 20, list: Bool = false,
-                format: ResultFormat = .text, noColor: Bool = false, dataDirectory: String? = nil) {
+                format: OutputFormat = .text, noColor: Bool = false, dataDirectory: String? = nil) {
         self.course = course
         self.learner = learner
         self.limit = limit
@@ -75,14 +76,14 @@ public struct ReviewRun {
     public func execute(readStandardInput: () -> String, makeReader: (InputStyle) -> any ChoiceReader,
                         leaveTerminal: () -> Void = {}) -> Int32 {
         let learner = options.learner ?? Learner.loginName(environment: environment)
-        let root = options.course ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
+        let root = CourseFolder.resolve(options.course)
         var diagnostics: [Diagnostic] = []
         guard let course = CourseLoader.load(root, diagnostics: &diagnostics) else {
             for line in diagnostics.filter({ $0.severity == .error }).sorted() { output.writeError(line.description + "\n") }
             return 1
         }
         let sources = course.sessions.compactMap { session -> ReviewDeck.Source? in
-            guard let quiz = session.quiz, !quiz.questions.isEmpty, quiz.questions.allSatisfy({ $0.correctIndex != nil }) else { return nil }
+            guard let quiz = session.quiz, quiz.questions.contains(where: \.isScored) else { return nil }
             return ReviewDeck.Source(sessionID: session.id, sessionTitle: session.title, quiz: quiz)
         }
         let url = DataDirectory.databaseURL(in: DataDirectory.resolve(explicit: options.dataDirectory, environment: environment))
@@ -141,9 +142,7 @@ public struct ReviewRun {
             leaveTerminal()
         } else {
             do throws(ScriptedAnswerError) {
-                for answer in try ScriptedAnswers.parseText(readStandardInput(), plan: attempt.plan) {
-                    _ = try? attempt.answer(shownIndex: answer)
-                }
+                attempt.play(try ScriptedAnswers.parseText(readStandardInput(), plan: attempt.plan))
             } catch {
                 output.writeError("error: \(error.message)\n")
                 return 2
@@ -154,9 +153,10 @@ public struct ReviewRun {
 
         var answered: [(card: ReviewCard, chosen: String, isCorrect: Bool)] = []
         for (position, presented) in attempt.plan.questions.enumerated() {
-            guard let shown = attempt.choices[position], let isCorrect = attempt.isCorrect(at: position) else { continue }
+            guard let shown = attempt.selections[position], !shown.isEmpty,
+                  let isCorrect = attempt.isCorrect(at: position) else { continue }
             let card = due[presented.originalIndex]
-            let chosen = presented.shownOptions[shown].choice.letter
+            let chosen = shown.map { presented.shownOptions[$0].choice.letter }.sorted().joined(separator: "+")
             answered.append((card, chosen, isCorrect))
         }
         let reviewedAt = clock()
@@ -164,7 +164,7 @@ public struct ReviewRun {
             try store.record(answered.map { card, chosen, isCorrect in
                 ReviewRecord(learner: learner, sessionID: card.sessionID, question: card.question.number,
                              questionHash: card.questionHash, chosen: chosen,
-                             correct: card.question.correctOption?.letter ?? "?",
+                             correct: card.question.answerLetters,
                              rating: (isCorrect ? Rating.good : Rating.again).rawValue, reviewedAt: reviewedAt)
             })
         } catch {
@@ -229,7 +229,7 @@ enum ReviewListing {
             var cards: Int
             var due: [Entry]
         }
-        return encode(Document(learner: learner, cards: cards, due: due.map(entry)))
+        return StableJSON.encode(Document(learner: learner, cards: cards, due: due.map(entry)))
     }
 
     static func resultJSON(_ answered: [(ReviewCard, String, Bool)], learner: String, due: Int, ending: Attempt.Ending) -> String {
@@ -249,16 +249,9 @@ enum ReviewListing {
         }
         let answers = answered.map { card, chosen, isCorrect in
             Answer(session: card.sessionID, number: card.question.number, chosen: chosen,
-                   correct: card.question.correctOption?.letter ?? "?", isCorrect: isCorrect, rating: isCorrect ? "good" : "again")
+                   correct: card.question.answerLetters, isCorrect: isCorrect, rating: isCorrect ? "good" : "again")
         }
-        return encode(Document(learner: learner, due: due, status: ending.rawValue, reviews: answers))
-    }
-
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        return StableJSON.encode(Document(learner: learner, due: due, status: ending.rawValue, reviews: answers))
     }
 
     static func format(_ date: Date) -> String { ProgressReport.format(date) }

@@ -25,6 +25,7 @@ enum SessionPicker {
         while true {
             switch reader.choose(list, screen: screen, output: output) {
             case .chosen(let index): return .chosen(sessions[index])
+            case .chosenSeveral, .reveal: continue  // a list of sessions is a single choice
             case .help: output.write(screen.sessionHelp(count: sessions.count, input: reader.input))
             case .quit: return .quit
             case .resumed: output.write(heading)

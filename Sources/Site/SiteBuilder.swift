@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import Support
 
 /// What `lectern site build` is asked to do.
 public struct SiteBuildOptions: Sendable, Equatable {
@@ -171,7 +172,12 @@ struct SiteAssembly {
         var taken = reserved.union(entries.map(\.output))
         if course.offersExports {
             for entry in entries {
-                guard case .quiz(let session, let source, _) = entry.kind else { continue }
+                let session: Session, source: Page
+                switch entry.kind {
+                case .quiz(let quizSession, let quizSource, _): (session, source) = (quizSession, quizSource)
+                case .page(let page, let pageSession?, true): (session, source) = (pageSession, page)
+                default: continue
+                }
                 for file in QuizDownloads.files(course: course, session: session, source: source, quizOutput: entry.output,
                                                 diagnostics: &diagnostics) where taken.insert(file.path).inserted {
                     try writer.put(file.path, file.data)

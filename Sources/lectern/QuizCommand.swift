@@ -1,6 +1,7 @@
 import ArgumentParser
 import Progress
 import QuizTerminal
+import Support
 
 /// `lectern quiz [SESSION]`: take a session's multiple-choice test in the terminal.
 struct QuizCommand: ParsableCommand {
@@ -9,7 +10,8 @@ struct QuizCommand: ParsableCommand {
         abstract: "Take a session's multiple-choice test: score, band and a review of missed questions.",
         discussion: """
             Interactive when stdin and stdout are a terminal: press a letter or number to answer, or move with \
-            the arrows and press Enter; ? for help, q to quit (with TERM=dumb: a letter and Enter). Otherwise \
+            the arrows and press Enter; for several right answers, tick each with its letter, number or space and \
+            press Enter; ? for help, q to quit (with TERM=dumb: a letter, or A+C, and Enter). Otherwise \
             scripted: --answers, or one answer per line on stdin. Every attempt is saved in the progress store \
             (see 'lectern progress'); one cut short can be taken up again with --resume.
 
@@ -22,8 +24,7 @@ struct QuizCommand: ParsableCommand {
     @Argument(help: "The session: its number, id, or a path (a course folder, or any markdown file holding a quiz). Default: the only session; at a terminal, a list to pick from when there are several.")
     var session: String?
 
-    @Option(help: "The course folder. Default: ./content if it exists, else the current folder.")
-    var course: String?
+    @OptionGroup var courseOption: CourseOption
 
     @Option(help: "When to show right and wrong: end (a review at the end) or immediate (after each answer).")
     var feedback: FeedbackMode = .end
@@ -41,10 +42,9 @@ struct QuizCommand: ParsableCommand {
     var answers: String?
 
     @Option(help: "Output format of the result: text or json.")
-    var format: ResultFormat = .text
+    var format: OutputFormat = .text
 
-    @Flag(help: "No ANSI colour (also when NO_COLOR is set, TERM=dumb, or stdout is not a terminal).")
-    var noColor = false
+    @OptionGroup var colorOption: ColorOption
 
     @Flag(help: "A letter or number only selects; Enter confirms it (also LECTERN_QUIZ_CONFIRM=1).")
     var confirm = false
@@ -67,8 +67,8 @@ struct QuizCommand: ParsableCommand {
 
     func run() throws {
         let options = QuizOptions(
-            session: session, course: course, feedback: feedback, shuffle: shuffle, seed: seed, review: review,
-            format: format, noColor: noColor, dataDirectory: dataDir, answers: answers, confirm: confirm, plain: plain,
+            session: session, course: courseOption.course, feedback: feedback, shuffle: shuffle, seed: seed, review: review,
+            format: format, noColor: colorOption.noColor, dataDirectory: dataDir, answers: answers, confirm: confirm, plain: plain,
             resume: resume, learner: try learner.map(LearnerOption.validate))
         let code = QuizRun.main(options: options)
         if code != 0 { throw ExitCode(code) }
@@ -77,4 +77,3 @@ struct QuizCommand: ParsableCommand {
 
 extension FeedbackMode: ExpressibleByArgument {}
 extension ReviewMode: ExpressibleByArgument {}
-extension ResultFormat: ExpressibleByArgument {}

@@ -30,7 +30,7 @@ struct QuizScriptedTests {
     func wrongCount() throws {
         let run = try QuizProcess.run(["quiz", "--answers", "D,D,A", "--data-dir", QuizProcess.dataDirectory().path])
         #expect(run.exitCode == 2)
-        #expect(run.stderr == "error: --answers has 3 answers but the quiz has 10 questions\n")
+        #expect(run.stderr == "error: --answers has 3 answers but the quiz has 10 scored questions\n")
         #expect(run.stdout.isEmpty)
     }
 
@@ -192,6 +192,35 @@ struct QuizScriptedTests {
         #expect(json["durationSeconds"] is NSNull)  // answers given up front are not timed
         let progress = try QuizProcess.run(["progress", "--data-dir", data.path])
         #expect(progress.stdout.contains("1 attempt, best 10/10 (100%) Expert level"))
+    }
+
+    @Test("--resume on a quiz with several right answers and a self-check item: the answers go to the scored questions left")
+    func resumeMultipleAnswers() throws {
+        let data = QuizProcess.dataDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let mixed = LecternProcess.repository.appendingPathComponent("Tests/QuizTerminalTests/Fixtures/mixed.md").path
+        let first = try QuizProcess.run(["quiz", mixed, "--data-dir", data.path], stdin: "A\r\nA,C, D\r\n")
+        #expect(first.exitCode == 1)
+        let tooMany = try QuizProcess.run(["quiz", mixed, "--resume", "--answers", "A,A+C", "--data-dir", data.path])
+        #expect(tooMany.exitCode == 2)
+        #expect(tooMany.stderr.contains("--answers has 2 answers but 1 question is left to answer"))
+        let second = try QuizProcess.run(["quiz", mixed, "--resume", "--answers", "c+a", "--format", "json", "--data-dir", data.path])
+        #expect(second.stderr == "")
+        #expect(second.exitCode == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        #expect(json["score"] as? Int == 3)
+        #expect(json["total"] as? Int == 3)
+        #expect(json["selfCheckItems"] as? Int == 1)
+        #expect(json["status"] as? String == "completed")
+        let answers = try #require(json["answers"] as? [[String: Any]])
+        #expect(answers.map { $0["chosen"] as? String } == ["A", "A+C+D", nil, "A+C"])
+        #expect(answers[2]["selfCheck"] as? Bool == true)
+        #expect(answers[2]["revealed"] as? Bool == true)
+        #expect(answers[0]["revealed"] is NSNull)
+        #expect(answers[1]["seconds"] is NSNull)
+        #expect(json["durationSeconds"] is NSNull)
+        let progress = try QuizProcess.run(["progress", "--data-dir", data.path])
+        #expect(progress.stdout.contains("1 attempt, best 3/3 (100%)"))
     }
 
     @Test("--resume keeps a shuffled attempt's order: shown letters over two sittings mean what they meant in one")

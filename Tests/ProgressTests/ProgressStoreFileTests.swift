@@ -144,6 +144,7 @@ struct ProgressStoreFileTests {
         #expect(old.durationSeconds == nil)
         #expect(old.shuffleSeed == nil)
         #expect(old.answers.first?.seconds == nil)
+        #expect(old.answers.first?.revealed == nil)
         let summary = try #require(try store.summary().sessions.first)
         #expect(summary.bestDurationSeconds == nil)
         #expect(summary.totalDurationSeconds == nil)

@@ -28,6 +28,20 @@ struct ProgressStoreTests {
         #expect(read.answers[2].isCorrect == nil)
     }
 
+    @Test("several letters for one question and a revealed self-check item read back as recorded")
+    func multipleAnswersAndRevealedItemRoundTrip() throws {
+        let store = try ProgressStore.inMemory()
+        var attempt = ProgressFixtures.attempt(score: 1, total: 3, band: nil, complete: false)
+        attempt.answers[1] = AttemptAnswer(question: 2, chosen: "A+C+D", correct: "A+C+D", isCorrect: true, seconds: 4)
+        attempt.answers[2] = AttemptAnswer(question: 3, chosen: nil, correct: "-", isCorrect: nil, seconds: 7, revealed: true)
+        try store.record(attempt)
+        let read = try #require(try store.attempts().first)
+        #expect(read.answers[1].chosen == "A+C+D")
+        #expect(read.answers[2].revealed == true)
+        #expect(read.answers[2].seconds == 7)
+        #expect(read.answers[0].revealed == nil)
+    }
+
     @Test("a grading reads back exactly as recorded, report JSON verbatim")
     func gradingRoundTrip() throws {
         let store = try ProgressStore.inMemory()

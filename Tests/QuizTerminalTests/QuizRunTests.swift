@@ -7,9 +7,9 @@ import Quiz
 @Suite("A whole quiz run in process")
 struct QuizRunTests {
     func run(_ options: QuizOptions, terminal: Bool, lines: [LineEvent] = [], piped: [String] = [],
-             data: URL) -> (Int32, CapturedOutput) {
+             data: URL, session: String = TerminalFixtures.quizPath) -> (Int32, CapturedOutput) {
         var options = options
-        options.session = TerminalFixtures.quizPath
+        options.session = session
         options.dataDirectory = data.path
         let output = CapturedOutput()
         let run = QuizRun(options: options, environment: ["NO_COLOR": "1"], output: output, stdinIsTerminal: terminal,
@@ -164,6 +164,27 @@ struct QuizRunTests {
         #expect(after.score == 2)
         #expect(after.answers.map(\.seconds) == [2, 2])
         #expect(after.durationSeconds == (before.durationSeconds ?? 0) + 6)
+    }
+
+    @Test("--resume in process on a quiz with several right answers and a self-check item: both are kept and it carries on after them")
+    func resumeMultipleAnswersAndRevealed() throws {
+        let data = TerminalFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let mixed = TerminalFixtures.mixedPath
+        let (first, _) = run(QuizOptions(), terminal: true, lines: [.line("a"), .line("A+C+D"), .line(""), .endOfInput],
+                             data: data, session: mixed)
+        #expect(first == 1)
+        let before = try #require(try ProgressStore(dataDirectory: data).attempts().first)
+        #expect(before.answers.map(\.chosen) == ["A", "A+C+D", nil, nil])
+        #expect(before.answers.map(\.revealed) == [nil, nil, true, nil])
+        let (second, output) = run(QuizOptions(resume: true), terminal: true, lines: [.line("c a")], data: data, session: mixed)
+        #expect(second == 0)
+        #expect(output.standard.replacingOccurrences(of: "\n", with: " ").contains("3 of 4 answered, carrying on at question 4."))
+        #expect(output.standard.contains("Score: 3/3 (100%)"))
+        let attempts = try ProgressStore(dataDirectory: data).attempts()
+        #expect(attempts.count == 1)
+        #expect(attempts.first?.answers.map(\.chosen) == ["A", "A+C+D", nil, "A+C"])
+        #expect(attempts.first?.answers.map(\.revealed) == [nil, nil, true, nil])
     }
 
     @Test("a course of several sessions at a terminal offers the list; a number takes that session's quiz")

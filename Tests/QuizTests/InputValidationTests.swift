@@ -41,14 +41,14 @@ struct InputValidationTests {
     @Test("--answers with the right count and letters reads shown indices")
     func answerList() throws {
         let plan = QuizPlan(quiz: QuizFixtures.twoQuestions)
-        #expect(try ScriptedAnswers.parseList(" b , D", plan: plan) == [1, 3])
+        #expect(try ScriptedAnswers.parseList(" b , D", plan: plan) == [[1], [3]])
     }
 
     @Test("--answers with the wrong count is refused, naming both counts")
     func answerListWrongCount() {
         let plan = QuizPlan(quiz: QuizFixtures.seed)
         let error = #expect(throws: ScriptedAnswerError.self) { try ScriptedAnswers.parseList("D,D,A", plan: plan) }
-        #expect(error?.message == "--answers has 3 answers but the quiz has 10 questions")
+        #expect(error?.message == "--answers has 3 answers but the quiz has 10 scored questions")
         #expect(error?.position == nil)
     }
 
@@ -73,20 +73,20 @@ struct InputValidationTests {
     @Test("stdin answers skip blank lines and may stop early")
     func stdinLines() throws {
         let plan = QuizPlan(quiz: QuizFixtures.seed)
-        #expect(try ScriptedAnswers.parseLines(["d", "", "  D ", "a"], plan: plan) == [3, 3, 0])
+        #expect(try ScriptedAnswers.parseLines(["d", "", "  D ", "a"], plan: plan) == [[3], [3], [0]])
     }
 
     @Test("piped text with CRLF or CR line ends and a byte order mark reads as one answer per line",
           arguments: ["\u{FEFF}d\r\n\r\nD\r\na\r\n", "d\r\rD\ra", "\u{FEFF}d\n\nD\na"])
     func stdinLineEnds(text: String) throws {
         let plan = QuizPlan(quiz: QuizFixtures.seed)
-        #expect(try ScriptedAnswers.parseText(text, plan: plan) == [3, 3, 0])
+        #expect(try ScriptedAnswers.parseText(text, plan: plan) == [[3], [3], [0]])
     }
 
     @Test("answers given when taking an attempt up again go to the questions still to answer")
     func pendingQuestions() throws {
         let plan = QuizPlan(quiz: QuizFixtures.twoQuestions)
-        #expect(try ScriptedAnswers.parseList("d", plan: plan, pending: [1]) == [3])
+        #expect(try ScriptedAnswers.parseList("d", plan: plan, pending: [1]) == [[3]])
         let error = #expect(throws: ScriptedAnswerError.self) { try ScriptedAnswers.parseList("b,d", plan: plan, pending: [1]) }
         #expect(error?.message == "--answers has 2 answers but 1 question is left to answer")
     }

@@ -41,6 +41,15 @@ public enum TerminalInfo {
         environment["TERM"] == "dumb"
     }
 
+    /// Whether the locale's character set is UTF-8, so symbols such as ☐ and ☑ show: the
+    /// first of LC_ALL, LC_CTYPE and LANG that is set (POSIX's order) names UTF-8. With none
+    /// set the locale is POSIX's "C", which is ASCII.
+    public static func isUnicode(_ environment: [String: String]) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lowered = locale.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
+    }
+
     /// Whether a setting such as `LECTERN_QUIZ_CONFIRM` is switched on ("1", "yes", "true", "on").
     public static func isOn(_ name: String, in environment: [String: String]) -> Bool {
         guard let value = environment[name]?.lowercased() else { return false }
