@@ -118,4 +118,19 @@ import Testing
         #expect(course?.sessions.map(\.id) == ["01-inside"])
         #expect(diagnostics == ["[ROOT]/01-inside/up:1:1: warning: not read: a symbolic link cycle: it leads back to the course folder, which holds it"])
     }
+
+    @Test func anMkDocsPagesFolderIsWalkedAsACourseFolderIs() throws {
+        let scratch = try ScratchCourse()
+        try scratch.file("mkdocs.yml", "site_name: Links\ndocs_dir: docs\nnav:\n  - index.md\n")
+        try scratch.file("docs/index.md", Self.quiz)
+        try scratch.link("docs/secret.md", to: scratch.outside.appendingPathComponent("secret.md").path)
+        try scratch.link("docs/a", to: ".")
+        try scratch.link("docs/b", to: ".")
+        let (course, diagnostics) = Self.load(scratch)
+        #expect(course?.pages.map(\.relativePath) == ["index.md"])
+        #expect(diagnostics.count == 3)
+        #expect(diagnostics.filter { $0.hasPrefix("[ROOT]/docs/a:1:1: warning: not read: a symbolic link cycle") }.count == 1)
+        #expect(diagnostics.filter { $0.hasPrefix("[ROOT]/docs/b:1:1: warning: not read: a symbolic link cycle") }.count == 1)
+        #expect(diagnostics.filter { $0.hasPrefix("[ROOT]/docs/secret.md:1:1: warning: not read: a symbolic link to /") }.count == 1)
+    }
 }
