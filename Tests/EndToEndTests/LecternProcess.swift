@@ -44,7 +44,6 @@ struct LecternProcess {
     /// Runs any executable the same way (another program wrapping lectern, a checker).
     static func run(executable: URL, _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
                     stdin: String = "", noColor: Bool = true, timeout: Double = defaultTimeout) throws -> Result {
-        _ = ignoringBrokenPipes
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -53,17 +52,16 @@ struct LecternProcess {
         if noColor { env["NO_COLOR"] = "1" } else { env.removeValue(forKey: "NO_COLOR") }
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
+        // Input from a file, not a pipe: a child that exits without reading it can never make
+        // the write fail (EPIPE, which traps in FileHandle.write or kills with SIGPIPE).
+        process.standardInput = try input(stdin)
         try process.run()
         // Foundation starts the child as the leader of a process group of its own: killing the
         // group also ends what it started, which could otherwise hold the pipes open.
         let watchdog = Watchdog(group: process.processIdentifier, after: timeout)
-        // A child that exits without reading its input must not fail the write (EPIPE).
-        try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
-        try? input.fileHandleForWriting.close()
         // Drain stderr on its own thread, so a child filling one pipe never blocks on it.
         nonisolated(unsafe) var stderrData = Data()
         let stderrDone = DispatchSemaphore(value: 0)
@@ -78,8 +76,15 @@ struct LecternProcess {
                       stderr: String(decoding: stderrData, as: UTF8.self), timedOut: watchdog.finish())
     }
 
-    /// A broken pipe is an error to handle (EPIPE), not a signal that ends the test process.
-    private static let ignoringBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+    /// `text` as a child's standard input: /dev/null when empty, else an unlinked temporary
+    /// file holding it, open for reading from its start.
+    private static func input(_ text: String) throws -> FileHandle {
+        guard !text.isEmpty else { return FileHandle.nullDevice }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-stdin-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try FileHandle(forReadingFrom: file)
+    }
 
     /// Kills a process group once `after` seconds have passed, unless `finish` comes first.
     private final class Watchdog: @unchecked Sendable {
