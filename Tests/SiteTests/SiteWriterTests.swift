@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Support
+import TestSupport
 import Testing
 @testable import Site
 

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import TestSupport
 @testable import Site
 
 /// Fixture paths and a temporary build of a fixture course.
@@ -15,15 +16,7 @@ enum Fixture {
     }
 }
 
-/// A temporary folder, removed when the value goes away.
-final class TemporaryFolder: Sendable {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-site-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-
+extension TemporaryFolder {
     /// Copies a fixture folder in, so a test may change it.
     func copy(_ source: String, as name: String) throws -> URL {
         let target = url.appendingPathComponent(name)
