@@ -34,7 +34,7 @@ struct BuiltSite: Sendable {
     init(course: String, into folder: TemporaryFolder, strict: Bool = false, output: String = "site") {
         root = folder.url.appendingPathComponent(output)
         report = SiteBuilder.build(coursePath: course, options: Fixture.options(output: root, strict: strict))
-        files = SiteWriter.existingFiles(in: root)
+        files = existingFiles(in: root)
     }
 
     func text(_ path: String) -> String {
@@ -60,4 +60,14 @@ struct BuiltSite: Sendable {
             String(html[Range($0.range(at: 1), in: html)!])
         })
     }
+}
+
+/// Regular files under `folder`, by site path. Symbolic links are not followed, nor listed.
+func existingFiles(in folder: URL) -> [String: URL] {
+    let base = folder.path.hasSuffix("/") ? String(folder.path.dropLast()) : folder.path
+    var result: [String: URL] = [:]
+    for relative in DirectoryListing.regularFiles(under: base) {
+        result[relative] = URL(fileURLWithPath: base + "/" + relative)
+    }
+    return result
 }
