@@ -1,20 +1,19 @@
 import Foundation
+import TestSupport
 @testable import Course
 
 /// A course folder with an `outside` folder beside it (holding `secret.md`), in a fresh
 /// temporary folder removed when the value goes away; real files and real symbolic links.
 final class ScratchCourse {
-    let base: URL
-    var course: URL { base.appendingPathComponent("course") }
-    var outside: URL { base.appendingPathComponent("outside") }
+    let folder = TemporaryFolder(prefix: "lectern-tree")
+    var course: URL { folder.url.appendingPathComponent("course") }
+    var outside: URL { folder.url.appendingPathComponent("outside") }
 
     init() throws {
-        base = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-tree-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try "secret\n".write(to: outside.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
     }
-    deinit { try? FileManager.default.removeItem(at: base) }
 
     func file(_ path: String, _ text: String = "# Page\n") throws {
         let url = course.appendingPathComponent(path)

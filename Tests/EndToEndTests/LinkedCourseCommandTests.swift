@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `lectern check`, `lectern quiz PATH` and `lectern site build`, run as a user runs them, on
@@ -64,7 +65,8 @@ import Testing
     /// A fresh folder holding `course/` (one quiz page, notes/target.md, notes/picture.png,
     /// with the hazard planted) and `outside/secret.md`.
     final class Scratch {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-linked-\(UUID().uuidString)")
+        let folder = TemporaryFolder(prefix: "lectern-linked")
+        var base: URL { folder.url }
         var course: URL { base.appendingPathComponent("course") }
         var outside: URL { base.appendingPathComponent("outside") }
 
@@ -83,7 +85,6 @@ import Testing
             }
             try hazard.plant(in: course, outside: outside)
         }
-        deinit { try? FileManager.default.removeItem(at: base) }
     }
 
     /// Each of these takes well under a second alone (a few on a loaded machine); before the

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import TestSupport
 import Testing
 
 /// `lectern site serve`'s watcher on a course that gains a symbolic link cycle while served:
@@ -38,10 +39,10 @@ import Testing
     }
 
     @Test func aCycleAddedWhileServingNeitherStopsRebuildsNorSpinsTheWatcher() async throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-watch-\(UUID().uuidString)")
-        let course = base.appendingPathComponent("course")
+        let folder = TemporaryFolder(prefix: "lectern-watch")
+        defer { folder.remove() }
+        let course = folder.url.appendingPathComponent("course")
         try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: base) }
         let page = course.appendingPathComponent("index.md")
         try "# Home\n\nFirst version.\n".write(to: page, atomically: true, encoding: .utf8)
 
