@@ -23,6 +23,7 @@ struct PageRenderer: Sendable {
         let entry = plan.value.entries[index]
         var context = commonContext(for: index)
         var search: [SearchIndex.Entry] = []
+        let url = SitePath.encoded(entry.output)  // the search index's link to the page, from the root
         let template: String
         switch entry.kind {
         case .home(let page):
@@ -32,9 +33,9 @@ struct PageRenderer: Sendable {
             if let page {
                 let body = BodyBlocks.withoutTitle(page.document.children)
                 context["content"] = renderer(for: page, output: entry.output).render(body)
-                search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: PageOutline(body))
+                search = SearchIndex.entries(pageTitle: entry.title, url: url, outline: PageOutline(body))
             } else {
-                search = [SearchIndex.Entry(page: entry.title, heading: "", url: entry.output,
+                search = [SearchIndex.Entry(page: entry.title, heading: "", url: url,
                                             terms: SearchTokenizer.termString(course.title + " " + course.description),
                                             excerpt: SearchIndex.excerpt(course.description))]
             }
@@ -62,7 +63,7 @@ struct PageRenderer: Sendable {
                 context["session_quiz"] = ["href": quizHref]
             }
             context["exercises"] = exercisesContext(of: session, from: entry.output)
-            search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: outline)
+            search = SearchIndex.entries(pageTitle: entry.title, url: url, outline: outline)
         case .quiz(let session, let source, let lesson):
             template = "quiz"
             let quiz = session.quiz!
@@ -74,7 +75,7 @@ struct PageRenderer: Sendable {
             let promptText = quiz.questions.map { question in
                 ([question.title ?? "", question.promptText] + question.options.map(\.text)).joined(separator: " ")
             }.joined(separator: " ")
-            search = [SearchIndex.Entry(page: entry.title, heading: "", url: entry.output,
+            search = [SearchIndex.Entry(page: entry.title, heading: "", url: url,
                                         terms: SearchTokenizer.termString(entry.title + " quiz " + promptText),
                                         excerpt: "\(quiz.questions.count) questions")]
         case .exercise(let exercise):
@@ -83,9 +84,9 @@ struct PageRenderer: Sendable {
             context["exercise"] = value
             context["toc"] = tocContext(outline)
             context["has_toc"] = !outline.tableOfContents.isEmpty
-            search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: outline)
+            search = SearchIndex.entries(pageTitle: entry.title, url: url, outline: outline)
             if search.isEmpty || search[0].heading != "" {
-                search.insert(SearchIndex.Entry(page: entry.title, heading: "", url: entry.output,
+                search.insert(SearchIndex.Entry(page: entry.title, heading: "", url: url,
                                                 terms: SearchTokenizer.termString(exercise.title + " " + exercise.summary),
                                                 excerpt: SearchIndex.excerpt(exercise.summary)), at: 0)
             }
@@ -121,7 +122,7 @@ struct PageRenderer: Sendable {
             "site": ["title": course.title, "description": course.description, "has_description": !course.description.isEmpty,
                      "home": SitePath.relative(from: output, to: "index.html")] as [String: Any],
         ]
-        var page: [String: Any] = ["title": entry?.title ?? "Page not found", "url": output]
+        var page: [String: Any] = ["title": entry?.title ?? "Page not found", "url": SitePath.encoded(output)]
         switch entry?.kind {
         case .home(let source)?:
             page["is_home"] = true
@@ -338,7 +339,7 @@ struct PageRenderer: Sendable {
     private func exerciseContext(_ exercise: Exercise, output: String) -> ([String: Any], PageOutline) {
         var readmeHTML = ""
         var outline = PageOutline([])
-        if let text = try? String(contentsOf: exercise.readme, encoding: .utf8) {
+        if ExerciseFolder.publishes(exercise.readme, of: exercise), let text = try? String(contentsOf: exercise.readme, encoding: .utf8) {
             var ignored: [Diagnostic] = []
             let page = Page.parse(text, relativePath: "README.md", displayPath: exercise.readme.path, diagnostics: &ignored)
             let body = BodyBlocks.withoutTitle(page.document.children)
@@ -349,7 +350,8 @@ struct PageRenderer: Sendable {
         }
         let folder = "exercises/\(exercise.slug)/"
         let tracks = exercise.tracks.compactMap { track -> [String: Any]? in
-            guard let code = try? String(contentsOf: track.starter, encoding: .utf8) else { return nil }
+            guard ExerciseFolder.publishes(track.starter, of: exercise),
+                  let code = try? String(contentsOf: track.starter, encoding: .utf8) else { return nil }
             return [
                 "name": track.name.prefix(1).uppercased() + track.name.dropFirst(),
                 "entry": track.entry,

@@ -116,6 +116,7 @@ struct SiteAssembly {
         let plan = SitePlan(course: course)
         diagnostics += plan.diagnostics
         let exerciseFolders = course.exercises.map { $0.directory.standardizedFileURL.path }
+        for exercise in course.exercises { diagnostics += ExerciseFolder.refusals(of: exercise) }
         let copied = LinkRewriter.linkedFiles(course: course, exerciseFolders: exerciseFolders, diagnostics: &diagnostics)
         let links = LinkRewriter(outputForSource: plan.outputForSource, outputForExercise: plan.outputForExercise, copiedFiles: copied,
                                  courseRoot: course.root.standardizedFileURL.path)
@@ -193,6 +194,9 @@ struct SiteAssembly {
         for exercise in course.exercises {
             for track in exercise.tracks {
                 let target = "exercises/\(exercise.slug)/\(track.name)/\(track.entry)"
+                if !ExerciseFolder.publishes(track.starter, of: exercise) && FileManager.default.fileExists(atPath: track.starter.path) {
+                    continue  // there, but through a link out of the exercise folder: refused with a warning above
+                }
                 if let data = FileManager.default.contents(atPath: track.starter.path) {
                     if !taken.contains(target) { try writer.put(target, data) }
                 } else {
@@ -234,7 +238,7 @@ enum Sitemap {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages.sorted() {
-            out += "  <url><loc>\(HTMLEscaping.escape(base + page))</loc></url>\n"
+            out += "  <url><loc>\(HTMLEscaping.escape(base + SitePath.encoded(page)))</loc></url>\n"
         }
         out += "</urlset>\n"
         return out

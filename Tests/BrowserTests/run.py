@@ -19,6 +19,7 @@ import tempfile
 import unittest
 
 from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -42,6 +43,15 @@ def build_site(output, course=REPO / "content"):
         sys.exit(f"error: lectern site build failed ({result.returncode}):\n{result.stderr}")
 
 
+def start_chromium(work):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--window-size=1200,900", f"--user-data-dir={work / 'profile'}"]:
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
 class ChromiumCase(unittest.TestCase):
     """Builds the sites and starts headless Chromium once per test class."""
 
@@ -54,12 +64,7 @@ class ChromiumCase(unittest.TestCase):
         build_site(cls.mkdocs, REPO / "Tests" / "SiteTests" / "Fixtures" / "mkdocs")
         cls.mdbook = cls.work / "mdbook"
         build_site(cls.mdbook, REPO / "Tests" / "SiteTests" / "Fixtures" / "mdbook")
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--window-size=1200,900", f"--user-data-dir={cls.work / 'profile'}"]:
-            options.add_argument(argument)
-        cls.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        cls.driver = start_chromium(cls.work)
 
     @classmethod
     def tearDownClass(cls):
@@ -255,6 +260,63 @@ class RealCourseQuizzesInChromium(ChromiumCase):
             self.open(path, site)
             errors = [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
             self.assertEqual(errors, [], path)
+
+
+# Page names that are URL syntax: each must still be linked as its own file.
+HOSTILE_NAMES = ["javascript:alert(1)", 'say "hi"', "a<b>c", "hash#tag", "what?", "100%", "with space", "ünïcødé"]
+
+
+class HostileNamesInChromium(unittest.TestCase):
+    """A folder course whose pages are named like script URLs or with URL syntax, opened
+    from file://: every sidebar link opens its page, and none runs a script."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.work = pathlib.Path(tempfile.mkdtemp(prefix="lectern-browser-hostile-"))
+        course = cls.work / "course"
+        course.mkdir()
+        (course / "index.md").write_text("# Home\n\nWelcome.\n")
+        for number, name in enumerate(HOSTILE_NAMES):
+            (course / f"{name}.md").write_text(f"# Page {number}\n\nText of page {number}, findable as zebra{number}.\n")
+        cls.site = cls.work / "site"
+        build_site(cls.site, course)
+        cls.driver = start_chromium(cls.work)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def assert_no_alert(self):
+        try:
+            alert = self.driver.switch_to.alert
+        except NoAlertPresentException:
+            return
+        text = alert.text
+        alert.dismiss()
+        self.fail(f"a script ran: alert({text!r})")
+
+    def test_every_sidebar_link_opens_its_page_and_runs_nothing(self):
+        for number in range(len(HOSTILE_NAMES)):
+            self.driver.get((self.site / "index.html").as_uri())
+            link = self.driver.find_element(By.XPATH, f"//nav//a[normalize-space()='Page {number}']")
+            href = link.get_attribute("href")
+            link.click()
+            self.assert_no_alert()
+            self.assertEqual(self.driver.find_element(By.TAG_NAME, "h1").text, f"Page {number}", href)
+
+    def test_search_results_open_their_pages(self):
+        for number in [0, 3, 4, 5]:
+            self.driver.get((self.site / "index.html").as_uri())
+            box = self.driver.find_element(By.ID, "search-input")
+            box.click()
+            box.send_keys(f"zebra{number}")
+            self.wait_for_result().click()
+            self.assert_no_alert()
+            self.assertEqual(self.driver.find_element(By.TAG_NAME, "h1").text, f"Page {number}")
+
+    def wait_for_result(self):
+        return WebDriverWait(self.driver, 5).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#search-results li a")))
 
 
 if __name__ == "__main__":
