@@ -66,11 +66,24 @@ struct GradeCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Join the summaries of these batch output folders (shards) into one.", valueName: "dir"))
     var merge: [String] = []
 
+    @Option(help: ArgumentHelp("Random sequences to draw afresh besides the exercise's fixed ones (default: the exercise's fresh_seeds). A batch draws them once for every submission.", valueName: "n"))
+    var seeds: Int?
+
+    @Option(help: ArgumentHelp("Also run the random sequence of this seed (repeatable), e.g. to replay one a report names.", valueName: "seed"))
+    var seed: [UInt64] = []
+
+    /// The fresh seeds `--seeds` and `--seed` ask for; nil: the exercise's default.
+    private var freshSeeds: [UInt64]? {
+        guard seeds != nil || !seed.isEmpty else { return nil }
+        return seed + DifferentialPlan.drawSeeds(seeds ?? 0)
+    }
+
     func validate() throws {
         if !merge.isEmpty {
             guard arguments.isEmpty, batch == nil else { throw ValidationError("--merge takes only batch output folders") }
             return
         }
+        if let seeds, seeds < 0 { throw ValidationError("--seeds must be 0 or more") }
         if batch != nil {
             guard arguments.count == 1 else { throw ValidationError("--batch needs exactly one EXERCISE") }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -102,7 +115,8 @@ struct GradeCommand: AsyncParsableCommand {
             let exercise = try ExerciseLocator.locate(arguments[0], course: course)
             let submission = try Submission(URL(fileURLWithPath: arguments[1]))
             let track = try ExerciseLocator.track(track, of: exercise, for: submission)
-            let grader = try Grader(exercise: exercise, track: track, sandbox: sandbox)
+            var grader = try Grader(exercise: exercise, track: track, sandbox: sandbox)
+            if let freshSeeds { grader.differential.freshSeeds = freshSeeds }
             return (try await grader.grade(submission, id: arguments[1]), submission)
         }
         let color = format == .text && Terminal.wantsColor
@@ -123,7 +137,8 @@ struct GradeCommand: AsyncParsableCommand {
             let exercise = try ExerciseLocator.locate(arguments[0], course: course)
             let options = BatchOptions(
                 submissions: URL(fileURLWithPath: folder), output: output.map { URL(fileURLWithPath: $0) },
-                track: track, format: format, jobs: jobs, shard: shard.map { ($0.index, $0.count) }, force: force)
+                track: track, format: format, jobs: jobs, shard: shard.map { ($0.index, $0.count) }, force: force,
+                freshSeeds: freshSeeds)
             let progress = Terminal.isTTY(STDERR_FILENO) ? BatchProgressLine() : nil
             return try await BatchGrader(exercise: exercise, sandbox: sandbox, options: options)
                 .run { event in progress?.show(event) }

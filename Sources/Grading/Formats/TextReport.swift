@@ -42,7 +42,14 @@ public struct TextReport: Sendable {
                 if let message = test.message {
                     lines.append("      " + paint(message, .dim))
                 }
+                if let scenario = test.scenario {
+                    lines += scenario.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
+                }
             }
+        }
+        if let differential = report.differential {
+            lines.append("")
+            lines.append(Self.differentialLine(differential))
         }
         if !report.output.isEmpty {
             lines.append("")
@@ -54,6 +61,14 @@ public struct TextReport: Sendable {
             + "  (\(report.passedCount) passed, \(report.failedCount) failed, \(report.erroredCount) errors)"
         lines.append(paint(total, report.isFullMarks ? .green : .bold))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Random sequences: 32 fixed seeds (version 1) and 8 fresh ones (…); 40 compared, 2 differ."
+    static func differentialLine(_ record: DifferentialRecord) -> String {
+        let fresh = record.freshSeeds.isEmpty ? "no fresh ones"
+            : "\(record.freshSeeds.count) fresh (\(record.freshSeeds.map(String.init).joined(separator: " ")))"
+        return "Random sequences: \(record.fixedSeeds) fixed seeds (version \(record.version)) and \(fresh); "
+            + "\(record.compared) compared with the reference, \(record.diverged) differ"
     }
 
     enum Style: String {
