@@ -61,13 +61,17 @@ public struct Track: Hashable, Sendable {
     /// Run argv inside the sandbox.
     public var run: [String]
     public var directory: URL
+    /// The id prefix of README rules that apply to this track alone (`PY` for **PY3**);
+    /// rules with no track's prefix apply to every track.
+    public var rulePrefix: String?
 
-    public init(name: String, entry: String, compile: [String]?, run: [String], directory: URL) {
+    public init(name: String, entry: String, compile: [String]?, run: [String], directory: URL, rulePrefix: String? = nil) {
         self.name = name
         self.entry = entry
         self.compile = compile
         self.run = run
         self.directory = directory
+        self.rulePrefix = rulePrefix
     }
 
     public var starter: URL { directory.appendingPathComponent("starter").appendingPathComponent(entry) }

@@ -113,7 +113,8 @@ public enum ExerciseLoader {
                 continue
             }
             let track = Track(name: name, entry: entry, compile: yaml.strings(spec, "compile", diagnostics: &diagnostics),
-                              run: run, directory: folder.appendingPathComponent(name))
+                              run: run, directory: folder.appendingPathComponent(name),
+                              rulePrefix: yaml.string(spec, "rules", diagnostics: &diagnostics))
             checkLayout(track, displayDirectory: join(displayDirectory, name), yamlPath: yaml.path, position: yaml.position(of: key), diagnostics: &diagnostics)
             result.append(track)
         }

@@ -44,15 +44,22 @@ public struct Grader: Sendable {
     /// Grades one submission. Throws only when the sandbox cannot run at all; anything the
     /// learner's code does (not compiling, crashing, hanging) is a report.
     public func grade(_ submission: Submission, id: String? = nil) async throws(GradingError) -> GradingReport {
+        let start = ContinuousClock.now
+        let prepared = try await prepare(submission)
+        return try await grade(prepared, id: id ?? submission.id, learnerFile: submission.entryName(for: track), start: start)
+    }
+
+    /// Grades a prepared run (or reports why there is none): what `grade(_:id:)` does once the
+    /// submission is compiled, and what generated mutants, compiled together, need alone.
+    func grade(_ preparation: Result<PreparedRun, PreparationFailure>, id: String, learnerFile: String,
+               start: ContinuousClock.Instant) async throws(GradingError) -> GradingReport {
         let clock = ContinuousClock()
-        let start = clock.now
         var warnings: [String] = []
         if !sandbox.isolates {
             warnings.append("graded without a sandbox (--no-sandbox): the submission ran with the grader's own rights")
         }
         let plan = differentialPlan
         let judged = judgedExpectations(plan)
-        let learnerFile = submission.entryName(for: track)
         var record = plan.map {
             DifferentialRecord(version: exercise.differential?.version ?? "", fixedSeeds: $0.fixedSeeds.count,
                                freshSeeds: $0.freshSeeds, compared: 0, diverged: 0)
@@ -60,7 +67,7 @@ public struct Grader: Sendable {
         func report(_ status: GradeStatus, message: String?, tests: [TestResult], output: String = "") -> GradingReport {
             let elapsed = clock.now - start
             return GradingReport(
-                exercise: exercise.slug, exerciseTitle: exercise.title, track: track.name, submission: id ?? submission.id,
+                exercise: exercise.slug, exerciseTitle: exercise.title, track: track.name, submission: id,
                 status: status, message: message, groups: Judge.groups(tests, groups: exercise.groups), tests: tests,
                 output: output, warnings: warnings, sandbox: sandbox.name,
                 duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
@@ -71,7 +78,7 @@ public struct Grader: Sendable {
         }
 
         let prepared: PreparedRun
-        switch try await prepare(submission) {
+        switch preparation {
         case .success(let run): prepared = run
         case .failure(let failure): return report(failure.status, message: failure.message, tests: notRun(failure.why))
         }
@@ -138,6 +145,8 @@ public struct Grader: Sendable {
         var files: [String: FileSource]
         var names: [String: String]
         var learnerFile: String
+        /// Variables the run gets (a mutant schema's `LECTERN_MUTANT`).
+        var environment: [String: String] = [:]
     }
 
     /// Why a submission gave no run: a status, its message, and what every test then says.
@@ -177,8 +186,8 @@ public struct Grader: Sendable {
         var limits = runLimits
         limits.outputBytes += programs * perProgram
         do throws(GradingError) {
-            return .success(try await run(RunRequest(argv: argv, files: prepared.files, stdin: Data(stdin.utf8),
-                                                     observationChannel: true, limits: limits)))
+            return .success(try await run(RunRequest(argv: argv, files: prepared.files, environment: prepared.environment,
+                                                     stdin: Data(stdin.utf8), observationChannel: true, limits: limits)))
         } catch {
             return .failure(error)
         }

@@ -33,9 +33,12 @@ struct CheckCommand: AsyncParsableCommand {
         let course = CourseLoader.load(target, diagnostics: &diagnostics)
         if let course { ProcessLifetime.keep(course) }  // the process ends with the check: skip tearing the trees down
         var findings = ExerciseValidator.Findings()
+        for exercise in course?.exercises ?? [] { findings.diagnostics += Traceability.check(exercise) }
         if !noExercises, let exercises = course?.exercises, !exercises.isEmpty {
             let sandbox: any Sandbox = noSandbox ? Unsandboxed() : Bubblewrap()
-            findings = await ExerciseValidator(sandbox: sandbox, jobs: jobs).validate(exercises)
+            let validated = await ExerciseValidator(sandbox: sandbox, jobs: jobs).validate(exercises)
+            findings.diagnostics += validated.diagnostics
+            findings.notes += validated.notes
         }
         var report = CheckReport(course: course, diagnostics: diagnostics + findings.diagnostics)
         report.notes += findings.notes

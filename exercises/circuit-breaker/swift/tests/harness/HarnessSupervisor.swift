@@ -14,11 +14,12 @@ extension LecternHarness {
     /// it was running and starts a new worker for the rest. Learner code never runs here.
     static func supervise() {
         let nonce = readLine(strippingNewline: true) ?? ""
+        let request = readLine(strippingNewline: true) ?? ""
         let requested = Array(CommandLine.arguments.dropFirst())
         var remaining = requested.isEmpty ? scenarios.map(\.id) : requested
         let channel = ObservationChannel(fileDescriptor: 3)
         while let current = remaining.first {
-            guard let worker = Worker(arguments: [workerFlag] + remaining, nonce: nonce) else {
+            guard let worker = Worker(arguments: [workerFlag] + remaining, message: nonce + "\n" + request) else {
                 channel.send(record(nonce: nonce, id: current, type: "HarnessError",
                                     message: "could not start the test process"))
                 remaining.removeFirst()

@@ -41,9 +41,9 @@ PROFILES = (
 CONFIG_TRIALS = {
     "failure_threshold": ("0", "-1", "True", "2.5", "1", "4"),
     "success_threshold": ("0", "-1", "True", "2.5", "1", "4"),
-    "recovery_timeout": ("-1", "-0.5", "nan", "inf", "-inf", "0", "0.25"),
-    "timeout": ("0", "-0.1", "nan", "inf", "0.25", "0.001"),
-    "expected_exceptions": ("()", "(int,)", "'x'", "ValueError", "(ValueError, KeyError)"),
+    "recovery_timeout": ("-1", "-0.5", "nan", "inf", "-inf", "0", "0.25", "True"),
+    "timeout": ("0", "-0.1", "nan", "inf", "0.25", "0.001", "True"),
+    "expected_exceptions": ("()", "(int,)", "'x'", "[ValueError]", "ValueError", "(ValueError, KeyError)"),
 }
 
 
@@ -208,6 +208,19 @@ class _Builder:
         if rng.random() < 0.6:
             self.read()
 
+    def reopening_wave(self) -> None:
+        """Probes running together, one of which fails: the circuit reopens while the others
+        still run (their outcomes come late), then waits out the recovery for a new wave."""
+        rng = self.rng
+        started = [self.call("wait") for _ in range(self.config["success_threshold"] + 1)]
+        self.finish(started.pop(rng.randrange(len(started))), "expected")
+        self.read()
+        for call in started:
+            if rng.random() < 0.5:
+                self.finish(call, rng.choice(("return", "expected")))
+        self.recovery()
+        self.probes()
+
     def overlap(self) -> None:
         """Calls running at once, some left to run past their deadline."""
         rng = self.rng
@@ -228,9 +241,9 @@ def _operations(rng, config, expected, unexpected) -> list:
     builder = _Builder(rng, config, expected, unexpected)
     length = rng.randint(16, 44)
     chunks = (builder.single, builder.failures, builder.recovery, builder.probes, builder.overlap,
-              builder.read, builder.config_trial)
+              builder.read, builder.config_trial, builder.reopening_wave)
     while len(builder.ops) < length:
-        rng.choices(chunks, (40, 15, 14, 12, 8, 6, 5))[0]()
+        rng.choices(chunks, (40, 15, 14, 12, 8, 6, 5, 5))[0]()
     return builder.ops
 
 
@@ -246,6 +259,8 @@ def value(token: str, errors: dict):
         return (int,)
     if token == "'x'":
         return "x"
+    if token == "[ValueError]":
+        return [errors["ValueError"]]
     if token == "ValueError":
         return errors["ValueError"]
     if token == "(ValueError, KeyError)":
