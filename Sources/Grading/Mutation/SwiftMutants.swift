@@ -40,13 +40,25 @@ struct SwiftMutants {
         renumber()
     }
 
-    /// The declaration a line is in: the nearest `func`, `init` or computed `var` above it.
+    /// The declaration a line is in: the innermost enclosing `func`, `init`, computed `var` or
+    /// type, found by counting braces (outside comments and strings) upwards.
     func scope(of line: Int) -> String {
-        for index in stride(from: line, through: 0, by: -1) {
+        var net = [Int](repeating: 0, count: lines.count)
+        for token in SwiftTokenizer.tokens(lines) where token.kind == .punctuation {
+            if token.text == "{" { net[token.line] += 1 }
+            if token.text == "}" { net[token.line] -= 1 }
+        }
+        var running = 0
+        var needed = 1
+        for index in stride(from: line - 1, through: 0, by: -1) {
+            running += net[index]
+            guard running >= needed else { continue }
             let words = lines[index].split(whereSeparator: { " (<:{".contains($0) }).map(String.init)
-            if let at = words.firstIndex(of: "func"), at + 1 < words.count { return words[at + 1] }
+            for keyword in ["func", "var", "actor", "struct", "class", "enum", "extension"] {
+                if let at = words.firstIndex(of: keyword), at + 1 < words.count { return words[at + 1] }
+            }
             if words.contains("init") { return "init" }
-            if let at = words.firstIndex(of: "var"), at + 1 < words.count, lines[index].hasSuffix("{") { return words[at + 1] }
+            needed += 1
         }
         return ""
     }

@@ -47,7 +47,7 @@ extension LecternHarness {
             builder.configure(config)
             let length = builder.int(16...44)
             while builder.ops.count < length {
-                switch builder.weighted([40, 15, 14, 12, 8, 6, 5, 5]) {
+                switch builder.weighted([40, 15, 14, 12, 8, 6, 2, 5]) {
                 case 0: builder.single()
                 case 1: builder.failures()
                 case 2: builder.waitForRecovery()
@@ -57,6 +57,12 @@ extension LecternHarness {
                 case 6: builder.configTrial()
                 default: builder.reopeningWave()
                 }
+            }
+            // Configurations tried with edge values, at random places: a handful in every
+            // program, so that the fixed seeds together try each of them.
+            for _ in 0..<4 {
+                let trial = JSON.object([("op", "config"), ("fields", .object(builder.pick(Programs.trials)))])
+                builder.ops.insert(trial, at: builder.int(0...builder.ops.count))
             }
             return .object([("config", .object(config)), ("ops", .array(builder.ops))])
         }

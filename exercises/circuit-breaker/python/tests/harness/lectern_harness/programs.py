@@ -243,7 +243,13 @@ def _operations(rng, config, expected, unexpected) -> list:
     chunks = (builder.single, builder.failures, builder.recovery, builder.probes, builder.overlap,
               builder.read, builder.config_trial, builder.reopening_wave)
     while len(builder.ops) < length:
-        rng.choices(chunks, (40, 15, 14, 12, 8, 6, 5, 5))[0]()
+        rng.choices(chunks, (40, 15, 14, 12, 8, 6, 2, 5))[0]()
+    # Configurations tried with edge values, at random places: a handful in every program, so
+    # that the fixed seeds together try each of them.
+    for _ in range(6):
+        field = rng.choice(sorted(CONFIG_TRIALS))
+        trial = {"op": "config", "field": field, "value": rng.choice(CONFIG_TRIALS[field])}
+        builder.ops.insert(rng.randint(0, len(builder.ops)), trial)
     return builder.ops
 
 
