@@ -17,11 +17,13 @@ import Testing
             .filter { $0.hasSuffix("." + ext) && $0 != "correct.\(ext)" }.sorted()
     }
 
-    static func grader(_ track: String, differential: Bool = true) throws -> Grader {
+    /// A grader of the fixed seeds only; shrinking only where a test looks at the scenario.
+    static func grader(_ track: String, differential: Bool = true, shrink: Bool = false) throws -> Grader {
         let exercise = try Fixture.exercise(Fixture.repository.appendingPathComponent("exercises/circuit-breaker"))
         var grader = try Grader(exercise: exercise, track: try #require(exercise.track(named: track)), sandbox: Unsandboxed())
         grader.differential.freshSeeds = []
         grader.differential.enabled = differential
+        grader.differential.shrink = shrink
         grader.differential.cache = .none
         return grader
     }
@@ -46,6 +48,19 @@ import Testing
         let report = try await Self.grade("python", name, with: try Self.grader("python"))
         #expect(report.status == .graded)
         #expect(!report.isFullMarks, "\(name) scored \(report.score)")
+    }
+
+    /// A bug only a random sequence shows is reported as a short sequence, step by step, and
+    /// fails the test of the rule it breaks (here H1, probe admission).
+    @Test func aDifferenceIsShrunkToAFewStepsAndFailsTheTestOfItsRule() async throws {
+        let report = try await Self.grade("python", "03_probe_slots_ignore_successes.py", with: try Self.grader("python", shrink: true))
+        let failed = report.tests.filter { $0.status != .pass }
+        #expect(failed.map(\.id) == ["half_open_probe_limit"])
+        let scenario = try #require(failed.first?.scenario)
+        let steps = scenario.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).first?.isNumber == true }
+        #expect(scenario.contains("shrunk from"), "\(scenario)")
+        #expect((2...10).contains(steps.count), "\(scenario)")
+        #expect(failed.first?.message?.contains("expected \"raised CircuitBreakerError\", got \"running\"") == true, "\(failed)")
     }
 
     /// What the differential scenarios add: the named tests alone let some of these bugs through.

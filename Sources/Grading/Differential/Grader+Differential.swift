@@ -112,9 +112,10 @@ extension Grader {
 
     /// The smallest program found that still makes the submission differ from the reference:
     /// the program is cut after its first difference, then each round tries, in one run of
-    /// each side, every program with one operation or one block of operations left out, and
-    /// keeps the shortest that still differs (the same test broken, when one does), until no
-    /// single operation can go.
+    /// each side, every program with one operation or one block of operations left out, keeps
+    /// the shortest that still differs (the same test broken, when one does), and tries at
+    /// once leaving out every single operation that could go alone; until no single operation
+    /// can go, or eight rounds.
     func shrink(_ finding: Finding, prepared: PreparedRun) async throws(GradingError) -> Finding {
         guard case .differs(let divergence) = finding.problem, case .object(let program)? = finding.reference.program,
               case .array(let allOperations)? = program["ops"] else { return finding }
@@ -123,32 +124,47 @@ extension Grader {
         best.reference.steps = Array(finding.reference.steps.prefix(divergence.step + 1))
         best.reference.program = .object(program.merging(["ops": .array(operations)]) { $1 })
         let wanted = finding.test
-        for _ in 0..<12 {
-            let candidates = Self.shrinkCandidates(operations)
-            guard !candidates.isEmpty else { break }
+        /// Runs candidate programs on both sides; those that still differ, as findings with
+        /// their programs cut after the difference, and whether they break the same test.
+        func attempt(_ candidates: [[JSONValue]]) async throws(GradingError) -> [Int: (finding: Finding, operations: [JSONValue])] {
             let plan = DifferentialPlan(programs: candidates.map { .object(program.merging(["ops": .array($0)]) { $1 }) })
             async let theirs = oracle.run(plan, grader: self)
             let nonce = Self.nonce()
             let mine = await settle(prepared, argv: track.run + plan.ids, stdin: nonce + "\n" + plan.requestLine(annotate: false) + "\n",
                                     programs: plan.items.count)
             let references = try await theirs.get()
-            let result = try mine.get()
-            let reading = ChannelParser.parse(result.channel, nonce: nonce, requested: Set(plan.ids))
-            var chosen: (finding: Finding, operations: [JSONValue], sameTest: Bool)?
+            let reading = ChannelParser.parse(try mine.get().channel, nonce: nonce, requested: Set(plan.ids))
+            var found: [Int: (finding: Finding, operations: [JSONValue])] = [:]
             for (index, item) in plan.items.enumerated() {
                 guard case .trace(let reference)? = references[item.id], !reference.ambiguous,
                       case .observed(let observations)? = reading.outcomes[item.id], let trace = Trace(observations: observations),
-                      let found = reference.firstDivergence(from: trace) else { continue }
-                var candidate = Finding(seed: finding.seed, reference: reference, problem: .differs(found), originalSteps: finding.originalSteps)
-                candidate.reference.steps = Array(reference.steps.prefix(found.step + 1))
-                let kept = Array(candidates[index].prefix(found.step + 1))
+                      let difference = reference.firstDivergence(from: trace) else { continue }
+                var candidate = Finding(seed: finding.seed, reference: reference, problem: .differs(difference), originalSteps: finding.originalSteps)
+                candidate.reference.steps = Array(reference.steps.prefix(difference.step + 1))
+                let kept = Array(candidates[index].prefix(difference.step + 1))
                 candidate.reference.program = .object(program.merging(["ops": .array(kept)]) { $1 })
-                let sameTest = candidate.test == wanted
-                if let current = chosen, (current.sameTest && !sameTest)
-                    || (current.sameTest == sameTest && current.operations.count <= kept.count) {
-                    continue
-                }
-                chosen = (candidate, kept, sameTest)
+                found[index] = (candidate, kept)
+            }
+            return found
+        }
+        func better(_ one: (finding: Finding, operations: [JSONValue]), than other: (finding: Finding, operations: [JSONValue])?) -> Bool {
+            guard let other else { return true }
+            let (mine, theirs) = (one.finding.test == wanted, other.finding.test == wanted)
+            return mine != theirs ? mine : one.operations.count < other.operations.count
+        }
+        for _ in 0..<8 {
+            let removals = Self.shrinkRemovals(operations.count)
+            guard !removals.isEmpty else { break }
+            let candidates = removals.map { Array(operations[..<$0.lowerBound] + operations[$0.upperBound...]) }
+            let found = try await attempt(candidates)
+            var chosen: (finding: Finding, operations: [JSONValue])?
+            for index in found.keys.sorted() where better(found[index]!, than: chosen) { chosen = found[index] }
+            // Every operation that could go alone (and keeps the same test broken), all at once.
+            let alone = found.filter { removals[$0.key].count == 1 && $0.value.finding.test == wanted }.map { removals[$0.key].lowerBound }
+            if alone.count >= 2 {
+                let gone = Set(alone)
+                let together = operations.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+                if let union = try await attempt([together])[0], better(union, than: chosen) { chosen = union }
             }
             guard let chosen, chosen.operations.count < operations.count else { break }
             best = chosen.finding
@@ -157,10 +173,11 @@ extension Grader {
         return best
     }
 
-    /// The programs one round of shrinking tries: blocks of halves, quarters, … and single
-    /// operations left out, never the last operation (the one whose step differs), at most 96.
-    static func shrinkCandidates(_ operations: [JSONValue]) -> [[JSONValue]] {
-        let removable = operations.count - 1
+    /// What one round of shrinking leaves out of a program of `count` operations: blocks of
+    /// halves, quarters, … and single operations, never the last operation (the one whose step
+    /// differs), at most 96.
+    static func shrinkRemovals(_ count: Int) -> [Range<Int>] {
+        let removable = count - 1
         guard removable > 0 else { return [] }
         var removals: [Range<Int>] = []
         var size = removable / 2
@@ -172,8 +189,11 @@ extension Grader {
         }
         removals += (0..<removable).map { $0..<($0 + 1) }
         var seen: Set<Range<Int>> = []
-        return removals.filter { seen.insert($0).inserted }.prefix(96).map { range in
-            Array(operations[..<range.lowerBound] + operations[range.upperBound...])
-        }
+        return Array(removals.filter { seen.insert($0).inserted }.prefix(96))
+    }
+
+    /// The programs one round of shrinking tries (see ``shrinkRemovals(_:)``).
+    static func shrinkCandidates(_ operations: [JSONValue]) -> [[JSONValue]] {
+        shrinkRemovals(operations.count).map { Array(operations[..<$0.lowerBound] + operations[$0.upperBound...]) }
     }
 }
