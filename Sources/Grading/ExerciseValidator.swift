@@ -163,37 +163,8 @@ public struct ExerciseValidator: Sendable {
 
     /// Builds and grades the subjects `jobs` at a time; the outcomes in the subjects' order.
     private func gradeAll(_ subjects: [Subject], with grader: Grader, builder: MutantBuilder) async throws(GradingError) -> [Outcome] {
-        let results: [Result<Outcome, GradingError>] = await withTaskGroup(of: (Int, Result<Outcome, GradingError>).self) { group in
-            var next = 0
-            func start() {
-                guard next < subjects.count else { return }
-                let index = next
-                next += 1
-                // The child never builds its tuple around a `try await`: Swift 6.3.1's LLVM dead
-                // store elimination dropped the store of `index` into such a closure's result
-                // in release builds, so every outcome came back as index 0 (the SIGILL of
-                // `lectern check` in release). `settle` returns a Result and cannot throw.
-                group.addTask {
-                    (index, await Self.settle(subjects[index], with: grader, builder: builder))
-                }
-            }
-            for _ in 0..<jobs { start() }
-            var collected = [Result<Outcome, GradingError>?](repeating: nil, count: subjects.count)
-            while let (index, result) = await group.next() {
-                collected[index] = result
-                start()
-            }
-            return collected.map { $0! }
-        }
-        return try results.map { (result) throws(GradingError) in try result.get() }
-    }
-
-    /// ``grade(_:with:builder:)`` with its error as a value.
-    private static func settle(_ subject: Subject, with grader: Grader, builder: MutantBuilder) async -> Result<Outcome, GradingError> {
-        do throws(GradingError) {
-            return .success(try await grade(subject, with: grader, builder: builder))
-        } catch {
-            return .failure(error)
+        try await Jobs.run(subjects.count, at: jobs) { (index) async throws(GradingError) -> Outcome in
+            try await Self.grade(subjects[index], with: grader, builder: builder)
         }
     }
 

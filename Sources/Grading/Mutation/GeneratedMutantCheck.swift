@@ -83,7 +83,7 @@ struct GeneratedMutantCheck: Sendable {
             throw .sandbox(.hostFailure("cannot write generated mutants to \(folder.path): \(error.localizedDescription)"))
         }
         let grader = self.grader
-        let reports = try await inParallel(mutants.count) { (index) async throws(GradingError) -> GradingReport? in
+        let reports = try await Jobs.run(mutants.count, at: jobs) { (index) async throws(GradingError) -> GradingReport? in
             let file = folder.appendingPathComponent("mutant-\(index)").appendingPathComponent(grader.track.entry)
             do {
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -125,7 +125,7 @@ struct GeneratedMutantCheck: Sendable {
         guard let prepared else { return mutants.map { ($0, nil) } }
         let grader = self.grader
         let start = ContinuousClock.now
-        let reports = try await inParallel(mutants.count) { (index) async throws(GradingError) -> GradingReport? in
+        let reports = try await Jobs.run(mutants.count, at: jobs) { (index) async throws(GradingError) -> GradingReport? in
             var run = prepared
             run.environment["LECTERN_MUTANT"] = String(mutants[index].schemaID ?? 0)
             return try await grader.grade(.success(run), id: "generated mutant \(index + 1)", learnerFile: grader.track.entry,
@@ -139,38 +139,6 @@ struct GeneratedMutantCheck: Sendable {
         message.split(separator: "\n").compactMap { line -> Int? in
             guard let range = line.range(of: file + ":"), line.contains("error:") else { return nil }
             return Int(line[range.upperBound...].prefix { $0.isNumber })
-        }
-    }
-
-    /// Runs `body` for 0..<count, `jobs` at a time; results in order.
-    private func inParallel<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) async throws(GradingError) -> T)
-        async throws(GradingError) -> [T] {
-        let results: [Result<T, GradingError>] = await withTaskGroup(of: (Int, Result<T, GradingError>).self) { group in
-            var next = 0
-            func start() {
-                guard next < count else { return }
-                let index = next
-                next += 1
-                // The child returns a settled Result, never a tuple built around a `try await`
-                // (the Swift 6.3.1 release miscompile ExerciseValidator describes).
-                group.addTask { (index, await Self.settle(index, body)) }
-            }
-            for _ in 0..<jobs { start() }
-            var collected = [Result<T, GradingError>?](repeating: nil, count: count)
-            while let (index, result) = await group.next() {
-                collected[index] = result
-                start()
-            }
-            return collected.map { $0! }
-        }
-        return try results.map { (result) throws(GradingError) in try result.get() }
-    }
-
-    private static func settle<T: Sendable>(_ index: Int, _ body: @Sendable (Int) async throws(GradingError) -> T) async -> Result<T, GradingError> {
-        do throws(GradingError) {
-            return .success(try await body(index))
-        } catch {
-            return .failure(error)
         }
     }
 }
