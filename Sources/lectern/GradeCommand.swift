@@ -72,6 +72,9 @@ struct GradeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also run the random sequence of this seed (repeatable), e.g. to replay one a report names.", valueName: "seed"))
     var seed: [UInt64] = []
 
+    @Flag(help: "In --batch mode, shrink each differing random sequence before reporting it, as a single grading does (slower).")
+    var shrink = false
+
     /// The fresh seeds `--seeds` and `--seed` ask for; nil: the exercise's default.
     private var freshSeeds: [UInt64]? {
         guard seeds != nil || !seed.isEmpty else { return nil }
@@ -90,7 +93,7 @@ struct GradeCommand: AsyncParsableCommand {
             return
         }
         guard arguments.count == 2 else { throw ValidationError("give EXERCISE and SUBMISSION (or --batch DIR, or --merge DIR...)") }
-        if shard != nil || force { throw ValidationError("--shard and --force apply to --batch only") }
+        if shard != nil || force || shrink { throw ValidationError("--shard, --force and --shrink apply to --batch only") }
     }
 
     func run() async throws {
@@ -138,7 +141,7 @@ struct GradeCommand: AsyncParsableCommand {
             let options = BatchOptions(
                 submissions: URL(fileURLWithPath: folder), output: output.map { URL(fileURLWithPath: $0) },
                 track: track, format: format, jobs: jobs, shard: shard.map { ($0.index, $0.count) }, force: force,
-                freshSeeds: freshSeeds)
+                freshSeeds: freshSeeds, shrink: shrink)
             let progress = Terminal.isTTY(STDERR_FILENO) ? BatchProgressLine() : nil
             return try await BatchGrader(exercise: exercise, sandbox: sandbox, options: options)
                 .run { event in progress?.show(event) }

@@ -120,7 +120,7 @@ import Testing
         ], setup: "breaker = CircuitBreaker(…)")
         let finding = Grader.Finding(seed: 42, reference: reference,
                                      problem: .differs(Divergence(step: 2, key: "get_stats()['state']", expected: .string("half_open"), actual: .string("open"))),
-                                     originalSteps: 30)
+                                     originalSteps: 30, shrunk: true)
         let text = ScenarioText(finding: finding)
         #expect(text.message == "differs from the reference at step 3 of a random sequence (seed 42): get_stats()['state']: expected \"half_open\", got \"open\"")
         #expect(text.scenario == """
@@ -132,5 +132,15 @@ import Testing
               3. breaker.get_stats()
                    get_stats()['state']: expected "half_open", got "open"
             """)
+    }
+
+    @Test func anUnshrunkScenarioStopsAtItsFirstDifference() {
+        let step = Trace.Step(see: [Trace.Observation("state", .string("open"))], text: "breaker.state")
+        let finding = Grader.Finding(seed: 7, reference: Trace(steps: [step, step, step, step]),
+                                     problem: .differs(Divergence(step: 1, key: "state", expected: .string("open"), actual: .string("closed"))),
+                                     originalSteps: 4)
+        let scenario = ScenarioText(finding: finding).scenario
+        #expect(scenario.hasPrefix("A sequence of operations on which your code differs from the reference (seed 7; its first 2 of 4 steps):"))
+        #expect(!scenario.contains("3. "), "\(scenario)")
     }
 }

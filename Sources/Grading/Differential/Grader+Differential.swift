@@ -24,6 +24,8 @@ extension Grader {
         var problem: Problem
         /// Steps of the program before shrinking.
         var originalSteps: Int
+        /// Whether the program is a shrunk one.
+        var shrunk = false
 
         enum Problem: Sendable, Equatable {
             /// The traces differ here.
@@ -120,6 +122,7 @@ extension Grader {
         guard case .differs(let divergence) = finding.problem, case .object(let program)? = finding.reference.program,
               case .array(let allOperations)? = program["ops"] else { return finding }
         var best = finding
+        best.shrunk = true
         var operations = Array(allOperations.prefix(divergence.step + 1))
         best.reference.steps = Array(finding.reference.steps.prefix(divergence.step + 1))
         best.reference.program = .object(program.merging(["ops": .array(operations)]) { $1 })
@@ -139,7 +142,8 @@ extension Grader {
                 guard case .trace(let reference)? = references[item.id], !reference.ambiguous,
                       case .observed(let observations)? = reading.outcomes[item.id], let trace = Trace(observations: observations),
                       let difference = reference.firstDivergence(from: trace) else { continue }
-                var candidate = Finding(seed: finding.seed, reference: reference, problem: .differs(difference), originalSteps: finding.originalSteps)
+                var candidate = Finding(seed: finding.seed, reference: reference, problem: .differs(difference),
+                                        originalSteps: finding.originalSteps, shrunk: true)
                 candidate.reference.steps = Array(reference.steps.prefix(difference.step + 1))
                 let kept = Array(candidates[index].prefix(difference.step + 1))
                 candidate.reference.program = .object(program.merging(["ops": .array(kept)]) { $1 })

@@ -8,12 +8,15 @@ struct ScenarioText {
     var scenario: String
 
     init(finding: Grader.Finding) {
-        let steps = finding.reference.steps
+        var steps = finding.reference.steps
+        if case .differs(let divergence) = finding.problem { steps = Array(steps.prefix(divergence.step + 1)) }
         let origin = finding.seed.map { "seed \($0)" } ?? "a shrunk sequence"
         var lines: [String] = []
         var header = "A sequence of operations on which your code differs from the reference (\(origin)"
-        if steps.count < finding.originalSteps {
+        if finding.shrunk {
             header += "; shrunk from \(finding.originalSteps) steps to \(steps.count)"
+        } else if steps.count < finding.originalSteps {
+            header += "; its first \(steps.count) of \(finding.originalSteps) steps"
         }
         lines.append(header + "):")
         if let setup = finding.reference.setup { lines.append("  " + setup) }

@@ -110,13 +110,14 @@ struct SwiftMutants {
     }
 
     /// The schema: the reference with every point in its switchable form, then the helpers.
-    /// Its first line is an import, so reference line n is schema line n + 1.
+    /// Its first line is an import, so reference line n (1-based) is schema line n + 1.
     var schema: String {
         var output = lines
         for (lineIndex, line) in lines.enumerated() {
             let here = points.enumerated().filter { $0.element.line == lineIndex }
             guard !here.isEmpty else { continue }
             var text = line
+            // Right to left, so the columns of the points still to replace stay put.
             for (index, point) in here.sorted(by: { $0.element.columns.lowerBound > $1.element.columns.lowerBound })
             where !Self.isStatement(point) {
                 text = Self.replacing(text, point.columns, with: schemaForm(point, number: index))
@@ -137,11 +138,6 @@ struct SwiftMutants {
         return (["import Glibc"] + output + helpers).joined(separator: "\n") + "\n"
     }
 
-    private static func isStatement(_ point: (offset: Int, element: Point)) -> Bool {
-        if case .statement = point.element.kind { return true }
-        return false
-    }
-
     private static func isStatement(_ point: Point) -> Bool {
         if case .statement = point.kind { return true }
         return false
@@ -156,12 +152,8 @@ struct SwiftMutants {
         return original + String(digits)
     }
 
-    private func pointNumber(_ point: Point) -> Int {
-        points.firstIndex { $0.line == point.line && $0.columns == point.columns && $0.mutation == point.mutation } ?? 0
-    }
-
-    private func schemaForm(_ point: Point, number _: Int) -> String {
-        let number = pointNumber(point)
+    /// A point's switchable form in the schema; `number` is its index among the points.
+    private func schemaForm(_ point: Point, number: Int) -> String {
         switch point.kind {
         case .binary(let original):
             return operatorName(original, number: number)
@@ -229,25 +221,13 @@ struct SwiftMutants {
         let tokens = SwiftTokenizer.tokens(lines)
         let groups = enumCaseGroups(tokens)
         var points: [Point] = []
-        var initDepth: Int?
-        var depth = 0
-        var pendingInit = false
         for (index, token) in tokens.enumerated() {
             let previous = index > 0 ? tokens[index - 1] : nil
             let next = index + 1 < tokens.count ? tokens[index + 1] : nil
             switch token.kind {
-            case .punctuation where token.text == "{":
-                depth += 1
-                if pendingInit, initDepth == nil { initDepth = depth }
-                pendingInit = false
-            case .punctuation where token.text == "}":
-                if initDepth == depth { initDepth = nil }
-                depth -= 1
-            case .identifier where token.text == "init" && previous?.text != ".":
-                pendingInit = true
             case .operator where binaryReplacements[token.text] != nil && token.spaced:
-                let line = lines[token.line]
-                if line.range(of: " where ") != nil || line.contains("->") && token.text.contains("<") { continue }
+                // A generic clause's `==` is a requirement, not an operator.
+                if lines[token.line].range(of: " where ") != nil { continue }
                 let mutation = ["+", "-", "+=", "-=", "&+=", "&-="].contains(token.text) ? "arithmetic"
                     : ["&&", "||"].contains(token.text) ? "boolean" : "comparison"
                 points.append(Point(kind: .binary(token.text), mutation: mutation, line: token.line, columns: token.columns,
@@ -274,7 +254,6 @@ struct SwiftMutants {
             default:
                 break
             }
-            if token.kind == .punctuation, token.text == "{" || token.text == "}" { continue }
         }
         points += statementPoints(lines, tokens: tokens)
         return points.sorted { ($0.line, $0.columns.lowerBound) < ($1.line, $1.columns.lowerBound) }
