@@ -86,6 +86,9 @@ public struct Grader: Sendable {
         let nonce = Self.nonce()
         let requested = expectations.ids + (plan?.ids ?? [])
         let stdin = nonce + "\n" + (plan?.requestLine(annotate: false) ?? "") + "\n"
+        // Shrinking a difference gets what is left of the run's wall-time limit, so a grading
+        // takes about that limit at most, whatever the submission does.
+        let deadline = clock.now + .milliseconds(Int64(runLimits.wallSeconds * 1000))
         // The reference runs in a sandbox of its own, at the same time as the submission.
         async let submissionRun = settle(prepared, argv: track.run + requested, stdin: stdin, programs: plan?.items.count ?? 0)
         async let referenceTraces = referenceTraces(plan)
@@ -111,7 +114,8 @@ public struct Grader: Sendable {
             let failing = Set(Judge.judge(expectations, groups: exercise.groups, reading: reading, learnerFile: learnerFile)
                 .filter { $0.status != .pass }.map(\.id))
             let judgement = try await judgeDifferential(plan, reading: reading, references: references, prepared: prepared,
-                                                        limited: status != .graded, failing: failing, learnerFile: learnerFile)
+                                                        limited: status != .graded, failing: failing, learnerFile: learnerFile,
+                                                        deadline: deadline)
             overrides = judgement.verdicts
             warnings += judgement.warnings
             record?.compared = judgement.compared
@@ -182,9 +186,10 @@ public struct Grader: Sendable {
     /// Each differential program may add `perProgram` bytes of records to the output limit
     /// (16 KiB for a submission's compact traces; the reference's describe every step).
     func settle(_ prepared: PreparedRun, argv: [String], stdin: String, programs: Int = 0,
-                perProgram: Int = 16 << 10) async -> Result<RunResult, GradingError> {
+                perProgram: Int = 16 << 10, wallSeconds: Double? = nil) async -> Result<RunResult, GradingError> {
         var limits = runLimits
         limits.outputBytes += programs * perProgram
+        if let wallSeconds { limits.wallSeconds = min(limits.wallSeconds, wallSeconds) }
         do throws(GradingError) {
             return .success(try await run(RunRequest(argv: argv, files: prepared.files, environment: prepared.environment,
                                                      stdin: Data(stdin.utf8), observationChannel: true, limits: limits)))

@@ -87,6 +87,9 @@ struct GradeCommand: AsyncParsableCommand {
             return
         }
         if let seeds, seeds < 0 { throw ValidationError("--seeds must be 0 or more") }
+        if let large = seed.first(where: { $0 >= DifferentialPlan.seedLimit }) {
+            throw ValidationError("--seed \(large) is too large: seeds are below \(DifferentialPlan.seedLimit)")
+        }
         if batch != nil {
             guard arguments.count == 1 else { throw ValidationError("--batch needs exactly one EXERCISE") }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }

@@ -66,7 +66,7 @@ public struct DifferentialPlan: Sendable, Equatable {
     }
 
     /// Seeds stay below 2^31 so that they read well and survive any JSON number type.
-    static let seedLimit: UInt64 = 1 << 31
+    public static let seedLimit: UInt64 = 1 << 31
 
     /// The fixed seeds: SHA-256 of the exercise, track, version and index, so they are the
     /// same on every machine and change only with the version.

@@ -51,8 +51,8 @@ extension Grader {
     /// nothing more and is not reported again. At most `differential.reported` differences
     /// are reported, each failing a different test, the first ones in seed order.
     func judgeDifferential(_ plan: DifferentialPlan, reading: ChannelReading, references: [String: ReferenceOracle.Outcome],
-                           prepared: PreparedRun, limited: Bool, failing: Set<String>, learnerFile: String)
-        async throws(GradingError) -> DifferentialJudgement {
+                           prepared: PreparedRun, limited: Bool, failing: Set<String>, learnerFile: String,
+                           deadline: ContinuousClock.Instant) async throws(GradingError) -> DifferentialJudgement {
         guard let settings = exercise.differential else { return DifferentialJudgement() }
         var judgement = DifferentialJudgement()
         var findings: [Finding] = []
@@ -97,7 +97,7 @@ extension Grader {
         for var finding in findings where judgement.verdicts.count < differential.reported {
             guard !reported.contains(target(finding)) else { continue }
             if differential.shrink, case .differs = finding.problem {
-                finding = try await shrink(finding, prepared: prepared)
+                finding = try await shrink(finding, prepared: prepared, deadline: deadline)
             }
             let test = target(finding)
             guard reported.insert(test).inserted else { continue }
@@ -117,8 +117,9 @@ extension Grader {
     /// each side, every program with one operation or one block of operations left out, keeps
     /// the shortest that still differs (the same test broken, when one does), and tries at
     /// once leaving out every single operation that could go alone; until no single operation
-    /// can go, or eight rounds.
-    func shrink(_ finding: Finding, prepared: PreparedRun) async throws(GradingError) -> Finding {
+    /// can go, eight rounds, or the `deadline` (each run gets only the time left until it, and
+    /// a run the submission does not finish ends the shrinking).
+    func shrink(_ finding: Finding, prepared: PreparedRun, deadline: ContinuousClock.Instant) async throws(GradingError) -> Finding {
         guard case .differs(let divergence) = finding.problem, case .object(let program)? = finding.reference.program,
               case .array(let allOperations)? = program["ops"] else { return finding }
         var best = finding
@@ -129,14 +130,23 @@ extension Grader {
         let wanted = finding.test
         /// Runs candidate programs on both sides; those that still differ, as findings with
         /// their programs cut after the difference, and whether they break the same test.
+        var exhausted = false
         func attempt(_ candidates: [[JSONValue]]) async throws(GradingError) -> [Int: (finding: Finding, operations: [JSONValue])] {
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .milliseconds(200) else {
+                exhausted = true
+                return [:]
+            }
             let plan = DifferentialPlan(programs: candidates.map { .object(program.merging(["ops": .array($0)]) { $1 }) })
-            async let theirs = oracle.run(plan, grader: self)
+            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+            async let theirs = oracle.run(plan, grader: self, wallSeconds: seconds)
             let nonce = Self.nonce()
             let mine = await settle(prepared, argv: track.run + plan.ids, stdin: nonce + "\n" + plan.requestLine(annotate: false) + "\n",
-                                    programs: plan.items.count)
+                                    programs: plan.items.count, wallSeconds: seconds)
             let references = try await theirs.get()
-            let reading = ChannelParser.parse(try mine.get().channel, nonce: nonce, requested: Set(plan.ids))
+            let result = try mine.get()
+            if !result.termination.isSuccess { exhausted = true }
+            let reading = ChannelParser.parse(result.channel, nonce: nonce, requested: Set(plan.ids))
             var found: [Int: (finding: Finding, operations: [JSONValue])] = [:]
             for (index, item) in plan.items.enumerated() {
                 guard case .trace(let reference)? = references[item.id], !reference.ambiguous,
@@ -156,7 +166,7 @@ extension Grader {
             let (mine, theirs) = (one.finding.test == wanted, other.finding.test == wanted)
             return mine != theirs ? mine : one.operations.count < other.operations.count
         }
-        for _ in 0..<8 {
+        for _ in 0..<8 where !exhausted {
             let removals = Self.shrinkRemovals(operations.count)
             guard !removals.isEmpty else { break }
             let candidates = removals.map { Array(operations[..<$0.lowerBound] + operations[$0.upperBound...]) }
@@ -165,7 +175,7 @@ extension Grader {
             for index in found.keys.sorted() where better(found[index]!, than: chosen) { chosen = found[index] }
             // Every operation that could go alone (and keeps the same test broken), all at once.
             let alone = found.filter { removals[$0.key].count == 1 && $0.value.finding.test == wanted }.map { removals[$0.key].lowerBound }
-            if alone.count >= 2 {
+            if alone.count >= 2, !exhausted {
                 let gone = Set(alone)
                 let together = operations.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
                 if let union = try await attempt([together])[0], better(union, than: chosen) { chosen = union }

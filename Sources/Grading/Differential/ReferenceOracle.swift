@@ -33,12 +33,14 @@ actor ReferenceOracle {
         return await task.value
     }
 
-    /// The reference's outcome for programs given outright (the shrinker's), not cached.
-    func run(_ plan: DifferentialPlan, grader: Grader) async -> Result<[String: Outcome], GradingError> {
-        await compute(plan, grader: grader, useCache: false)
+    /// The reference's outcome for programs given outright (the shrinker's), not cached, in at
+    /// most `wallSeconds`.
+    func run(_ plan: DifferentialPlan, grader: Grader, wallSeconds: Double? = nil) async -> Result<[String: Outcome], GradingError> {
+        await compute(plan, grader: grader, useCache: false, wallSeconds: wallSeconds)
     }
 
-    private func compute(_ plan: DifferentialPlan, grader: Grader, useCache: Bool) async -> Result<[String: Outcome], GradingError> {
+    private func compute(_ plan: DifferentialPlan, grader: Grader, useCache: Bool,
+                         wallSeconds: Double? = nil) async -> Result<[String: Outcome], GradingError> {
         let cache = grader.differential.cache
         let referenceKey = self.referenceKey(grader)
         let fixed = Set(plan.fixedSeeds)
@@ -68,7 +70,7 @@ actor ReferenceOracle {
         let stdin = nonce + "\n" + subset.requestLine(annotate: true) + "\n"
         let result: RunResult
         switch await grader.settle(run, argv: grader.track.run + subset.ids, stdin: stdin, programs: subset.items.count,
-                                   perProgram: 64 << 10) {
+                                   perProgram: 64 << 10, wallSeconds: wallSeconds) {
         case .success(let ran): result = ran
         case .failure(let error): return .failure(error)
         }

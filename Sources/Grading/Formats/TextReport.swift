@@ -63,7 +63,8 @@ public struct TextReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// "Random sequences: 32 fixed seeds (version 1) and 8 fresh ones (…); 40 compared, 2 differ."
+    /// "Random sequences: 32 fixed seeds (version 1) and 2 fresh (17 42); 34 compared with the
+    /// reference, 1 differ": what a grading ran, so that it can be replayed.
     static func differentialLine(_ record: DifferentialRecord) -> String {
         let fresh = record.freshSeeds.isEmpty ? "no fresh ones"
             : "\(record.freshSeeds.count) fresh (\(record.freshSeeds.map(String.init).joined(separator: " ")))"
