@@ -95,9 +95,9 @@ public enum ExpectationsLoader {
                 failed = true
                 continue
             }
-            let position = locate("\"id\": \(JSONValue.quote(id))")
             func problem(_ message: String) {
-                diagnostics.append(.error(displayPath, position, "test '\(id)': \(message)"))
+                // Located only when needed: searching the text for every test costs more than the parse.
+                diagnostics.append(.error(displayPath, locate("\"id\": \(JSONValue.quote(id))"), "test '\(id)': \(message)"))
                 failed = true
             }
             if !seen.insert(id).inserted { problem("the id is used twice") }
