@@ -45,6 +45,16 @@ extension LecternHarness {
                     channel.send(crash(nonce: nonce, id: running, ending: ending, stderr: stderrTail))
                 }
                 remaining.removeFirst()
+                // One random sequence that kills the test process shows all a crash can show:
+                // the others are not run, so a submission that dies in every call costs one
+                // restart per named scenario, not one per sequence too.
+                if running.hasPrefix(differentialPrefix) {
+                    for id in remaining where id.hasPrefix(differentialPrefix) {
+                        channel.send(record(nonce: nonce, id: id, type: "NotRun",
+                                            message: "not run: the test process died on an earlier random sequence"))
+                    }
+                    remaining.removeAll { $0.hasPrefix(differentialPrefix) }
+                }
             }
         }
     }
