@@ -131,8 +131,9 @@ struct SwiftMutants {
         var helpers = [
             "",
             "// Lectern's mutant schema: LECTERN_MUTANT=n switches mutant n on.",
-            "let __lecternMutant: Int = getenv(\"LECTERN_MUTANT\").flatMap { Int(String(cString: $0)) } ?? 0",
-            "func __lecternPick<T>(_ id: Int, _ original: T, _ mutated: T) -> T { __lecternMutant == id ? mutated : original }",
+            // Public: a public declaration's default argument may use them.
+            "public let __lecternMutant: Int = getenv(\"LECTERN_MUTANT\").flatMap { Int(String(cString: $0)) } ?? 0",
+            "public func __lecternPick<T>(_ id: Int, _ original: T, _ mutated: T) -> T { __lecternMutant == id ? mutated : original }",
         ]
         for (index, point) in points.enumerated() { helpers += declarations(point, number: index) }
         return (["import Glibc"] + output + helpers).joined(separator: "\n") + "\n"
@@ -176,28 +177,28 @@ struct SwiftMutants {
             switch original {
             case "<", "<=", ">", ">=":
                 return ["infix operator \(name): ComparisonPrecedence",
-                        "func \(name)<T: Comparable>(lhs: T, rhs: T) -> Bool { switch __lecternMutant { \(cases { "return lhs \($0) rhs" }); default: return lhs \(original) rhs } }"]
+                        "public func \(name)<T: Comparable>(lhs: T, rhs: T) -> Bool { switch __lecternMutant { \(cases { "return lhs \($0) rhs" }); default: return lhs \(original) rhs } }"]
             case "==", "!=":
                 return ["infix operator \(name): ComparisonPrecedence",
-                        "func \(name)<T: Equatable>(lhs: T, rhs: T) -> Bool { switch __lecternMutant { \(cases { "return lhs \($0) rhs" }); default: return lhs \(original) rhs } }"]
+                        "public func \(name)<T: Equatable>(lhs: T, rhs: T) -> Bool { switch __lecternMutant { \(cases { "return lhs \($0) rhs" }); default: return lhs \(original) rhs } }"]
             case "&&", "||":
                 let group = original == "&&" ? "LogicalConjunctionPrecedence" : "LogicalDisjunctionPrecedence"
                 return ["infix operator \(name): \(group)",
-                        "func \(name)(lhs: Bool, rhs: @autoclosure () throws -> Bool) rethrows -> Bool { switch __lecternMutant { \(cases { "return try lhs \($0) rhs()" }); default: return try lhs \(original) rhs() } }"]
+                        "public func \(name)(lhs: Bool, rhs: @autoclosure () throws -> Bool) rethrows -> Bool { switch __lecternMutant { \(cases { "return try lhs \($0) rhs()" }); default: return try lhs \(original) rhs() } }"]
             case "+", "-":
                 return ["infix operator \(name): AdditionPrecedence",
-                        "func \(name)<T: AdditiveArithmetic>(lhs: T, rhs: T) -> T { switch __lecternMutant { \(cases { "return lhs \($0) rhs" }); default: return lhs \(original) rhs } }"]
+                        "public func \(name)<T: AdditiveArithmetic>(lhs: T, rhs: T) -> T { switch __lecternMutant { \(cases { "return lhs \($0) rhs" }); default: return lhs \(original) rhs } }"]
             case "+=", "-=":
                 return ["infix operator \(name): AssignmentPrecedence",
-                        "func \(name)<T: AdditiveArithmetic>(lhs: inout T, rhs: T) { switch __lecternMutant { \(cases { "lhs \($0) rhs" }); default: lhs \(original) rhs } }"]
+                        "public func \(name)<T: AdditiveArithmetic>(lhs: inout T, rhs: T) { switch __lecternMutant { \(cases { "lhs \($0) rhs" }); default: lhs \(original) rhs } }"]
             default:  // &+= &-=
                 return ["infix operator \(name): AssignmentPrecedence",
-                        "func \(name)<T: FixedWidthInteger>(lhs: inout T, rhs: T) { switch __lecternMutant { \(cases { "lhs \($0) rhs" }); default: lhs \(original) rhs } }"]
+                        "public func \(name)<T: FixedWidthInteger>(lhs: inout T, rhs: T) { switch __lecternMutant { \(cases { "lhs \($0) rhs" }); default: lhs \(original) rhs } }"]
             }
         case .not:
             let name = operatorName("!", number: number)
             return ["prefix operator \(name)",
-                    "prefix func \(name)(operand: Bool) -> Bool { __lecternMutant == \(point.ids[0]) ? operand : !operand }"]
+                    "public prefix func \(name)(operand: Bool) -> Bool { __lecternMutant == \(point.ids[0]) ? operand : !operand }"]
         case .literal, .statement:
             return []
         }
