@@ -9,8 +9,12 @@ public struct CheckReport: Sendable, Codable {
         public var number: Int?
         public var title: String
         public var questions: Int
+        /// The questions that are scored; the others are self-check items.
+        public var scored: Int
         public var bands: Int
         public var answers: [String]
+        /// The solutions page the key came from, when not the quiz's own page.
+        public var solutions: String?
     }
 
     public var diagnostics: [Diagnostic]
@@ -25,8 +29,10 @@ public struct CheckReport: Sendable, Codable {
             SessionSummary(
                 id: session.id, number: session.number, title: session.title,
                 questions: session.quiz?.questions.count ?? 0,
+                scored: session.quiz?.scoredQuestions.count ?? 0,
                 bands: session.quiz?.scoringGuide?.bands.count ?? 0,
-                answers: session.quiz?.answerKey ?? [])
+                answers: session.quiz?.answerKey ?? [],
+                solutions: session.quiz?.solutionsPage)
         }
         self.exercises = (course?.exercises ?? []).map(\.slug)
         self.notes = []
@@ -40,8 +46,11 @@ public struct CheckReport: Sendable, Codable {
         var lines = diagnostics.map(\.description)
         for session in sessions {
             let name = session.number.map { "Session \($0)" } ?? session.title
-            var line = "\(name) (\(session.id)): \(plural(session.questions, "question")), \(plural(session.bands, "band"))"
+            var line = "\(name) (\(session.id)): \(plural(session.questions, "question"))"
+            if session.scored != session.questions { line += " (\(session.scored) scored)" }
+            line += ", \(plural(session.bands, "band"))"
             if !session.answers.isEmpty { line += ", answers \(session.answers.joined(separator: ", "))" }
+            if let solutions = session.solutions { line += ", key from \(solutions)" }
             lines.append(line)
         }
         lines += notes

@@ -16,9 +16,15 @@ public struct Course: Sendable {
     /// Every markdown page of the course, in navigation order.
     public var pages: [Page]
     public var exercises: [Exercise]
+    /// course.yml's `export: true`: the site offers each quiz as GIFT, Moodle XML and QTI files.
+    public var offersExports: Bool = false
+    /// The course's own navigation (mkdocs.yml's `nav`, mdBook's SUMMARY.md); nil when the
+    /// sidebar follows course.yml or the folders.
+    public var navigation: Navigation?
 
     public init(title: String, description: String, baseURL: String?, root: URL, displayRoot: String, hasManifest: Bool,
-                sessions: [Session], pages: [Page], exercises: [Exercise]) {
+                sessions: [Session], pages: [Page], exercises: [Exercise], navigation: Navigation? = nil) {
+        self.navigation = navigation
         self.title = title
         self.description = description
         self.baseURL = baseURL

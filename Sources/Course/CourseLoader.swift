@@ -5,8 +5,9 @@ import Yams
 /// Loads a course from disk into the model, collecting every problem as a diagnostic.
 ///
 /// A course is a folder with `course.yml` (title, description, ordered sessions, exercises),
-/// or any folder of markdown (every page that holds a quiz becomes a session), or a single
-/// markdown file holding a quiz.
+/// an MkDocs site (`mkdocs.yml`) or an mdBook (`book.toml`), whose own configuration gives the
+/// pages and their navigation, or any folder of markdown (every page that holds a quiz
+/// becomes a session), or a single markdown file holding a quiz.
 public enum CourseLoader {
     /// Loads the course at `path`, as the user typed it (diagnostics name files relative to it).
     public static func load(_ path: String, diagnostics: inout [Diagnostic]) -> Course? {
@@ -23,6 +24,16 @@ public enum CourseLoader {
         let manifest = url.appendingPathComponent("course.yml")
         if FileManager.default.fileExists(atPath: manifest.path) {
             return loadManifest(url, displayRoot: path, diagnostics: &diagnostics)
+        }
+        for name in ["mkdocs.yml", "mkdocs.yaml"] where FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path) {
+            guard let config = CourseConfiguration.mkdocs(url.appendingPathComponent(name), root: url, displayRoot: path,
+                                                          diagnostics: &diagnostics) else { return nil }
+            return loadConfigured(config, diagnostics: &diagnostics)
+        }
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("book.toml").path) {
+            guard let config = CourseConfiguration.mdBook(url.appendingPathComponent("book.toml"), root: url, displayRoot: path,
+                                                          diagnostics: &diagnostics) else { return nil }
+            return loadConfigured(config, diagnostics: &diagnostics)
         }
         return loadFolder(url, displayRoot: path, only: nil, diagnostics: &diagnostics)
     }
@@ -73,13 +84,15 @@ public enum CourseLoader {
                 plans.append((name, position, [name]))
             }
         }
-        let loaded = parsePages(plans.flatMap(\.files), root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        var loaded = parsePages(plans.flatMap(\.files), root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
         var byPath: [String: LoadedPage] = [:]
         for item in loaded { byPath[item.page.relativePath] = item }
 
         var sessions: [Session] = []
         for plan in plans {
-            let sessionPages = plan.files.compactMap { byPath[$0] }
+            // A solutions page stays a page: the quiz it keys is the lesson's.
+            let sessionPages = plan.files.compactMap { byPath[$0] }.filter { !solutionsPages.contains($0.page.relativePath) }
             let lesson = (byPath[join(plan.entry, "lesson.md")] ?? (plan.files == [plan.entry] ? byPath[plan.entry] : nil))?.page
             // quiz.md first, then the lesson, then the session's other pages.
             let withQuiz = sessionPages.first { $0.page.relativePath == join(plan.entry, "quiz.md") && $0.quiz != nil }
@@ -107,11 +120,12 @@ public enum CourseLoader {
             }
         }
 
-        let course = Course(
+        var course = Course(
             title: title, description: yaml.string(manifest, "description", diagnostics: &diagnostics) ?? "",
             baseURL: yaml.string(manifest, "base_url", diagnostics: &diagnostics),
             root: root, displayRoot: displayRoot, hasManifest: true,
             sessions: sessions, pages: loaded.map(\.page), exercises: exercises)
+        course.offersExports = yaml.bool(manifest, "export", diagnostics: &diagnostics) ?? false
         return course
     }
 
@@ -119,17 +133,10 @@ public enum CourseLoader {
 
     private static func loadFolder(_ root: URL, displayRoot: String, only: [String]?, diagnostics: inout [Diagnostic]) -> Course? {
         let files = only ?? markdownFiles(in: root, relativeTo: root)
-        let loaded = parsePages(files, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        var loaded = parsePages(files, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
         let pages = loaded.map(\.page)
-        var sessions: [Session] = []
-        for item in loaded {
-            guard let quiz = item.quiz else { continue }
-            let page = item.page
-            let id = sessionID(page.relativePath)
-            let number = page.frontMatter.session ?? leadingNumber(id) ?? titleNumber(page.title)
-            sessions.append(Session(id: id, number: number, title: page.title,
-                                    lesson: page, quizPage: page, quiz: quiz))
-        }
+        let sessions = pageSessions(loaded, solutionsPages: solutionsPages)
         let title = (pages.first { $0.relativePath == "index.md" } ?? pages.first { $0.relativePath == "README.md" })?.title
             ?? (only == nil ? root.lastPathComponent : pages.first?.title ?? root.lastPathComponent)
         let course = Course(title: title, description: "", baseURL: nil, root: root, displayRoot: displayRoot,
@@ -137,7 +144,65 @@ public enum CourseLoader {
         return course
     }
 
+    // MARK: A course configured for MkDocs or mdBook
+
+    /// The pages of the configuration's pages folder, less the excluded ones, in the order
+    /// of its navigation and then the folders; sessions as in folder mode.
+    private static func loadConfigured(_ config: CourseConfiguration, diagnostics: inout [Diagnostic]) -> Course? {
+        let root = config.pagesFolder
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(.error(config.displayPath, "the pages folder \(config.displayPagesFolder) does not exist"))
+            return nil
+        }
+        let all = markdownFiles(in: root, relativeTo: root)
+            .filter { !config.excluded.matches($0) && !config.configurationPages.contains($0) }
+        let present = Set(all)
+        let inNavigation = config.navigation?.pagePaths ?? []
+        for path in inNavigation where !present.contains(path) {
+            let at = config.entryPositions[path]
+            let why = config.excluded.matches(path) ? "is excluded (exclude_docs)" : "does not exist"
+            diagnostics.append(.warning(at?.path ?? config.displayPath, (at?.line ?? 1, at?.column ?? 1),
+                                        "the navigation names \(path), which \(why) in \(config.displayPagesFolder)"))
+        }
+        var ordered: [String] = []
+        var seen = Set<String>()
+        for path in inNavigation where present.contains(path) && seen.insert(path).inserted { ordered.append(path) }
+        var outside = all.filter { !seen.contains($0) }
+        if config.navigation != nil {
+            if !config.publishesPagesOutsideNavigation {
+                outside = []  // an mdBook builds its SUMMARY's chapters only
+            } else {
+                let unlisted = outside.filter { !config.notInNavigation.matches($0) && !["index.md", "README.md"].contains($0) }
+                if !unlisted.isEmpty {
+                    let names = unlisted.prefix(5).joined(separator: ", ") + (unlisted.count > 5 ? ", …" : "")
+                    diagnostics.append(.warning(config.displayPath, "\(plural(unlisted.count, "page")) not in the navigation "
+                        + "(published, not in the sidebar; list them in not_in_nav to say it is meant): \(names)"))
+                }
+            }
+        }
+        var loaded = parsePages(ordered + outside, root: root, displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
+        let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
+        let sessions = pageSessions(loaded, solutionsPages: solutionsPages)
+        return Course(title: config.title, description: config.description, baseURL: config.baseURL, root: root,
+                      displayRoot: config.displayPagesFolder, hasManifest: false, sessions: sessions,
+                      pages: loaded.map(\.page), exercises: [], navigation: config.navigation)
+    }
+
     // MARK: Helpers
+
+    /// Without course.yml, every page holding a quiz is a session, except a solutions page
+    /// (the quiz it keys is its lesson's).
+    private static func pageSessions(_ loaded: [LoadedPage], solutionsPages: Set<String>) -> [Session] {
+        loaded.compactMap { item in
+            guard let quiz = item.quiz, !solutionsPages.contains(item.page.relativePath) else { return nil }
+            let page = item.page
+            let id = sessionID(page.relativePath)
+            // The file's own number, else the title's ("Session 4: …"), else the path's.
+            let number = page.frontMatter.session ?? leadingNumber(page.relativePath) ?? titleNumber(page.title) ?? leadingNumber(id)
+            return Session(id: id, number: number, title: page.title, lesson: page, quizPage: page, quiz: quiz)
+        }
+    }
 
     /// A page with the quiz found in it, if any.
     struct LoadedPage {

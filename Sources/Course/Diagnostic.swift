@@ -19,6 +19,11 @@ public struct Diagnostic: Hashable, Sendable, Codable, Comparable, CustomStringC
     public var line: Int
     public var column: Int
     public var message: String
+    /// Other places the problem concerns (the solutions page's question beside the lesson's).
+    public var related: [SourceLocation] = []
+    /// A stable name for the kind of problem, for scripts and for front ends that treat some
+    /// kinds apart (`unkeyed`: a question that cannot be scored, shown as a self-check item).
+    public var code: String?
 
     public init(_ severity: Severity, _ path: String, line: Int = 1, column: Int = 1, _ message: String) {
         self.severity = severity
@@ -26,6 +31,14 @@ public struct Diagnostic: Hashable, Sendable, Codable, Comparable, CustomStringC
         self.line = max(line, 1)
         self.column = max(column, 1)
         self.message = message
+    }
+
+    /// The same diagnostic with other places it concerns and a code.
+    public func with(related: [SourceLocation], code: String? = nil) -> Diagnostic {
+        var copy = self
+        copy.related = related
+        copy.code = code ?? self.code
+        return copy
     }
 
     /// An error at the start of a file.
@@ -44,6 +57,33 @@ public struct Diagnostic: Hashable, Sendable, Codable, Comparable, CustomStringC
 
     public static func warning(_ path: String, _ position: (line: Int, column: Int), _ message: String) -> Diagnostic {
         Diagnostic(.warning, path, line: position.line, column: position.column, message)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case severity, path, line, column, message, related, code
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        path = try container.decode(String.self, forKey: .path)
+        line = try container.decode(Int.self, forKey: .line)
+        column = try container.decode(Int.self, forKey: .column)
+        message = try container.decode(String.self, forKey: .message)
+        related = try container.decodeIfPresent([SourceLocation].self, forKey: .related) ?? []
+        code = try container.decodeIfPresent(String.self, forKey: .code)
+    }
+
+    /// `related` and `code` are written only when set, so most diagnostics keep five keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(path, forKey: .path)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(message, forKey: .message)
+        if !related.isEmpty { try container.encode(related, forKey: .related) }
+        try container.encodeIfPresent(code, forKey: .code)
     }
 
     public var description: String {

@@ -19,31 +19,69 @@ enum QuizMarkers {
         return (number, scanner.offset)
     }
 
-    /// `A) text`, `A. text`, `A: text` → ("A", characters up to the text).
-    static func option(_ text: String) -> (letter: String, markerLength: Int)? {
+    /// `A) text`, `A. text`, `A: text` → ("A", characters up to the text). With
+    /// `continuing`, also the two-letter markers that would follow Z (`AA) text`), so a 27th
+    /// option is seen as one (and reported) instead of running into option Z.
+    static func option(_ text: String, continuing: Bool = false) -> (letter: String, markerLength: Int)? {
         guard let first = text.firstNonSpaceByte, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return nil }
         var scanner = LineScanner(text)
         scanner.skipSpaces()
         guard let letter = scanner.peek, letter.isASCII, letter.isUppercase else { return nil }
         scanner.advance()
+        var marker = String(letter)
+        if continuing, let second = scanner.peek, second.isASCII, second.isUppercase {
+            scanner.advance()
+            marker.append(second)
+        }
         guard scanner.take(")") || scanner.take(".") || scanner.take(":") else { return nil }
         guard scanner.isAtEnd || scanner.skipSpaces() > 0 else { return nil }
-        return (String(letter), scanner.offset)
+        return (marker, scanner.offset)
     }
 
-    /// `Correct Answer: D) …`, `Correct answer: **D**` → "D".
-    static func correctAnswer(_ text: String) -> String?? {
-        guard text.firstNonSpaceByte.map({ $0 | 0x20 == UInt8(ascii: "c") }) == true else { return nil }
+    /// A task-list answer as mkdocs-quiz writes it, `[x] text`, `[X] text`, `[ ] text` or
+    /// `[] text` → (checked, characters up to the text).
+    static func task(_ text: String) -> (checked: Bool, markerLength: Int)? {
+        guard text.firstNonSpaceByte == UInt8(ascii: "[") else { return nil }
         var scanner = LineScanner(text)
         scanner.skipSpaces()
-        guard scanner.take(caseInsensitive: "correct answer") else { return nil }
+        guard scanner.take("[") else { return nil }
+        let checked: Bool
+        if scanner.take("x") || scanner.take("X") {
+            checked = true
+        } else {
+            _ = scanner.take(" ")
+            checked = false
+        }
+        guard scanner.take("]") else { return nil }
+        guard scanner.isAtEnd || scanner.skipSpaces() > 0 else { return nil }
+        return (checked, scanner.offset)
+    }
+
+    /// `Correct Answer: D) …`, `Correct answer: **D**` → ["D"]; `Correct Answers: A, C`,
+    /// `A and C`, `A+C` → ["A", "C"]; a marker naming no letter → []. With `plain`, also
+    /// `Answer: B` (as a `<details>` block writes it).
+    static func correctAnswer(_ text: String, plain: Bool = false) -> [String]? {
+        guard let first = text.firstNonSpaceByte, first | 0x20 == UInt8(ascii: "c") || (plain && first | 0x20 == UInt8(ascii: "a")) else { return nil }
+        var scanner = LineScanner(text)
+        scanner.skipSpaces()
+        guard scanner.take(caseInsensitive: "correct answer") || (plain && scanner.take(caseInsensitive: "answer")) else { return nil }
+        _ = scanner.take("s") || scanner.take("S")
         scanner.skipSpaces()
         _ = scanner.take(":")
         scanner.skipSpaces()
-        guard let letter = scanner.peek, letter.isASCII, letter.isUppercase else { return .some(nil) }
-        scanner.advance()
-        if let next = scanner.peek, next.isLetter { return .some(nil) }
-        return .some(String(letter))
+        var letters: [String] = []
+        while let letter = scanner.peek, letter.isASCII, letter.isUppercase {
+            scanner.advance()
+            if let next = scanner.peek, next.isLetter { break }
+            letters.append(String(letter))
+            scanner.skipSpaces()
+            if scanner.take(",") || scanner.take("+") || scanner.take("&") || scanner.take(caseInsensitive: "and ") {
+                scanner.skipSpaces()
+                continue
+            }
+            break
+        }
+        return letters
     }
 
     /// `Explanation: …` → characters up to the explanation's text.

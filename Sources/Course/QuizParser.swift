@@ -11,12 +11,17 @@ public struct QuizParser {
     private var guide: GuideBuilder?
     private var guideOpen = false
     private var paragraphID = 0
+    /// Inside a `<details>` block of the current question: its content is the answer.
+    private var detailsOpen = false
+    /// mkdocs-quiz `<quiz>` blocks of the page, parsed on their own.
+    private var blocks: [QuizBlocks.Block] = []
 
     /// Parses the quiz in `page`; nil when the page holds no question and no scoring guide.
     public static func parse(_ page: Page, diagnostics: inout [Diagnostic]) -> Quiz? {
         // Every quiz has a "Question N" or a "Scoring Guide"; most lesson pages have neither,
         // and a byte search is far cheaper than walking their every line.
-        guard page.source.utf8.containsASCIICaseInsensitive("question", or: "scoring") else { return nil }
+        guard page.source.utf8.containsASCIICaseInsensitive("question", or: "scoring")
+            || page.source.utf8.containsASCIICaseInsensitive("<quiz>", or: "<quiz ") else { return nil }
         var parser = QuizParser(page: page)
         let quiz = parser.run()
         diagnostics += parser.diagnostics
@@ -50,6 +55,7 @@ public struct QuizParser {
     private mutating func units() -> [Unit] {
         var result: [Unit] = []
         for block in page.document.children {
+            if blocks.contains(where: { $0.lines.contains(block.start.line) }) { continue }
             switch block.kind {
             case .paragraph:
                 paragraphID += 1
@@ -105,27 +111,56 @@ public struct QuizParser {
     // MARK: The state machine
 
     private mutating func run() -> Quiz? {
+        blocks = QuizBlocks.find(in: page, diagnostics: &diagnostics)
         for unit in units() {
             consume(unit)
         }
         finishQuestion()
         finishGuide()
+        if !blocks.isEmpty {
+            // Each `<quiz>` block is one question, numbered by its place among the page's questions.
+            var all = questions.map { ($0.position.line, $0) }
+            for block in blocks { all.append((block.lines.lowerBound, QuizBlocks.question(from: block, number: 0, page: page, diagnostics: &diagnostics))) }
+            all.sort { $0.0 < $1.0 }
+            let seedNumbers = questions.isEmpty
+            questions = all.enumerated().map { index, item in
+                var question = item.1
+                if seedNumbers || question.number == 0 { question.number = index + 1 }
+                return question
+            }
+        }
         guard !questions.isEmpty || guide != nil else { return nil }
+        // Bands count the questions that can be scored: a question without options is a
+        // self-check item.
+        let scorable = questions.filter { !$0.options.isEmpty }.count
         let scoringGuide = guide.map { builder in
             ScoringGuide(bands: builder.bands.map { band in
                 var band = band
-                if band.upperBound == Int.max { band.upperBound = questions.count }
+                if band.upperBound == Int.max { band.upperBound = scorable }
                 return band
-            }, position: builder.position)
+            }, position: builder.position, lastLine: builder.lastLine)
         }
-        validateGuide(scoringGuide)
+        validateGuide(scoringGuide, total: scorable)
         if questions.isEmpty {
             diagnostics.append(.error(page.displayPath, (1, 1), "the page has a Scoring Guide but no questions"))
         }
-        return Quiz(title: page.title, questions: questions, scoringGuide: scoringGuide, displayPath: page.displayPath)
+        var scoring = ScoringRule.allOrNothing
+        if let setting = page.frontMatter.values["quiz_scoring"] {
+            if let rule = ScoringRule(setting: setting) {
+                scoring = rule
+            } else {
+                diagnostics.append(.error(page.displayPath, (1, 1), "quiz_scoring is '\(setting)'; write all-or-nothing or partial"))
+            }
+        }
+        return Quiz(title: page.title, questions: questions, scoringGuide: scoringGuide, displayPath: page.displayPath, scoring: scoring)
     }
 
     private mutating func consume(_ unit: Unit) {
+        if detailsOpen, current != nil {
+            consumeInDetails(unit)
+            return
+        }
+        detailsOpen = false
         switch unit {
         case .heading(let heading):
             let text = heading.plainText()
@@ -147,9 +182,55 @@ public struct QuizParser {
             consumeList(list)
         case .block(let block):
             finishGuide()
+            guard current != nil else { return }
+            if block.kind == .htmlBlock, let details = Details.open(block.literal) {
+                current?.extend(to: block.end.line)
+                if let inner = details.inner {
+                    // `<details>…</details>` in one block: its text after the summary is markdown.
+                    let parsed = MarkdownParser().parse(String(repeating: "\n", count: max(block.start.line - 1, 0)) + inner)
+                    for child in parsed.children { addToAnswer(child) }
+                } else {
+                    detailsOpen = true
+                }
+                return
+            }
+            if block.kind == .blockQuote, current?.addFeedback(block) == true { return }
             current?.addBlock(block)
             if let warning = current?.takeWarning() { warn(warning, at: block.start) }
         }
+    }
+
+    /// A unit inside a question's `<details>` block: the answer revealed on request, where an
+    /// `Answer: B` or `Correct Answer: B` line keys the question.
+    private mutating func consumeInDetails(_ unit: Unit) {
+        switch unit {
+        case .block(let block) where block.kind == .htmlBlock:
+            current?.extend(to: block.end.line)
+            if Details.closes(block.literal) { detailsOpen = false }
+        case .line(let inlines, let position, let paragraph):
+            current?.extend(to: position.line)
+            let text = InlineEditing.plainText(inlines).trimmedOfSpaces()
+            if let letters = QuizMarkers.correctAnswer(text, plain: true), !letters.isEmpty, current?.correctAnswer == nil {
+                current?.correctAnswer = (letters, position)
+            }
+            if !text.isEmpty { current?.addAnswerLine(InlineEditing.trimLeadingWhitespace(inlines), at: position, paragraph: paragraph) }
+        case .heading(let block), .list(let block), .block(let block):
+            addToAnswer(block)
+        case .rule:
+            break
+        }
+    }
+
+    private mutating func addToAnswer(_ block: MarkdownNode) {
+        if block.kind == .paragraph {
+            paragraphID += 1
+            for (inlines, position) in lines(of: block) {
+                consumeInDetails(.line(inlines, position, paragraph: paragraphID))
+            }
+            return
+        }
+        current?.extend(to: block.end.line)
+        current?.addAnswerBlock(block)
     }
 
     private mutating func consumeLine(_ inlines: [MarkdownNode], at position: SourcePosition, paragraph: Int) {
@@ -181,15 +262,27 @@ public struct QuizParser {
         if text.isEmpty { return }
         let trimmed = InlineEditing.trimLeadingWhitespace(inlines)
         if let answer = QuizMarkers.correctAnswer(text) {
+            current?.extend(to: position.line)
+            reportStrays()
             recordCorrectAnswer(answer, at: position)
         } else if let length = QuizMarkers.explanation(text) {
+            current?.extend(to: position.line)
+            reportStrays()
             current?.startExplanation(InlineEditing.dropLeading(length, from: trimmed), at: position, paragraph: paragraph)
-        } else if current?.acceptsOptions == true, let marker = QuizMarkers.option(text) {
+        } else if current?.acceptsOptions == true,
+                  let marker = QuizMarkers.option(text, continuing: current?.options.isEmpty == false) {
+            current?.extend(to: position.line)
             addOption(marker.letter, InlineEditing.dropLeading(marker.markerLength, from: trimmed), at: position, paragraph: paragraph)
         } else {
             current?.addLine(trimmed, at: position, paragraph: paragraph)
-            if let warning = current?.takeWarning() { warn(warning, at: position) }
         }
+    }
+
+    /// Text after a question's options is kept aside: when a Correct Answer line or an
+    /// explanation follows, it was meant for the question and is reported as ignored;
+    /// otherwise the question ended with its options and the text is the page's own prose.
+    private mutating func reportStrays() {
+        for (warning, position) in current?.takeStrays() ?? [] { warn(warning, at: position) }
     }
 
     private mutating func consumeList(_ list: MarkdownNode) {
@@ -210,20 +303,31 @@ public struct QuizParser {
             finishGuide()
         }
         guard current != nil else { return }
+        let continuing = current?.options.isEmpty == false
         let optionItems: [(String, [MarkdownNode], SourcePosition)] = list.children.compactMap { item in
             guard let first = item.children.first, first.kind == .paragraph,
-                  let marker = QuizMarkers.option(first.plainText()) else { return nil }
+                  let marker = QuizMarkers.option(first.plainText(), continuing: continuing) else { return nil }
             let inlines = InlineEditing.dropLeading(marker.markerLength, from: InlineEditing.trimLeadingWhitespace(first.children))
             return (marker.letter, inlines, first.start)
         }
+        let tasks = TaskAnswers.items(of: list)
         if current?.acceptsOptions == true, !optionItems.isEmpty, optionItems.count == list.children.count {
+            current?.extend(to: list.end.line)
             for (letter, inlines, position) in optionItems {
                 paragraphID += 1
                 addOption(letter, inlines, at: position, paragraph: paragraphID)
             }
+        } else if current?.acceptsOptions == true, let tasks {
+            // `- [x] right` / `- [ ] wrong`: lettered in order, continuing the options so far.
+            current?.extend(to: list.end.line)
+            for task in tasks {
+                paragraphID += 1
+                let letter = OptionLetters.letter(at: current?.options.count ?? 0)
+                current?.addOption(Choice(letter: letter, content: task.content, isCorrect: task.checked, position: task.position),
+                                   paragraph: paragraphID, fromTaskList: true)
+            }
         } else {
             current?.addBlock(list)
-            if let warning = current?.takeWarning() { warn(warning, at: list.start) }
         }
     }
 
@@ -232,8 +336,8 @@ public struct QuizParser {
         current?.addOption(Choice(letter: letter, content: content, isCorrect: marks > 0, position: position), paragraph: paragraph)
     }
 
-    private mutating func recordCorrectAnswer(_ answer: String?, at position: SourcePosition) {
-        guard let answer else {
+    private mutating func recordCorrectAnswer(_ answer: [String], at position: SourcePosition) {
+        guard !answer.isEmpty else {
             warn("'Correct Answer' line names no option letter (write 'Correct Answer: B) …')", at: position)
             return
         }
@@ -256,6 +360,7 @@ public struct QuizParser {
     private mutating func finishQuestion() {
         guard let builder = current else { return }
         current = nil
+        detailsOpen = false
         let question = builder.build()
         validate(question, builder: builder)
         questions.append(question)
@@ -263,39 +368,40 @@ public struct QuizParser {
 
     private mutating func validate(_ question: Question, builder: QuestionBuilder) {
         let label = "question \(question.number)"
-        let expectedNumber = questions.count + 1
+        // Counting the page's `<quiz>` blocks above it, which are questions too.
+        let expectedNumber = questions.count + blocks.filter { $0.lines.lowerBound < question.position.line }.count + 1
         if question.number != expectedNumber {
             warn("\(label) is numbered \(question.number) but is question \(expectedNumber) of the page", at: question.position)
         }
         if question.prompt.isEmpty {
             error("\(label) has no question text", at: question.position)
         }
-        if question.options.count < 2 {
-            error("\(label) has \(question.options.count == 0 ? "no options" : "only one option"); a question needs at least two (A) …, B) …)", at: question.position)
+        if question.options.count == 1 {
+            error("\(label) has only one option; a question needs at least two (A) …, B) …), or none for a self-check item", at: question.position)
         }
-        for (index, option) in question.options.enumerated() {
-            let expected = String(UnicodeScalar(UInt8(ascii: "A") + UInt8(min(index, 25))))
-            if option.letter != expected {
+        if let past = question.options.first(where: { $0.letter.count > 1 }) {
+            error("\(label): option \(past.letter) is past Z; a question has at most 26 options (A-Z)", at: past.position)
+        } else {
+            for (index, option) in question.options.enumerated() where option.letter != OptionLetters.letter(at: index) {
                 let found = question.options.map(\.letter).joined(separator: ", ")
-                error("\(label): expected option \(expected) here, found \(option.letter) (options must be lettered A, B, C, … in order; found \(found))", at: option.position)
+                error("\(label): expected option \(OptionLetters.letter(at: index)) here, found \(option.letter) (options must be lettered A, B, C, … in order; found \(found))", at: option.position)
                 break
             }
         }
         let marked = question.options.filter(\.isCorrect)
-        if marked.isEmpty, question.options.count >= 2 {
-            error("\(label) has no correct option: mark exactly one option with ✅", at: question.position)
-        } else if marked.count > 1 {
-            error("\(label) has \(marked.count) options marked ✅ (\(marked.map(\.letter).joined(separator: ", "))); mark exactly one", at: marked[1].position)
+        let named = builder.correctAnswer?.letters ?? []
+        if marked.count > 1, !builder.fromTaskList, Set(named) != Set(marked.map(\.letter)) {
+            error("\(label) has \(marked.count) options marked ✅ (\(marked.map(\.letter).joined(separator: ", "))); mark exactly one, "
+                  + "or name them all in a 'Correct Answers: \(marked.map(\.letter).joined(separator: ", "))' line for a question with several right answers",
+                  at: marked[1].position)
         }
-        if let (letter, position) = builder.correctAnswer {
-            if !question.options.contains(where: { $0.letter == letter }) {
-                error("\(label): 'Correct Answer: \(letter)' names no option of this question", at: position)
-            } else if marked.count == 1, marked[0].letter != letter {
-                error("\(label): 'Correct Answer: \(letter)' disagrees with the ✅ on option \(marked[0].letter)", at: position)
+        if let (letters, position) = builder.correctAnswer {
+            let shown = letters.joined(separator: ", ")
+            if let unknown = letters.first(where: { letter in !question.options.contains { $0.letter == letter } }) {
+                error("\(label): 'Correct Answer: \(shown)' names \(unknown), which is no option of this question", at: position)
+            } else if !builder.markedByLine, Set(letters) != Set(marked.map(\.letter)), marked.count == 1 || letters.count > 1 {
+                error("\(label): 'Correct Answer: \(shown)' disagrees with the ✅ on option\(marked.count == 1 ? "" : "s") \(marked.map(\.letter).joined(separator: ", "))", at: position)
             }
-        }
-        if question.explanation.isEmpty {
-            warn("\(label) has no explanation (add an 'Explanation:' paragraph after the options)", at: question.position)
         }
     }
 
@@ -315,9 +421,8 @@ public struct QuizParser {
         guideOpen = false
     }
 
-    private mutating func validateGuide(_ guide: ScoringGuide?) {
+    private mutating func validateGuide(_ guide: ScoringGuide?, total: Int) {
         guard let guide else { return }
-        let total = questions.count
         if guide.bands.isEmpty {
             error("the Scoring Guide lists no bands ('N correct: Label - advice')", at: guide.position)
             return
@@ -370,6 +475,7 @@ public struct QuizParser {
 /// The scoring guide as it is collected, band by band.
 private struct GuideBuilder {
     var position: SourcePosition
+    var lastLine: Int = 0
     /// `N+ correct` bands have `Int.max` as upper bound until the question count is known.
     var bands: [Band] = []
 
@@ -385,6 +491,7 @@ private struct GuideBuilder {
         case .below(let n): bounds = (0, n - 1)
         case .atLeast(let n): bounds = (n, Int.max)
         }
+        lastLine = max(lastLine, position.line)
         bands.append(Band(lowerBound: bounds.0, upperBound: bounds.1, label: line.label, advice: line.advice, rangeText: line.rangeText, position: position))
     }
 }

@@ -68,6 +68,15 @@ struct YAMLDocument {
         return value
     }
 
+    func bool(_ mapping: Node.Mapping, _ key: String, diagnostics: inout [Diagnostic]) -> Bool? {
+        guard let node = mapping[key] else { return nil }
+        guard let value = node.bool else {
+            diagnostics.append(.error(path, position(of: node), "'\(key)' must be true or false"))
+            return nil
+        }
+        return value
+    }
+
     func number(_ mapping: Node.Mapping, _ key: String, diagnostics: inout [Diagnostic]) -> Double? {
         guard let node = mapping[key] else { return nil }
         guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {

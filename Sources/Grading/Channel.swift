@@ -27,6 +27,10 @@ public struct ScenarioError: Sendable, Equatable, Codable {
     }
 
     public var isImportFailure: Bool { phase == "import" }
+
+    /// Whether the harness gave up on the scenario (or the import) because its own time
+    /// budget ran out: the type `Timeout` of docs/grading-protocol.md.
+    public var isTimeout: Bool { type == "Timeout" }
 }
 
 /// The channel's records after the grader's filtering (docs/grading-protocol.md): records

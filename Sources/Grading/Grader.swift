@@ -102,7 +102,10 @@ public struct Grader: Sendable {
         }
         let output = learnerOutput(result, names: prepared.names)
         if let failure = reading.importFailure(of: requested) {
-            return report(.error, message: CompilerMessages.python(failure, learnerFile: learnerFile),
+            // The harness's import budget is a time limit like the sandbox's wall time, which
+            // stops the same hang when the harness cannot report it (a fork bomb starves it, or
+            // the alarm lands where Python drops the exception): both end as `timeout`.
+            return report(failure.isTimeout ? .timeout : .error, message: CompilerMessages.python(failure, learnerFile: learnerFile),
                           tests: notRun("the submission could not be loaded"), output: output)
         }
         let status = GradeStatus(result.termination) ?? .graded

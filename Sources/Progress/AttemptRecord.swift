@@ -25,10 +25,20 @@ public struct AttemptRecord: Codable, Hashable, Sendable {
     public var isComplete: Bool
     public var startedAt: Date
     public var finishedAt: Date
+    /// The seed the questions were shuffled with, in decimal; nil when not shuffled.
+    public var shuffleSeed: String?
+    /// Seconds spent taking the quiz, over every sitting of an attempt taken up again; nil
+    /// for attempts recorded before lectern kept it.
+    public var durationSeconds: Double?
+
+    /// Who took it (`--learner`, default the login name); nil for attempts recorded before
+    /// lectern kept learners.
+    public var learner: String?
 
     public init(id: Int64? = nil, attemptID: String = UUID().uuidString, sessionID: String, sessionTitle: String,
                 quizTitle: String, contentHash: String, answers: [AttemptAnswer], score: Int, total: Int,
-                bandLabel: String?, isComplete: Bool, startedAt: Date, finishedAt: Date) {
+                bandLabel: String?, isComplete: Bool, startedAt: Date, finishedAt: Date,
+                shuffleSeed: String? = nil, durationSeconds: Double? = nil, learner: String? = nil) {
         self.id = id
         self.attemptID = attemptID
         self.sessionID = sessionID
@@ -42,6 +52,9 @@ public struct AttemptRecord: Codable, Hashable, Sendable {
         self.isComplete = isComplete
         self.startedAt = startedAt
         self.finishedAt = finishedAt
+        self.shuffleSeed = shuffleSeed
+        self.durationSeconds = durationSeconds
+        self.learner = learner
     }
 }
 
@@ -49,17 +62,26 @@ public struct AttemptRecord: Codable, Hashable, Sendable {
 public struct AttemptAnswer: Codable, Hashable, Sendable {
     /// The question's number as the content gives it.
     public var question: Int
-    /// The letter chosen, in the quiz's own lettering; nil when not answered.
+    /// The letter chosen, in the quiz's own lettering ("A+C" for several); nil when not answered.
     public var chosen: String?
     /// The correct letter.
     public var correct: String
     /// Nil when not answered.
     public var isCorrect: Bool?
+    /// Seconds taken to answer; nil when not answered, not measured, or recorded before
+    /// lectern kept it.
+    public var seconds: Double?
+    /// For a self-check item, whether its answer was shown (so `--resume` carries on after
+    /// it); nil for a scored question, and in rows recorded before lectern kept it.
+    public var revealed: Bool?
 
-    public init(question: Int, chosen: String?, correct: String, isCorrect: Bool?) {
+    public init(question: Int, chosen: String?, correct: String, isCorrect: Bool?, seconds: Double? = nil,
+                revealed: Bool? = nil) {
         self.question = question
         self.chosen = chosen
         self.correct = correct
         self.isCorrect = isCorrect
+        self.seconds = seconds
+        self.revealed = revealed
     }
 }

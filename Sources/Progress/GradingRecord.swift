@@ -22,10 +22,13 @@ public struct GradingRecord: Codable, Hashable, Sendable {
     public var finishedAt: Date
     /// Wall time of the grading in seconds.
     public var duration: Double
+    /// Whose submission it was (`--learner`, default the login name); nil for gradings
+    /// recorded before lectern kept learners.
+    public var learner: String?
 
     public init(id: Int64? = nil, exerciseSlug: String, track: String, submissionPath: String, submissionHash: String,
                 status: String, score: Double, maxScore: Double, reportJSON: String,
-                startedAt: Date, finishedAt: Date, duration: Double) {
+                startedAt: Date, finishedAt: Date, duration: Double, learner: String? = nil) {
         self.id = id
         self.exerciseSlug = exerciseSlug
         self.track = track
@@ -38,5 +41,6 @@ public struct GradingRecord: Codable, Hashable, Sendable {
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.duration = duration
+        self.learner = learner
     }
 }

@@ -39,6 +39,37 @@ enum Migrations {
             }
             try db.create(index: "grading_on_exercise", on: "grading", columns: ["exerciseSlug", "finishedAt"])
         }
+        // `lectern quiz --resume` rebuilds a shuffled attempt from its seed (as decimal text:
+        // SQLite integers are signed, a seed is any UInt64); the time taken is kept per
+        // attempt here and per answer in `answers`. Older rows have neither.
+        migrator.registerMigration("v2-quizAttempt-resume-and-duration") { db in
+            try db.alter(table: "quizAttempt") { t in
+                t.add(column: "shuffleSeed", .text)
+                t.add(column: "durationSeconds", .double)
+            }
+            try db.create(index: "quizAttempt_on_incomplete", on: "quizAttempt", columns: ["isComplete", "finishedAt"])
+        }
+        // Learners: one store can hold a class. Rows recorded before have no learner (NULL).
+        migrator.registerMigration("v2-learner") { db in
+            try db.alter(table: "quizAttempt") { t in t.add(column: "learner", .text) }
+            try db.alter(table: "grading") { t in t.add(column: "learner", .text) }
+            try db.create(index: "quizAttempt_on_learner", on: "quizAttempt", columns: ["learner", "sessionID"])
+        }
+        // Spaced review (`lectern review`): one row per question asked, the FSRS rating it earned.
+        migrator.registerMigration("v2-review") { db in
+            try db.create(table: "review") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("learner", .text).notNull()
+                t.column("sessionID", .text).notNull()
+                t.column("question", .integer).notNull()
+                t.column("questionHash", .text).notNull()
+                t.column("chosen", .text).notNull()
+                t.column("correct", .text).notNull()
+                t.column("rating", .integer).notNull()
+                t.column("reviewedAt", .datetime).notNull()
+            }
+            try db.create(index: "review_on_learner", on: "review", columns: ["learner", "sessionID", "reviewedAt"])
+        }
         return migrator
     }
 }

@@ -55,6 +55,58 @@ public struct ProgressStore: Sendable {
         try self.init(writer: queue, path: path)
     }
 
+    /// Opens the database file at `url` for reading only: nothing is created, migrated or
+    /// written, so another user's read-only file or a read-only mount can be read. A file on
+    /// a medium where SQLite cannot create its WAL index is opened as immutable; a file of an
+    /// older schema is copied into memory and migrated there.
+    public static func reading(_ url: URL) throws -> ProgressStore {
+        let path = url.path
+        do {
+            var configuration = configuration()
+            configuration.readonly = true
+            let queue: DatabaseQueue
+            do {
+                let plain = try DatabaseQueue(path: path, configuration: configuration)
+                _ = try plain.read { try $0.tableExists("grdb_migrations") }
+                queue = plain
+            } catch let error as DatabaseError
+                where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode.primaryResultCode) {
+                // A WAL database whose -shm index cannot be created here (a read-only folder,
+                // SQLITE_READONLY_CANTINIT): read it as immutable, which needs no index. Every
+                // lectern run checkpoints on close, so the file holds every row; only a writer
+                // that crashed could have left rows in the WAL, which this read does not see.
+                queue = try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+            }
+            let (complete, superseded) = try queue.read { db in
+                (try Migrations.migrator.hasCompletedMigrations(db), try Migrations.migrator.hasBeenSuperseded(db))
+            }
+            if superseded {
+                throw ProgressStoreError(reason: .newerSchema, path: path, detail: "unknown migrations")
+            }
+            if complete { return try ProgressStore(reader: queue, path: path) }
+            // An older schema: migrate a copy in memory, never the file.
+            let copy = try DatabaseQueue(configuration: Self.configuration())
+            try queue.backup(to: copy)
+            return try ProgressStore(writer: copy, path: path)
+        } catch {
+            throw ProgressStoreError.classify(error, path: path)
+        }
+    }
+
+    /// A store over a database that is already at the current schema, for reading.
+    private init(reader: DatabaseQueue, path: String) throws {
+        self.writer = reader
+        self.path = path
+    }
+
+    /// `file:` URI of `path` with `immutable=1` (Debian's SQLite accepts URI file names).
+    static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return "file:\(encoded)?immutable=1"
+    }
+
     /// Opens the store in a data directory (see `DataDirectory.resolve`).
     public init(dataDirectory: URL) throws {
         try self.init(url: DataDirectory.databaseURL(in: dataDirectory))
@@ -93,6 +145,26 @@ public struct ProgressStore: Sendable {
         }
     }
 
+    /// Saves an attempt taken up again (`lectern quiz --resume`) over its own row, in one
+    /// transaction: it stays one attempt, now with more answers.
+    public func update(_ attempt: AttemptRecord) throws {
+        try write { db in
+            try attempt.update(db)
+        }
+    }
+
+    /// Saves the reviews of one sitting in one transaction and returns them with their row ids.
+    @discardableResult
+    public func record(_ reviews: [ReviewRecord]) throws -> [ReviewRecord] {
+        try write { db in
+            try reviews.map { review in
+                var saved = review
+                try saved.insert(db)
+                return saved
+            }
+        }
+    }
+
     /// Saves a grading in one transaction and returns it with its row id.
     @discardableResult
     public func record(_ grading: GradingRecord) throws -> GradingRecord {
@@ -120,29 +192,70 @@ public struct ProgressStore: Sendable {
 
     // MARK: Reads
 
-    /// Every attempt, oldest first; only those of one session when `sessionID` is given.
-    public func attempts(sessionID: String? = nil) throws -> [AttemptRecord] {
+    /// Every attempt, oldest first; only those of one session, one learner, when given.
+    public func attempts(sessionID: String? = nil, learner: LearnerScope? = nil) throws -> [AttemptRecord] {
         try read { db in
             var request = AttemptRecord.order(AttemptRecord.Columns.finishedAt, Column("id"))
             if let sessionID { request = request.filter(AttemptRecord.Columns.sessionID == sessionID) }
+            if let learner { request = request.filter(Self.matches(AttemptRecord.Columns.learner, learner)) }
             return try request.fetchAll(db)
         }
     }
 
-    /// Every grading, oldest first; only those of one exercise when `exerciseSlug` is given.
-    public func gradings(exerciseSlug: String? = nil) throws -> [GradingRecord] {
+    /// The most recent attempt that ended early, among `sessionIDs` (any session when nil),
+    /// of one learner when given.
+    public func lastIncompleteAttempt(sessionIDs: [String]? = nil, learner: LearnerScope? = nil) throws -> AttemptRecord? {
+        try read { db in
+            var request = AttemptRecord
+                .filter(AttemptRecord.Columns.isComplete == false)
+                .order(AttemptRecord.Columns.finishedAt.desc, Column("id").desc)
+            if let sessionIDs { request = request.filter(sessionIDs.contains(AttemptRecord.Columns.sessionID)) }
+            if let learner { request = request.filter(Self.matches(AttemptRecord.Columns.learner, learner)) }
+            return try request.fetchOne(db)
+        }
+    }
+
+    /// Every grading, oldest first; only those of one exercise, one learner, when given.
+    public func gradings(exerciseSlug: String? = nil, learner: LearnerScope? = nil) throws -> [GradingRecord] {
         try read { db in
             var request = GradingRecord.order(GradingRecord.Columns.finishedAt, Column("id"))
             if let exerciseSlug { request = request.filter(GradingRecord.Columns.exerciseSlug == exerciseSlug) }
+            if let learner { request = request.filter(Self.matches(GradingRecord.Columns.learner, learner)) }
             return try request.fetchAll(db)
         }
     }
 
-    /// Per session and per exercise figures for `lectern progress`, sorted by id.
-    public func summary() throws -> ProgressSummary {
+    /// A learner's reviews, oldest first; only those of one session when given.
+    public func reviews(learner: String, sessionID: String? = nil) throws -> [ReviewRecord] {
+        try read { db in
+            var request = ReviewRecord.filter(ReviewRecord.Columns.learner == learner)
+                .order(ReviewRecord.Columns.reviewedAt, Column("id"))
+            if let sessionID { request = request.filter(ReviewRecord.Columns.sessionID == sessionID) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// Every learner named in the store, sorted.
+    public func learners() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT learner FROM quizAttempt WHERE learner IS NOT NULL
+                UNION SELECT learner FROM grading WHERE learner IS NOT NULL
+                UNION SELECT learner FROM review ORDER BY 1
+                """)
+        }
+    }
+
+    /// Per session and per exercise figures for `lectern progress`, sorted by id; one
+    /// learner's when given.
+    public func summary(learner: LearnerScope? = nil) throws -> ProgressSummary {
         ProgressSummary(
-            sessions: Self.sessionSummaries(try attempts()),
-            exercises: Self.exerciseSummaries(try gradings()))
+            sessions: Self.sessionSummaries(try attempts(learner: learner)),
+            exercises: Self.exerciseSummaries(try gradings(learner: learner)))
+    }
+
+    private static func matches(_ column: Column, _ scope: LearnerScope) -> SQLExpression {
+        scope.includesUnattributed ? (column == scope.name || column == nil) : column == scope.name
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
@@ -164,6 +277,7 @@ public struct ProgressStore: Sendable {
             let complete = current.filter(\.isComplete)
             // Best: highest score; among equals, the earliest reached it.
             let best = complete.max { $0.score < $1.score || ($0.score == $1.score && $0.finishedAt > $1.finishedAt) }
+            let timed = current.compactMap(\.durationSeconds)
             return SessionProgress(
                 sessionID: sessionID,
                 sessionTitle: latest.sessionTitle,
@@ -175,6 +289,8 @@ public struct ProgressStore: Sendable {
                 bestScore: best?.score,
                 total: latest.total,
                 bestBandLabel: best?.bandLabel,
+                bestDurationSeconds: best?.durationSeconds,
+                totalDurationSeconds: timed.isEmpty ? nil : timed.reduce(0, +),
                 lastAttemptAt: latest.finishedAt)
         }
     }

@@ -10,6 +10,8 @@ extension AttemptRecord: FetchableRecord, MutablePersistableRecord {
         public static let sessionID = Column("sessionID")
         public static let contentHash = Column("contentHash")
         public static let finishedAt = Column("finishedAt")
+        public static let isComplete = Column("isComplete")
+        public static let learner = Column("learner")
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -24,6 +26,22 @@ extension GradingRecord: FetchableRecord, MutablePersistableRecord {
     public enum Columns {
         public static let exerciseSlug = Column("exerciseSlug")
         public static let finishedAt = Column("finishedAt")
+        public static let learner = Column("learner")
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension ReviewRecord: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "review"
+
+    /// The columns queries filter and sort on.
+    public enum Columns {
+        public static let learner = Column("learner")
+        public static let sessionID = Column("sessionID")
+        public static let reviewedAt = Column("reviewedAt")
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -17,6 +17,10 @@ public struct SessionProgress: Codable, Hashable, Sendable {
     public var bestScore: Int?
     public var total: Int
     public var bestBandLabel: String?
+    /// The time the best attempt took; nil when none is complete or it was not recorded.
+    public var bestDurationSeconds: Double?
+    /// The time spent on every attempt on the current version that recorded it; nil when none did.
+    public var totalDurationSeconds: Double?
     public var lastAttemptAt: Date
 }
 

@@ -1,8 +1,10 @@
+import Course
+
 /// Option letters: the n-th option shows as "A", "B", …
 public enum Letters {
     /// The letter of the option at `index` (0 → "A").
     public static func letter(at index: Int) -> String {
-        String(UnicodeScalar(UInt8(65 + index)))
+        OptionLetters.letter(at: index)
     }
 
     /// The index of a letter, either case (A/a → 0); nil for anything that is not one letter A-Z.

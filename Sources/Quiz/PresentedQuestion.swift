@@ -46,4 +46,15 @@ public struct PresentedQuestion: Sendable {
     public var correctShownIndex: Int? {
         question.correctIndex.map(shownIndex(ofOriginal:))
     }
+
+    /// Where every correct option is shown.
+    public var correctShownIndices: Set<Int> {
+        Set(question.correctIndices.map(shownIndex(ofOriginal:)))
+    }
+
+    /// Whether the learner picks every right option (checkboxes) rather than one.
+    public var isMultipleAnswer: Bool { question.isMultipleAnswer }
+
+    /// A question revealed on request and never scored (no options, or no key).
+    public var isSelfCheck: Bool { !question.isScored }
 }

@@ -35,10 +35,19 @@ public struct QuizOptions: Sendable {
     public var dataDirectory: String?
     /// `--answers D,D,A,…`.
     public var answers: String?
+    /// `--confirm`: a letter or number selects, Enter confirms (also `LECTERN_QUIZ_CONFIRM=1`).
+    public var confirm: Bool
+    /// `--plain`: for screen readers; one line per event, no cursor movement, no colour.
+    public var plain: Bool
+    /// `--resume`: take up the last attempt that ended early, where it stopped.
+    public var resume: Bool
+    /// `--learner NAME`: whose attempt it is; nil means the login name.
+    public var learner: String?
 
     public init(session: String? = nil, course: String? = nil, feedback: FeedbackMode = .end, shuffle: Bool = false,
                 seed: UInt64? = nil, review: ReviewMode = .missed, format: ResultFormat = .text, noColor: Bool = false,
-                dataDirectory: String? = nil, answers: String? = nil) {
+                dataDirectory: String? = nil, answers: String? = nil, confirm: Bool = false, plain: Bool = false,
+                resume: Bool = false, learner: String? = nil) {
         self.session = session
         self.course = course
         self.feedback = feedback
@@ -49,5 +58,9 @@ public struct QuizOptions: Sendable {
         self.noColor = noColor
         self.dataDirectory = dataDirectory
         self.answers = answers
+        self.confirm = confirm
+        self.plain = plain
+        self.resume = resume
+        self.learner = learner
     }
 }

@@ -1,5 +1,6 @@
 import Course
 import Markdown
+import Progress
 import Quiz
 
 /// The result screen: score and band, then the review; or, for an attempt cut short, what
@@ -10,7 +11,13 @@ extension QuizScreen {
     public func result(_ result: QuizResult, attempt: Attempt, review: ReviewMode) -> String {
         var text = "\n"
         if result.isComplete {
-            text += style.bold("Score: \(result.score)/\(result.total) (\(format(result.percentage))%)") + "\n"
+            let earned = result.scoring == .partialCredit ? format((result.points * 100).rounded() / 100) : String(result.score)
+            text += style.bold("Score: \(earned)/\(result.total) (\(format(result.percentage))%)") + "\n"
+            if result.selfCheckItems > 0 {
+                let items = result.selfCheckItems == 1 ? "1 self-check item was" : "\(result.selfCheckItems) self-check items were"
+                text += wrapPlain("\(items) not scored: the score counts the \(result.total) question\(result.total == 1 ? "" : "s") with a key.")
+                    .joined(separator: "\n") + "\n"
+            }
             if let band = result.band {
                 var line = "Band: " + band.label
                 if !band.advice.isEmpty { line += " - " + band.advice }
@@ -21,14 +28,22 @@ extension QuizScreen {
                 }
                 text += lines.joined(separator: "\n") + "\n"
             }
+            text += timeLine(result)
             text += reviewSection(attempt: attempt, mode: review)
         } else {
             text += wrapPlain(stoppedLine(result)).map(style.bold).joined(separator: "\n") + "\n"
             text += wrapPlain("So far: \(result.score) correct of \(result.answered) answered (\(result.total) questions).")
                 .joined(separator: "\n") + "\n"
+            text += timeLine(result)
             text += answeredSoFar(attempt)
         }
         return text
+    }
+
+    /// "Time: 3 min 12 s", when the answers were timed (not for answers given up front).
+    func timeLine(_ result: QuizResult) -> String {
+        guard let seconds = result.durationSeconds, result.answers.contains(where: { $0.seconds != nil }) else { return "" }
+        return "Time: \(DurationText.format(seconds))\n"
     }
 
     func stoppedLine(_ result: QuizResult) -> String {
@@ -45,18 +60,21 @@ extension QuizScreen {
     func answeredSoFar(_ attempt: Attempt) -> String {
         var text = ""
         for (index, presented) in attempt.plan.questions.enumerated() {
-            guard let chosen = attempt.choices[index] else { continue }
-            let mark = attempt.isCorrect(at: index) == true ? style.green("✅ right") : style.red("❌ wrong")
+            guard !presented.isSelfCheck, let chosen = attempt.selections[index] else { continue }
+            let right = attempt.isCorrect(at: index) == true
+            let mark = right ? style.green(plain ? "right" : "✅ right") : style.red(plain ? "wrong" : "❌ wrong")
             var line = "  \(index + 1). "
             if let title = presented.question.title { line += title + ": " }
-            line += "\(Letters.letter(at: chosen)) \(mark)"
+            line += "\(chosen.sorted().map(Letters.letter(at:)).joined(separator: "+")) \(mark)"
             text += line + "\n"
         }
         return text
     }
 
     func reviewSection(attempt: Attempt, mode: ReviewMode) -> String {
-        let indices = attempt.plan.questions.indices.filter { mode == .all || attempt.isCorrect(at: $0) != true }
+        let indices = attempt.plan.questions.indices.filter { index in
+            mode == .all || (!attempt.plan.questions[index].isSelfCheck && attempt.isCorrect(at: index) != true)
+        }
         if indices.isEmpty {
             return "\n" + style.green("Every answer was right: nothing to review.") + "\n"
         }
@@ -71,14 +89,24 @@ extension QuizScreen {
             let presented = attempt.plan.questions[index]
             text += question(presented, position: index + 1, total: total, contentLetters: true)
             text += "\n"
-            if let chosen = attempt.choices[index] {
-                let right = attempt.isCorrect(at: index) == true
-                text += labelledOption("Your answer:    ", visibleWidth: 16, presented, chosen, mark: right ? "✅" : "❌")
+            if presented.isSelfCheck {
+                text += revealed(presented.question)
+                continue
+            }
+            if let chosen = attempt.selections[index], !chosen.isEmpty {
+                let correct = presented.correctShownIndices
+                for (offset, option) in chosen.sorted().enumerated() {
+                    let right = correct.contains(option)
+                    let mark = plain ? (right ? "(right)" : "(wrong)") : (right ? "✅" : "❌")
+                    text += labelledOption(offset == 0 ? "Your answer:    " : String(repeating: " ", count: 16), visibleWidth: 16,
+                                           presented, option, mark: mark)
+                }
             } else {
                 text += "Your answer:    " + style.dim("(none)") + "\n"
             }
-            if let correct = presented.correctShownIndex {
-                text += labelledOption("Correct answer: ", visibleWidth: 16, presented, correct, mark: "✅")
+            for (offset, correct) in presented.correctShownIndices.sorted().enumerated() {
+                text += labelledOption(offset == 0 ? "Correct answer: " : String(repeating: " ", count: 16), visibleWidth: 16,
+                                       presented, correct, mark: plain ? nil : "✅")
             }
             text += explanation(presented.question)
         }

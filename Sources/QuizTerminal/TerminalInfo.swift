@@ -27,11 +27,32 @@ public enum TerminalInfo {
         return fallback
     }
 
-    /// Colour only on a terminal, unless `--no-color` or a non-empty `NO_COLOR` says no
-    /// (https://no-color.org).
+    /// Colour only on a terminal, unless `--no-color`, a non-empty `NO_COLOR`
+    /// (https://no-color.org) or `TERM=dumb` says no.
     public static func useColor(noColorFlag: Bool, environment: [String: String], outputIsTerminal: Bool) -> Bool {
-        if noColorFlag { return false }
+        if noColorFlag || isDumb(environment) { return false }
         if let value = environment["NO_COLOR"], !value.isEmpty { return false }
         return outputIsTerminal
+    }
+
+    /// `TERM=dumb`: a terminal with no escape sequences, often one that sends whole lines
+    /// (Emacs' shell), so the quiz asks for a line and Enter there.
+    public static func isDumb(_ environment: [String: String]) -> Bool {
+        environment["TERM"] == "dumb"
+    }
+
+    /// Whether the locale's character set is UTF-8, so symbols such as ☐ and ☑ show: the
+    /// first of LC_ALL, LC_CTYPE and LANG that is set (POSIX's order) names UTF-8. With none
+    /// set the locale is POSIX's "C", which is ASCII.
+    public static func isUnicode(_ environment: [String: String]) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lowered = locale.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
+    }
+
+    /// Whether a setting such as `LECTERN_QUIZ_CONFIRM` is switched on ("1", "yes", "true", "on").
+    public static func isOn(_ name: String, in environment: [String: String]) -> Bool {
+        guard let value = environment[name]?.lowercased() else { return false }
+        return ["1", "yes", "true", "on"].contains(value)
     }
 }

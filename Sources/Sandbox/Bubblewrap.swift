@@ -23,6 +23,8 @@ import Glibc
 /// tmpfs size. The run's files are staged in a private host directory, bound read-only at
 /// `/run/lectern/input` and copied into the tmpfs, so the disk limit covers them. Collected
 /// files are read back through the launcher after every other process of the run is killed.
+/// A run folder left behind by a grader that was killed is removed by a later run
+/// (``ScratchDirectory``, ``StaleRuns``).
 public struct Bubblewrap: Sandbox {
     public var name: String { "bubblewrap" }
     public var isolates: Bool { true }
@@ -67,18 +69,27 @@ public struct Bubblewrap: Sandbox {
 
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let input = try scratch.subdirectory("input")
+        // What bubblewrap binds at /run/lectern; the run folder's lock stays outside it.
+        let staging = try scratch.subdirectory("stage")
+        chmod(staging.path, 0o700)
+        let input = staging.appendingPathComponent("input")
+        try makeDirectories(input.path)
         try stage(request.files, into: input)
         try writeFile(Data((collect.joined(separator: "\n") + (collect.isEmpty ? "" : "\n")).utf8),
-                  to: scratch.url.appendingPathComponent("collect"), mode: 0o644)
-        if dropPrivileges { try giveAway(scratch.url, to: config.sandboxUser) }
+                  to: staging.appendingPathComponent("collect"), mode: 0o644)
+        if dropPrivileges {
+            // The sandbox user reaches its own 0700 staging folder through the run folder,
+            // which stays the grader's, so no one else can replace the lock.
+            try giveAway(staging, to: config.sandboxUser)
+            chmod(scratch.url.path, 0o711)
+        }
         let stdin = try stdinFile(request.stdin, in: scratch.url)
         defer { close(stdin) }
 
         let limits = request.limits
         let bwrap = BubblewrapArguments(
             configuration: config, limits: limits, environment: request.environment,
-            readOnlyPaths: request.readOnlyPaths, staging: scratch.url.path
+            readOnlyPaths: request.readOnlyPaths, staging: staging.path
         )
         let launcher = Launcher.arguments(
             prlimit: config.prlimitPath,

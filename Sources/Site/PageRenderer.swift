@@ -38,39 +38,38 @@ struct PageRenderer: Sendable {
                                             terms: SearchTokenizer.termString(course.title + " " + course.description),
                                             excerpt: SearchIndex.excerpt(course.description))]
             }
-        case .page(let page, let session, let quizPage):
+        case .page(let page, let session, let holdsQuiz):
             template = "page"
-            var body = BodyBlocks.withoutTitle(page.document.children)
-            var after: [MarkdownNode] = []
-            if quizPage != nil, let quiz = session?.quiz {
-                let region = QuizRegion(page: page, quiz: quiz)
-                body = BodyBlocks.withoutTitle(region.before)
-                after = region.after
-                context["quiz_link"] = ["href": SitePath.relative(from: entry.output, to: quizPage!),
-                                        "question_count": quiz.questions.count]
-            }
             let renderer = renderer(for: page, output: entry.output)
-            let outline = PageOutline(body + after)
-            context["content"] = renderer.render(body)
-            context["content_after"] = renderer.render(after)
+            let blocks = BodyBlocks.withoutTitle(page.document.children)
+            let outline: PageOutline
+            if holdsQuiz, let quiz = session?.quiz {
+                let sections = QuizSections(blocks: blocks, quiz: quiz)
+                context["content"] = render(sections, quiz: quiz, renderer: renderer, output: entry.output)
+                context["has_quiz"] = true
+                outline = PageOutline(sections.allProse)
+            } else {
+                context["content"] = renderer.render(blocks)
+                outline = PageOutline(blocks)
+            }
             context["toc"] = tocContext(outline)
             context["has_toc"] = !outline.tableOfContents.isEmpty
             if let summary = page.frontMatter.summary, !summary.isEmpty {
                 context["summary"] = summary
                 context["has_summary"] = true
             }
-            if quizPage == nil, let session, let quizHref = quizOutput(of: session) {
-                context["session_quiz"] = ["href": SitePath.relative(from: entry.output, to: quizHref)]
+            if !holdsQuiz, let session, let quizHref = quizHref(of: session, from: entry.output) {
+                context["session_quiz"] = ["href": quizHref]
             }
             context["exercises"] = exercisesContext(of: session, from: entry.output)
             search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: outline)
         case .quiz(let session, let source, let lesson):
             template = "quiz"
             let quiz = session.quiz!
-            let region = QuizRegion(page: source, quiz: quiz)
             let renderer = renderer(for: source, output: entry.output)
-            let intro = BodyBlocks.withoutTitle(region.before)
-            context["quiz"] = quizContext(quiz, renderer: renderer, intro: intro, after: region.after)
+            let sections = QuizSections(blocks: BodyBlocks.withoutTitle(source.document.children), quiz: quiz)
+            context["content"] = render(sections, quiz: quiz, renderer: renderer, output: entry.output)
+            context["has_quiz"] = true
             if let lesson { context["lesson"] = ["href": SitePath.relative(from: entry.output, to: lesson)] }
             let promptText = quiz.questions.map { question in
                 ([question.title ?? "", question.promptText] + question.options.map(\.text)).joined(separator: " ")
@@ -197,6 +196,8 @@ struct PageRenderer: Sendable {
     /// One sidebar group as the `nav` context lists it (documented in site/README.md).
     private func navValue(_ group: SitePlan.Group, output: String, current: Bool, open: Bool, items: [Int]) -> [String: Any] {
         let plan = plan.value
+        // A group that is one page (a top-level page of the course's navigation) is its title alone.
+        let items = group.items.count == 1 && plan.entries[group.items[0]].output == group.output ? [] : items
         var value: [String: Any] = [
             "title": group.title,
             "current": current,
@@ -223,8 +224,11 @@ struct PageRenderer: Sendable {
         outline.tableOfContents.map { ["text": $0.text, "id": $0.id, "level": $0.level, "is_sub": $0.level > 2] }
     }
 
-    private func quizOutput(of session: Session) -> String? {
-        plan.value.quizOutputBySession[session.id]
+    /// The link to a session's quiz: its quiz page, or the quiz section of its lesson.
+    private func quizHref(of session: Session, from output: String) -> String? {
+        guard let target = plan.value.quizOutputBySession[session.id] else { return nil }
+        let href = SitePath.relative(from: output, to: target)
+        return plan.value.embeddedQuizSessions.contains(session.id) ? href + "#quiz" : href
     }
 
     private func exerciseOutputs(of session: Session?) -> [(Exercise, String)] {
@@ -250,35 +254,84 @@ struct PageRenderer: Sendable {
             if let lesson = session.lesson { value["href"] = SitePath.relative(from: output, to: SitePath.html(forSource: lesson.relativePath)) }
             value["has_href"] = session.lesson != nil
             value["has_summary"] = !(session.lesson?.frontMatter.summary ?? "").isEmpty
-            if let quiz = session.quiz, let quizHref = quizOutput(of: session) {
-                value["quiz"] = ["href": SitePath.relative(from: output, to: quizHref), "question_count": quiz.questions.count]
+            if let quiz = session.quiz, let quizHref = quizHref(of: session, from: output) {
+                value["quiz"] = ["href": quizHref, "question_count": quiz.questions.count]
             }
             return value
         }
     }
 
-    private func quizContext(_ quiz: Quiz, renderer: HTMLRenderer, intro: [MarkdownNode], after: [MarkdownNode]) -> [String: Any] {
-        let questions = quiz.questions.map { question -> [String: Any] in
+    /// A page cut into prose and quiz forms, rendered in order. The form holding the whole
+    /// quiz offers its question-bank files when the course exports them.
+    private func render(_ sections: QuizSections, quiz: Quiz, renderer: HTMLRenderer, output: String) -> String {
+        var html = ""
+        var form = 0
+        let scored = Set(quiz.questions.indices.filter { quiz.questions[$0].isScored })
+        for section in sections.sections {
+            switch section {
+            case .prose(let blocks):
+                html += renderer.render(blocks)
+            case .quiz(let indices, _):
+                form += 1
+                // The bands fit the whole quiz: a form gets them only when it holds every
+                // scored question.
+                let whole = scored.isSubset(of: Set(indices))
+                let bands = whole ? quiz.scoringGuide?.bands ?? [] : []
+                var context = quizFormContext(quiz, indices: indices, bands: bands, formID: form == 1 ? "quiz" : "quiz-\(form)",
+                                              renderer: renderer)
+                if whole, course.offersExports, QuizDownloads.isExportable(quiz) {
+                    context["downloads"] = QuizDownloads.downloads(forQuizAt: output).map { download in
+                        ["label": download.label, "href": SitePath.relative(from: output, to: download.output),
+                         "format": download.format.rawValue]
+                    }
+                    context["has_downloads"] = true
+                }
+                html += theme.render("quiz-form", context)
+            }
+        }
+        return html
+    }
+
+    /// One quiz form's context (documented in site/README.md).
+    private func quizFormContext(_ quiz: Quiz, indices: [Int], bands: [Band], formID: String, renderer: HTMLRenderer) -> [String: Any] {
+        let questions = indices.map { index -> [String: Any] in
+            let question = quiz.questions[index]
             let id = "q\(question.number)"
-            return [
+            let selfCheck = !question.isScored
+            var value: [String: Any] = [
                 "number": question.number,
                 "id": id,
                 "title": question.title ?? "",
                 "has_title": !(question.title ?? "").isEmpty,
                 "prompt": renderer.render(question.prompt),
+                "self_check": selfCheck,
+                "multiple": question.isMultipleAnswer,
+                "has_options": !question.options.isEmpty,
                 "options": question.options.enumerated().map { index, option -> [String: Any] in
-                    ["letter": option.letter, "index": index, "id": "\(id)-\(option.letter.lowercased())",
-                     "name": id, "content": renderer.render(MarkdownNode(.paragraph, children: option.content).children)]
+                    ["letter": option.letter, "index": index, "id": "\(id)-\(option.letter.lowercased())", "name": id,
+                     "input_type": question.isMultipleAnswer ? "checkbox" : "radio", "self_check": selfCheck,
+                     "content": renderer.render(MarkdownNode(.paragraph, children: option.content).children)]
                 },
             ]
+            if selfCheck {
+                let answer = question.revealed
+                value["answer"] = answer.isEmpty ? "<p>No answer is given for this question.</p>" : renderer.render(answer)
+            }
+            return value
         }
+        let scoredCount = indices.filter { quiz.questions[$0].isScored }.count
+        let selfCheckCount = indices.count - scoredCount
         return [
-            "title": quiz.title,
-            "question_count": quiz.questions.count,
-            "intro": renderer.render(intro),
-            "after": renderer.render(after),
+            "form_id": formID,
             "questions": questions,
-            "data": QuizPayload.encode(QuizPayload.json(quiz, renderer: renderer)),
+            "question_count": indices.count,
+            "scored_count": scoredCount,
+            "has_scored": scoredCount > 0,
+            "one_scored": scoredCount == 1,
+            "self_check_count": selfCheckCount,
+            "has_self_check": selfCheckCount > 0,
+            "one_self_check": selfCheckCount == 1,
+            "data": QuizPayload.encode(QuizPayload.json(quiz, indices: indices, bands: bands, renderer: renderer)),
         ]
     }
 

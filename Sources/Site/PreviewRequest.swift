@@ -1,9 +1,9 @@
 /// What `lectern site serve` asks of the preview server, as the arguments it hands over.
 ///
 /// The preview server is its own executable, `lectern-serve`, beside `lectern`: its HTTP
-/// library links Foundation's networking (libcurl, TLS), whose loading would otherwise add
-/// milliseconds to the start of every lectern command. `lectern` parses and validates the
-/// user's command line, then replaces itself with `lectern-serve` and these arguments.
+/// server (Hummingbird on SwiftNIO, and their dependencies) stays out of `lectern`, whose
+/// every command starts in a few milliseconds. `lectern` parses and validates the user's
+/// command line, then replaces itself with `lectern-serve` and these arguments.
 public struct PreviewRequest: Sendable, Equatable {
     public var coursePath: String
     public var options: SiteBuildOptions

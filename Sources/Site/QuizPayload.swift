@@ -2,7 +2,7 @@ import Course
 import Foundation
 import Markdown
 
-/// What the quiz page's script needs to mark an attempt: the correct option and explanation
+/// What a quiz form's script needs to mark an attempt: the correct options and explanation
 /// of each question and the scoring guide's bands, as one JSON object.
 ///
 /// The page works from file:// with no server, so the key has to travel with it. It is
@@ -13,16 +13,30 @@ struct QuizPayload {
     /// The mask; quiz.js holds the same string.
     static let mask = Array("lectern-quiz".utf8)
 
-    static func json(_ quiz: Quiz, renderer: HTMLRenderer) -> String {
+    /// The key of one form: for each of its questions (in `indices` order) the correct
+    /// option indices, whether several are right, the explanation and each option's
+    /// feedback, or null for a self-check item; the bands; the scoring rule.
+    static func json(_ quiz: Quiz, indices: [Int]? = nil, bands: [Band]? = nil, renderer: HTMLRenderer) -> String {
         var out = "{\"questions\":["
-        for (index, question) in quiz.questions.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"correct\":\(question.correctIndex.map(String.init) ?? "-1"),\"explanation\":"
+        for (position, index) in (indices ?? Array(quiz.questions.indices)).enumerated() {
+            let question = quiz.questions[index]
+            if position > 0 { out += "," }
+            guard question.isScored else {
+                out += "null"
+                continue
+            }
+            out += "{\"correct\":[\(question.correctIndices.map(String.init).joined(separator: ","))]"
+            out += ",\"multiple\":\(question.isMultipleAnswer),\"explanation\":"
             JSONText.append(renderer.render(question.explanation), to: &out)
-            out += "}"
+            out += ",\"feedback\":["
+            for (offset, option) in question.options.enumerated() {
+                if offset > 0 { out += "," }
+                JSONText.append(renderer.render(option.feedback), to: &out)
+            }
+            out += "]}"
         }
         out += "],\"bands\":["
-        for (index, band) in (quiz.scoringGuide?.bands ?? []).enumerated() {
+        for (index, band) in (bands ?? quiz.scoringGuide?.bands ?? []).enumerated() {
             if index > 0 { out += "," }
             out += "{\"low\":\(band.lowerBound),\"high\":\(band.upperBound),\"label\":"
             JSONText.append(band.label, to: &out)
@@ -32,7 +46,7 @@ struct QuizPayload {
             JSONText.append(band.rangeText, to: &out)
             out += "}"
         }
-        out += "]}"
+        out += "],\"scoring\":\"\(quiz.scoring.rawValue)\"}"
         return out
     }
 

@@ -167,7 +167,21 @@ struct SiteAssembly {
         try writer.put(SearchIndex.fileName, SearchIndex.script(fragments: try outputs.dropFirst().map { try $0.get() }))
         try outputs[0].get()
 
-        let taken = reserved.union(entries.map(\.output))
+        var taken = reserved.union(entries.map(\.output))
+        if course.offersExports {
+            for entry in entries {
+                let session: Session, source: Page
+                switch entry.kind {
+                case .quiz(let quizSession, let quizSource, _): (session, source) = (quizSession, quizSource)
+                case .page(let page, let pageSession?, true): (session, source) = (pageSession, page)
+                default: continue
+                }
+                for file in QuizDownloads.files(course: course, session: session, source: source, quizOutput: entry.output,
+                                                diagnostics: &diagnostics) where taken.insert(file.path).inserted {
+                    try writer.put(file.path, file.data)
+                }
+            }
+        }
         for (source, target) in copied.sorted(by: { $0.value < $1.value }) {
             if taken.contains(target) {
                 diagnostics.append(.warning(DisplayPath.join(course.displayRoot, target), "not copied: the site already has a file at \(target)"))

@@ -4,17 +4,19 @@ import Foundation
 /// Every page the site will have, where it goes, and the navigation between them.
 ///
 /// With course.yml the sidebar follows its sessions: each session's lesson, quiz, exercises
-/// and other pages. Without one it follows the folder tree: a group per folder (titled by
-/// its index.md or README.md), pages by name, and a quiz page after each page holding a quiz.
+/// and other pages. With the course's own navigation (mkdocs.yml's `nav`, mdBook's
+/// SUMMARY.md) it follows that: a group per top-level section or page. Without either it
+/// follows the folder tree: a group per folder that holds a page (titled by its index.md or
+/// README.md), pages by name.
 struct SitePlan: Sendable {
     /// One output page.
     struct Entry: Sendable {
         enum Kind: Sendable {
             /// The front page; in folder mode it carries the root's index.md or README.md.
             case home(Page?)
-            /// A markdown page (a lesson or any other page). `quizPage` is set when the page
-            /// holds its own quiz: its quiz region is replaced by a link there.
-            case page(Page, session: Session?, quizPage: String?)
+            /// A markdown page (a lesson or any other page). `holdsQuiz` when the page is
+            /// where its session's quiz is written: the quiz is rendered there, in place.
+            case page(Page, session: Session?, holdsQuiz: Bool)
             case quiz(Session, source: Page, lesson: String?)
             case exercise(Exercise)
         }
@@ -44,8 +46,10 @@ struct SitePlan: Sendable {
     private(set) var order: [Int] = []
     /// Each entry's place in `order`.
     private(set) var positionInOrder: [Int: Int] = [:]
-    /// The quiz page of each session, by session id.
+    /// The page holding each session's quiz, by session id.
     private(set) var quizOutputBySession: [String: String] = [:]
+    /// The sessions whose quiz is a section of their lesson page (linked as `lesson.html#quiz`).
+    private(set) var embeddedQuizSessions: Set<String> = []
 
     /// Pages left out because another page already becomes their output file (a folder's
     /// `index.md` and `README.md` both become its `index.html`): warnings for the build.
@@ -67,6 +71,8 @@ struct SitePlan: Sendable {
         }
         if course.hasManifest {
             planSessions(course)
+        } else if let navigation = course.navigation {
+            planNavigation(navigation, course: course, skipping: homePage)
         } else {
             planFolders(course, skipping: homePage)
         }
@@ -83,9 +89,6 @@ struct SitePlan: Sendable {
             for index in group.items where seen.insert(index).inserted { order.append(index) }
         }
         for (position, index) in order.enumerated() { positionInOrder[index] = position }
-        for entry in entries {
-            if case .quiz(let session, _, _) = entry.kind { quizOutputBySession[session.id] = entry.output }
-        }
     }
 
     /// Joined as strings when the page's path is clean (no `.`, `..` or empty parts), which
@@ -117,21 +120,20 @@ struct SitePlan: Sendable {
         }
         sourceOfOutput[output] = page.relativePath
         guard let session, session.quiz != nil, session.quizPage?.relativePath == page.relativePath else {
-            return [add(Entry(output: output, title: page.title, navTitle: navTitle, kind: .page(page, session: session, quizPage: nil)))]
+            return [add(Entry(output: output, title: page.title, navTitle: navTitle, kind: .page(page, session: session, holdsQuiz: false)))]
         }
         let isLesson = session.lesson?.relativePath == page.relativePath
+        quizOutputBySession[session.id] = output
         if !isLesson {
-            // A page of its own (quiz.md): it becomes the interactive quiz.
+            // A page of its own (quiz.md): the quiz page, with a link back to the lesson.
             let lesson = session.lesson.map { SitePath.html(forSource: $0.relativePath) }
             return [add(Entry(output: output, title: page.title, navTitle: "Quiz",
                               kind: .quiz(session, source: page, lesson: lesson)))]
         }
-        let quizOutput = String(output.dropLast(5)) + "-quiz.html"
-        let lessonIndex = add(Entry(output: output, title: page.title, navTitle: navTitle,
-                                    kind: .page(page, session: session, quizPage: quizOutput)))
-        let quizIndex = add(Entry(output: quizOutput, title: page.title + " — Quiz", navTitle: "Quiz",
-                                  kind: .quiz(session, source: page, lesson: output)))
-        return [lessonIndex, quizIndex]
+        // A lesson holding its own quiz: the quiz is a section of the lesson page, where its
+        // author wrote it, never a second copy of the lesson.
+        embeddedQuizSessions.insert(session.id)
+        return [add(Entry(output: output, title: page.title, navTitle: navTitle, kind: .page(page, session: session, holdsQuiz: true)))]
     }
 
     private mutating func planSessions(_ course: Course) {
@@ -160,6 +162,51 @@ struct SitePlan: Sendable {
             for exercise in course.exercises(of: session) { items.append(add(exercise: exercise)) }
             groups.append(Group(title: session.title, output: groupOutput, items: items))
         }
+    }
+
+    private mutating func planNavigation(_ navigation: Navigation, course: Course, skipping home: Page?) {
+        var byPath: [String: Page] = [:]
+        for page in course.pages where byPath[page.relativePath] == nil { byPath[page.relativePath] = page }
+        var placed: Set<String> = home.map { [$0.relativePath] } ?? []
+        for item in navigation.items {
+            let indices = addNavigation([item], pages: byPath, placed: &placed, course: course)
+            guard !indices.isEmpty else { continue }  // a section without a page is no group
+            switch item {
+            case .page(let title, let path):
+                groups.append(Group(title: title ?? byPath[path]?.title ?? path, output: SitePath.html(forSource: path), items: indices))
+            case .section(let title, let path, _):
+                groups.append(Group(title: title, output: path.map(SitePath.html(forSource:)), items: indices))
+            case .link:
+                break
+            }
+        }
+        // Pages outside the navigation are published, but not in the sidebar (as MkDocs does).
+        for page in course.pages where !placed.contains(page.relativePath) {
+            _ = add(page: page, session: session(of: page, in: course), course: course, navTitle: page.title)
+        }
+    }
+
+    /// Adds the pages of navigation items, nested sections flattened, each page once.
+    private mutating func addNavigation(_ items: [Navigation.Item], pages: [String: Page], placed: inout Set<String>,
+                                        course: Course) -> [Int] {
+        var indices: [Int] = []
+        for item in items {
+            switch item {
+            case .page(let title, let path):
+                guard let page = pages[path], placed.insert(path).inserted else { continue }
+                indices += add(page: page, session: session(of: page, in: course), course: course, navTitle: title ?? page.title)
+            case .section(let title, let path, let children):
+                if let path { indices += addNavigation([.page(title: title, path: path)], pages: pages, placed: &placed, course: course) }
+                indices += addNavigation(children, pages: pages, placed: &placed, course: course)
+            case .link:
+                continue
+            }
+        }
+        return indices
+    }
+
+    private func session(of page: Page, in course: Course) -> Session? {
+        course.sessions.first { $0.lesson?.relativePath == page.relativePath }
     }
 
     private mutating func planFolders(_ course: Course, skipping home: Page?) {

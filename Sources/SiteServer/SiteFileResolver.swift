@@ -1,37 +1,56 @@
 import Foundation
 
-/// Maps a request path to a file of the built site, the way a static host would:
-/// `/` and `/a/` to their `index.html`, percent-escapes decoded, nothing outside the folder.
+/// Maps a request path to a file of the built site, the way a static host would: `/` and
+/// `/a/` to their `index.html`, a folder without its slash to one redirect to the slash form,
+/// and anything else (an escape that is not UTF-8, a hidden or `..` segment, an encoded `/`,
+/// a link out of the folder) to not found.
 public struct SiteFileResolver: Sendable {
     /// What a request resolves to.
     public enum Resolution: Equatable, Sendable {
         case file(URL)
         /// A folder asked for without its trailing slash: redirect so relative links work.
+        /// The location always ends in `/`, and a path ending in `/` never redirects.
         case redirect(String)
         case notFound
     }
 
     public let root: URL
+    /// The root with symbolic links resolved: every file served lies inside it.
+    private let realRoot: String
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
+        realRoot = self.root.resolvingSymlinksInPath().path
     }
 
-    public func resolve(_ requestPath: String) -> Resolution {
-        let pathOnly = requestPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
-        guard let decoded = pathOnly.removingPercentEncoding else { return .notFound }
-        let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
-        if parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) { return .notFound }
+    /// `requestTarget` is the request line's target as sent (percent-escapes and query included).
+    public func resolve(_ requestTarget: String) -> Resolution {
+        let path = requestTarget.prefix { $0 != "?" && $0 != "#" }
+        guard path.hasPrefix("/") else { return .notFound }
+        let escaped = path.split(separator: "/")  // empty segments (`//`) dropped
         var url = root
-        for part in parts { url.appendPathComponent(String(part)) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .notFound }
-        if isDirectory.boolValue {
-            guard pathOnly.hasSuffix("/") else { return .redirect(pathOnly + "/") }
-            url.appendPathComponent("index.html")
-            return FileManager.default.fileExists(atPath: url.path) ? .file(url) : .notFound
+        for segment in escaped {
+            // Decoded one segment at a time, so `%2F` cannot add a level; nil for a bad escape.
+            guard let name = segment.removingPercentEncoding, !name.hasPrefix("."),
+                  !name.contains("/"), !name.contains("\0") else { return .notFound }
+            url.appendPathComponent(name)
         }
-        return .file(url)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isInside(url) else { return .notFound }
+        if isDirectory.boolValue {
+            guard path.hasSuffix("/") else {
+                return .redirect("/" + escaped.map { $0 + "/" }.joined())
+            }
+            url.appendPathComponent("index.html")
+            return FileManager.default.fileExists(atPath: url.path) && isInside(url) ? .file(url) : .notFound
+        }
+        return path.hasSuffix("/") ? .notFound : .file(url)
+    }
+
+    /// Whether `url`, symbolic links resolved, lies in the site folder.
+    private func isInside(_ url: URL) -> Bool {
+        let real = url.resolvingSymlinksInPath().path
+        return real == realRoot || real.hasPrefix(realRoot + "/")
     }
 
     /// The Content-Type of a site file, by extension.

@@ -1,62 +1,80 @@
 import Course
-import FlyingFox
-import FlyingSocks
 import Foundation
+import HTTPTypes
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOPosix
 import Site
 
 /// `lectern site serve`: builds the site, serves it on 127.0.0.1 and rebuilds it when a
 /// course file changes (found by polling modification times, so it works on every file
 /// system and needs no watcher library).
+///
+/// The HTTP side is Hummingbird on SwiftNIO: NIO's HTTP/1.1 parser is linear and bounded,
+/// its accept loop backs off and carries on when descriptors run out, and `PreviewHTTPChannel`
+/// adds the limits of `PreviewServerLimits`.
 public struct SitePreviewServer: Sendable {
     public var coursePath: String
     public var options: SiteBuildOptions
+    /// 0 picks a free port; the log line names the one taken.
     public var port: UInt16
     /// Seconds between two looks at the course's files; nil serves without rebuilding.
     public var pollInterval: Double?
+    public var limits: PreviewServerLimits
 
-    public init(coursePath: String, options: SiteBuildOptions, port: UInt16, pollInterval: Double?) {
+    public init(coursePath: String, options: SiteBuildOptions, port: UInt16, pollInterval: Double?,
+                limits: PreviewServerLimits = .standard) {
         self.coursePath = coursePath
         self.options = options
         self.port = port
         self.pollInterval = pollInterval
+        self.limits = limits
     }
 
-    /// Builds, then serves until the task is cancelled. `log` receives each build's report.
+    /// Builds, then serves until the task is cancelled. `log` receives each build's report
+    /// and, once the server listens, `Serving DIR at http://127.0.0.1:PORT/`.
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
         let first = SiteBuilder.build(coursePath: coursePath, options: options)
         log(first.text)
         guard first.succeeded else { throw ServeError(description: "the site did not build, so there is nothing to serve") }
         let resolver = SiteFileResolver(root: URL(fileURLWithPath: options.output))
-        let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
-        let server = HTTPServer(address: address, logger: .disabled)
-        await server.appendRoute("GET,HEAD *") { request in
-            Self.respond(to: request.path, with: resolver)
-        }
+        var logger = Logger(label: PreviewRequest.executableName) { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .critical  // a cancelled run logs its CancellationError as an error
+        let output = options.output
+        let server = Server(
+            childChannelSetup: PreviewHTTPChannel(limits: limits) { request, writer, _ in
+                try await Self.respond(to: request, with: resolver, writer: writer)
+            },
+            configuration: ServerConfiguration(address: .hostname("127.0.0.1", port: Int(port))),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                log("Serving \(output) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
+            },
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            logger: logger
+        )
         let watcher = pollInterval.map { interval in
             Task.detached { await watch(every: interval, log: log) }
         }
         defer { watcher?.cancel() }
-        let serving = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 5)
-        log("Serving \(options.output) at http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
-        try await serving.value
-    }
-
-    static func respond(to path: String, with resolver: SiteFileResolver) -> HTTPResponse {
-        switch resolver.resolve(path) {
-        case .file(let url):
-            guard let data = FileManager.default.contents(atPath: url.path) else { return notFound(resolver) }
-            return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: SiteFileResolver.contentType(of: url), .cacheControl: "no-cache"]), body: data)
-        case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
-        case .notFound:
-            return notFound(resolver)
+        do {
+            try await server.run()
+        } catch let error as IOError {
+            let hint = error.errnoCode == EADDRINUSE ? " (another server has it: pick another with --port)" : ""
+            throw ServeError(description: "cannot serve on 127.0.0.1:\(port): \(String(cString: strerror(error.errnoCode)))\(hint)")
         }
     }
 
-    private static func notFound(_ resolver: SiteFileResolver) -> HTTPResponse {
-        let page = FileManager.default.contents(atPath: resolver.root.appendingPathComponent("404.html").path) ?? Data("Not found\n".utf8)
-        return HTTPResponse(statusCode: .notFound, headers: HTTPHeaders([.contentType: "text/html; charset=utf-8"]), body: page)
+    /// Writes the `SiteResponse` to `request`.
+    private static func respond(to request: Request, with resolver: SiteFileResolver, writer: consuming ResponseWriter) async throws {
+        let response = SiteResponse(method: request.method.rawValue, target: request.head.path ?? "", resolver: resolver)
+        var fields = HTTPFields()
+        for (name, value) in response.headers.sorted(by: { $0.key < $1.key }) {
+            if let name = HTTPField.Name(name) { fields[name] = value }
+        }
+        let head = HTTPResponse(status: .init(code: response.status), headerFields: fields)
+        try await writer.write(response: head, body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
     }
 
     /// Rebuilds whenever the course's files change.

@@ -4,6 +4,7 @@ import Foundation
 import Grading
 import Progress
 import Sandbox
+import TextEscaping
 
 /// `lectern grade`: grades one submission, a folder of them (`--batch`), or joins shard
 /// summaries (`--merge`). Learner code only ever runs in the sandbox.
@@ -14,7 +15,7 @@ struct GradeCommand: AsyncParsableCommand {
         usage: """
             lectern grade EXERCISE SUBMISSION [--track python|swift] [--format text|json|junit|gradescope|exercism]
             lectern grade EXERCISE --batch DIR [--jobs N] [--output DIR] [--shard K/N] [--force]
-            lectern grade --merge DIR... [--output DIR]
+            lectern grade --merge DIR... [--output DIR] [--allow-partial]
             """,
         discussion: """
             EXERCISE is a slug of the course's exercises folder or the path of an exercise folder. \
@@ -45,6 +46,9 @@ struct GradeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The data directory holding the progress store (default: LECTERN_DATA_DIR, then ~/.local/share/lectern).", valueName: "dir"))
     var dataDir: String?
 
+    @Option(help: ArgumentHelp("Whose submission this is, recorded with the grading. Default: your login name.", valueName: "name"))
+    var learner: String?
+
     @Flag(help: "Do not record the grading in the progress store.")
     var noRecord = false
 
@@ -66,6 +70,9 @@ struct GradeCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Join the summaries of these batch output folders (shards) into one.", valueName: "dir"))
     var merge: [String] = []
 
+    @Flag(help: "With --merge: join the shards given even when some shard K of N is missing; the summary names the missing ones.")
+    var allowPartial = false
+
     @Option(help: ArgumentHelp("Random sequences to draw afresh besides the exercise's fixed ones (default: the exercise's fresh_seeds). A batch draws them once for every submission.", valueName: "n"))
     var seeds: Int?
 
@@ -82,10 +89,12 @@ struct GradeCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
+        if let learner { _ = try LearnerOption.validate(learner) }
         if !merge.isEmpty {
             guard arguments.isEmpty, batch == nil else { throw ValidationError("--merge takes only batch output folders") }
             return
         }
+        if allowPartial { throw ValidationError("--allow-partial applies to --merge only") }
         if let seeds, seeds < 0 { throw ValidationError("--seeds must be 0 or more") }
         if let large = seed.first(where: { $0 >= DifferentialPlan.seedLimit }) {
             throw ValidationError("--seed \(large) is too large: seeds are below \(DifferentialPlan.seedLimit)")
@@ -130,9 +139,10 @@ struct GradeCommand: AsyncParsableCommand {
         if !noRecord {
             do {
                 try ProgressStore(dataDirectory: DataDirectory.resolve(explicit: dataDir))
-                    .record(GradingRecord(report, submission: submission, started: started))
+                    .record(GradingRecord(report, submission: submission, started: started,
+                                          learner: try learner.map(LearnerOption.validate) ?? Learner.loginName()))
             } catch {
-                FileHandle.standardError.write(Data("warning: the grading was not recorded in the progress store: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("warning: the grading was not recorded in the progress store: \(VisibleText.lines("\(error)"))\n".utf8))
             }
         }
         if requirePass && !report.isFullMarks { throw ExitCode(1) }
@@ -155,7 +165,8 @@ struct GradeCommand: AsyncParsableCommand {
 
     private func runMerge() throws {
         let merged = try usage {
-            try BatchSummary.merge(merge.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output ?? "."))
+            try BatchSummary.merge(merge.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: output ?? "."),
+                                   allowPartial: allowPartial)
         }
         print(merged.text, terminator: "")
     }
@@ -165,11 +176,9 @@ struct GradeCommand: AsyncParsableCommand {
         do {
             return try await body()
         } catch let error as GradingError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw Self.fail(error)
         } catch let error as BatchError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw Self.fail(error)
         }
     }
 
@@ -177,9 +186,15 @@ struct GradeCommand: AsyncParsableCommand {
         do {
             return try body()
         } catch let error as BatchError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw Self.fail(error)
         }
+    }
+
+    /// Prints `error` (whose file names may hold control characters, shown as escapes) and
+    /// gives the exit status of a usage error.
+    private static func fail(_ error: any Error) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(VisibleText.lines("\(error)"))\n".utf8))
+        return ExitCode(2)
     }
 }
 
@@ -202,10 +217,11 @@ struct Shard: ExpressibleByArgument {
 
 extension GradingRecord {
     /// The progress store's row for a grading: pass (full marks), fail or error.
-    init(_ report: GradingReport, submission: Submission, started: Date) {
+    init(_ report: GradingReport, submission: Submission, started: Date, learner: String) {
         let status = report.status == .error ? "error" : report.isFullMarks ? "pass" : "fail"
         self.init(exerciseSlug: report.exercise, track: report.track, submissionPath: submission.url.path,
                   submissionHash: submission.fingerprint(), status: status, score: report.score, maxScore: report.maxScore,
-                  reportJSON: ReportFormat.json.render(report), startedAt: started, finishedAt: Date(), duration: report.duration)
+                  reportJSON: ReportFormat.json.render(report), startedAt: started, finishedAt: Date(), duration: report.duration,
+                  learner: learner)
     }
 }

@@ -17,6 +17,10 @@ struct Lectern: AsyncParsableCommand {
             GradeCommand.self,
             QuizCommand.self,
             ProgressCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
+            StatsCommand.self,
+            ReviewCommand.self,
             SiteCommand.self,
             DoctorCommand.self,
         ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Progress
 import QuizTerminal
 
 /// `lectern quiz [SESSION]`: take a session's multiple-choice test in the terminal.
@@ -7,16 +8,19 @@ struct QuizCommand: ParsableCommand {
         commandName: "quiz",
         abstract: "Take a session's multiple-choice test: score, band and a review of missed questions.",
         discussion: """
-            Interactive when stdin and stdout are a terminal: type a letter and Enter; ? for help, q to quit. \
-            Otherwise scripted: --answers, or one answer per line on stdin. Every attempt is saved in the progress \
-            store (see 'lectern progress').
+            Interactive when stdin and stdout are a terminal: press a letter or number to answer, or move with \
+            the arrows and press Enter; for several right answers, tick each with its letter, number or space and \
+            press Enter; ? for help, q to quit (with TERM=dumb: a letter, or A+C, and Enter). Otherwise \
+            scripted: --answers, or one answer per line on stdin. Every attempt is saved in the progress store \
+            (see 'lectern progress'); one cut short can be taken up again with --resume.
 
-            Exit codes: 0 finished (or quit on request), 1 input ended mid-quiz or the quiz cannot be taken, \
-            2 usage error (e.g. a bad answer, named by its position), 130 interrupted (Ctrl-C).
+            Exit codes: 0 finished (or quit on request), 1 input ended mid-quiz, nothing to resume, or the quiz \
+            cannot be taken, 2 usage error (e.g. a bad answer, named by its position), 130 interrupted (Ctrl-C), \
+            143 terminated (SIGTERM), 129 hung up (SIGHUP, the terminal closed).
             """
     )
 
-    @Argument(help: "The session: its number, id, or a path (a course folder, or any markdown file holding a quiz). Default: the only session.")
+    @Argument(help: "The session: its number, id, or a path (a course folder, or any markdown file holding a quiz). Default: the only session; at a terminal, a list to pick from when there are several.")
     var session: String?
 
     @Option(help: "The course folder. Default: ./content if it exists, else the current folder.")
@@ -40,16 +44,33 @@ struct QuizCommand: ParsableCommand {
     @Option(help: "Output format of the result: text or json.")
     var format: ResultFormat = .text
 
-    @Flag(help: "No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).")
+    @Flag(help: "No ANSI colour (also when NO_COLOR is set, TERM=dumb, or stdout is not a terminal).")
     var noColor = false
+
+    @Flag(help: "A letter or number only selects; Enter confirms it (also LECTERN_QUIZ_CONFIRM=1).")
+    var confirm = false
+
+    @Flag(help: "For screen readers: one line per event, no cursor movement, no colour, right and wrong in words.")
+    var plain = false
+
+    @Flag(help: "Take up the last attempt that ended early (of SESSION, or of any session of the course) where it stopped.")
+    var resume = false
+
+    @Option(help: "Whose attempt this is, so one progress store can hold a class. Default: your login name.")
+    var learner: String?
 
     @Option(help: "Where the progress database lives. Default: $LECTERN_DATA_DIR, else $XDG_DATA_HOME/lectern, else ~/.local/share/lectern.")
     var dataDir: String?
 
+    func validate() throws {
+        if let learner { _ = try LearnerOption.validate(learner) }
+    }
+
     func run() throws {
         let options = QuizOptions(
             session: session, course: course, feedback: feedback, shuffle: shuffle, seed: seed, review: review,
-            format: format, noColor: noColor, dataDirectory: dataDir, answers: answers)
+            format: format, noColor: noColor, dataDirectory: dataDir, answers: answers, confirm: confirm, plain: plain,
+            resume: resume, learner: try learner.map(LearnerOption.validate))
         let code = QuizRun.main(options: options)
         if code != 0 { throw ExitCode(code) }
     }

@@ -89,11 +89,12 @@ struct SiteServeCommand: AsyncParsableCommand {
 /// Starts `lectern-serve` in place of this process, so Ctrl-C and the exit status reach the
 /// server directly.
 enum PreviewLauncher {
-    /// `lectern-serve` in the folder of the running `lectern` (symbolic links resolved).
-    static func helperPath() -> String {
+    /// `lectern-serve` (or another helper) in the folder of the running `lectern` (symbolic
+    /// links resolved).
+    static func helperPath(named name: String = PreviewRequest.executableName) -> String {
         let executable = Bundle.main.executableURL?.resolvingSymlinksInPath()
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        return executable.deletingLastPathComponent().appendingPathComponent(PreviewRequest.executableName).path
+        return executable.deletingLastPathComponent().appendingPathComponent(name).path
     }
 
     /// Replaces this process with `path`; returns only when that fails (errno says why).

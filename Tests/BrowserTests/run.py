@@ -2,8 +2,10 @@
 """Browser tests of the study site in a real headless Chromium (Debian's chromium and
 chromium-driver, driven by selenium).
 
-Builds the bundled course (content/) with the lectern binary into a temporary folder, then
-opens the pages from file:// with no server, as a learner who downloaded the site would.
+Builds the bundled course (content/) and two courses shaped like real ones (an MkDocs course
+with a lesson keyed by its solutions page and mkdocs-quiz blocks, an mdBook with partial credit)
+with the lectern binary into a temporary folder, then opens the pages from file:// with no
+server, as a learner who downloaded the site would.
 
 Run after `swift build`:  python3 Tests/BrowserTests/run.py
 The binary is $LECTERN if set, else .build/debug/lectern. Exits non-zero on any failure.
@@ -31,21 +33,27 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 SESSION_4_ANSWERS = ["D", "D", "A", "A", "C", "C", "D", "B", "A", "C"]
 
 
-def build_site(output):
+def build_site(output, course=REPO / "content"):
     if not LECTERN.exists():
         sys.exit(f"error: {LECTERN} does not exist; run `swift build` first (or set LECTERN)")
-    result = subprocess.run([str(LECTERN), "site", "build", str(REPO / "content"), "--output", str(output)],
+    result = subprocess.run([str(LECTERN), "site", "build", str(course), "--output", str(output)],
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"error: lectern site build failed ({result.returncode}):\n{result.stderr}")
 
 
-class StudySiteInChromium(unittest.TestCase):
+class ChromiumCase(unittest.TestCase):
+    """Builds the sites and starts headless Chromium once per test class."""
+
     @classmethod
     def setUpClass(cls):
         cls.work = pathlib.Path(tempfile.mkdtemp(prefix="lectern-browser-"))
         cls.site = cls.work / "site"
         build_site(cls.site)
+        cls.mkdocs = cls.work / "mkdocs"
+        build_site(cls.mkdocs, REPO / "Tests" / "SiteTests" / "Fixtures" / "mkdocs")
+        cls.mdbook = cls.work / "mdbook"
+        build_site(cls.mdbook, REPO / "Tests" / "SiteTests" / "Fixtures" / "mdbook")
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
         for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -58,14 +66,18 @@ class StudySiteInChromium(unittest.TestCase):
         cls.driver.quit()
         shutil.rmtree(cls.work, ignore_errors=True)
 
-    def open(self, path):
-        self.driver.get((self.site / path).as_uri())
+    def open(self, path, site=None):
+        self.driver.get(((site or self.site) / path).as_uri())
 
     def wait(self, condition, seconds=5):
         return WebDriverWait(self.driver, seconds).until(condition)
 
     def choose(self, question, letter):
         self.driver.find_element(By.CSS_SELECTOR, f"label[for='q{question}-{letter.lower()}']").click()
+
+
+class StudySiteInChromium(ChromiumCase):
+    """The bundled course's site."""
 
     def test_session_4_quiz_all_correct_shows_full_score_and_top_band(self):
         self.open("04-production-mcp-deployment/quiz.html")
@@ -153,10 +165,94 @@ class StudySiteInChromium(unittest.TestCase):
         finally:
             self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
+    def test_lesson_and_exercise_tables_are_tables_with_no_markdown_left(self):
+        for path, tables in [("04-production-mcp-deployment/lesson.html", 2), ("exercises/circuit-breaker/index.html", 3)]:
+            self.open(path)
+            found = self.driver.find_elements(By.CSS_SELECTOR, "main table")
+            self.assertGreaterEqual(len(found), tables, path)
+            for table in found:
+                self.assertTrue(table.find_elements(By.CSS_SELECTOR, "thead th"), path)
+                self.assertTrue(table.find_elements(By.CSS_SELECTOR, "tbody td"), path)
+            text = self.driver.find_element(By.TAG_NAME, "main").text
+            self.assertNotIn("| ---", text, path)
+            self.assertNotIn("| —", text, path)
+
     def test_pages_load_without_console_errors(self):
         for path in ["index.html", "04-production-mcp-deployment/lesson.html", "04-production-mcp-deployment/quiz.html",
                      "exercises/circuit-breaker/index.html", "404.html"]:
             self.open(path)
+            errors = [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
+            self.assertEqual(errors, [], path)
+
+
+class RealCourseQuizzesInChromium(ChromiumCase):
+    """Quizzes as real courses write them: checkboxes, partial credit, self-check items, a
+    lesson quiz keyed by its solutions page, in place on the lesson."""
+
+    def submit(self, form="quiz"):
+        self.driver.find_element(By.CSS_SELECTOR, f"#{form} button[type=submit]").click()
+        return self.wait(EC.visibility_of_element_located((By.ID, f"{form}-result")))
+
+    def test_checkboxes_take_every_right_answer_and_score_all_or_nothing(self):
+        self.open("quizzes/practice.html", self.mkdocs)
+        inputs = self.driver.find_elements(By.CSS_SELECTOR, "#q1 input")
+        self.assertEqual({i.get_attribute("type") for i in inputs}, {"checkbox"})
+        for letter in "acd":
+            self.choose(1, letter)
+        self.submit()
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-score").text, "1/1")
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "#q1 .option.is-correct")), 3)
+        # The second form, after the prose between them: one right option of two missed.
+        self.choose(2, "a")
+        self.submit("quiz-2")
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-2-score").text, "0/1")
+        verdict = self.driver.find_element(By.CSS_SELECTOR, "#q2 .feedback .verdict").text
+        self.assertEqual(verdict, "Not quite. The answer is B.")
+        self.assertIn("A counter only goes up.", self.driver.find_element(By.CSS_SELECTOR, "#q2 .feedback").text)
+
+    def test_a_missing_right_option_earns_nothing_all_or_nothing(self):
+        self.open("quizzes/practice.html", self.mkdocs)
+        for letter in "ac":
+            self.choose(1, letter)
+        self.submit()
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-score").text, "0/1")
+        self.assertIn("The answers are A, C, D.", self.driver.find_element(By.CSS_SELECTOR, "#q1 .feedback .verdict").text)
+
+    def test_partial_credit_counts_each_right_option(self):
+        self.open("checks/quiz.html", self.mdbook)
+        self.choose(1, "a")  # one of two right options, no wrong one: half the question
+        self.choose(2, "b")
+        self.submit()
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-score").text, "1.5/2")
+        self.assertIn("Partly right (50% of the question)", self.driver.find_element(By.CSS_SELECTOR, "#q1 .feedback .verdict").text)
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-band").text, "Learning")
+
+    def test_a_self_check_item_reveals_its_answer_on_request_and_is_not_scored(self):
+        self.open("quizzes/practice.html", self.mkdocs)
+        answer = self.driver.find_element(By.CSS_SELECTOR, "#q3 details.reveal p")
+        self.assertFalse(answer.is_displayed())
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "#q3 input"), [])
+        self.driver.find_element(By.CSS_SELECTOR, "#q3 details.reveal summary").click()
+        self.assertTrue(answer.is_displayed())
+        self.assertIn("database is down", answer.text)
+        self.choose(2, "b")
+        self.submit("quiz-2")
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-2-score").text, "1/1")
+
+    def test_a_lesson_quiz_keyed_by_its_solutions_page_scores_in_the_lessons_letters(self):
+        self.open("01_frameworks/Session4_Production_MCP_Deployment.html", self.mkdocs)
+        body = self.driver.find_element(By.TAG_NAME, "body").text
+        self.assertEqual(body.count("An image bundles the server with its runtime."), 1)
+        for number, letter in enumerate(["A", "A", "D", "D", "B", "B", "A", "C", "D", "B"], start=1):
+            self.choose(number, letter)
+        self.submit()
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-score").text, "10/10")
+        self.assertEqual(self.driver.find_element(By.ID, "quiz-band").text, "Expert level")
+
+    def test_real_course_pages_load_without_console_errors(self):
+        for site, path in [(self.mkdocs, "quizzes/practice.html"), (self.mkdocs, "01_frameworks/Session4_Production_MCP_Deployment.html"),
+                           (self.mdbook, "checks/quiz.html")]:
+            self.open(path, site)
             errors = [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
             self.assertEqual(errors, [], path)
 

@@ -17,6 +17,22 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)")
     }
 
+    /// The author's first command, exercises included: it grades each track's reference and
+    /// mutants in the sandbox from several tasks at once. The release build once trapped here
+    /// (an optimizer miscompile lost each task's index) while the debug build passed.
+    @Test func theBundledCourseChecksCleanWithItsExercises() throws {
+        let result = try LecternProcess.run(["check", "content"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        for track in ["python", "swift"] {
+            let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("circuit-breaker/\(track): reference passes ") }
+            let note = try #require(line.map(String.init), "no note for the \(track) track in \(result.stdout)")
+            let scores = note.matches(of: /(\d+)\/(\d+)/).map { (Int($0.1)!, Int($0.2)!) }
+            #expect(scores.count >= 2 && scores.allSatisfy { $0.0 == $0.1 && $0.1 > 0 }, "\(note)")
+        }
+        #expect(result.stdout.contains("1 session, 1 exercise: 0 errors"))
+    }
+
     @Test func theSeedPageChecksAsItIs() throws {
         let result = try LecternProcess.run(["check", "Tests/CourseTests/Fixtures/seed/session4-test-solutions.txt"])
         #expect(result.status == 0)

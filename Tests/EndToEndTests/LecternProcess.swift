@@ -12,8 +12,13 @@ struct LecternProcess {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The binary beside the test bundle (both live in the build's products folder).
+    /// The binary under test: the one in `$LECTERN_BINARIES` when set (scripts/test points it
+    /// at `.build/release`, the build users run, and runs this suite again), else the one
+    /// beside the test bundle (both live in the build's products folder).
     static let binary: URL = {
+        if let folder = ProcessInfo.processInfo.environment["LECTERN_BINARIES"], !folder.isEmpty {
+            return URL(fileURLWithPath: folder, relativeTo: repository).appendingPathComponent("lectern").standardizedFileURL
+        }
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for folder in [bundle, bundle.deletingLastPathComponent(), repository.appendingPathComponent(".build/debug")] {
             let candidate = folder.appendingPathComponent("lectern")
@@ -26,8 +31,14 @@ struct LecternProcess {
     /// `stdin`. `NO_COLOR` is set unless `noColor` is false (then the caller's is removed).
     static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
                     stdin: String = "", noColor: Bool = true) throws -> Result {
+        try run(executable: binary, arguments, in: directory, environment: environment, stdin: stdin, noColor: noColor)
+    }
+
+    /// Runs any executable the same way (another program wrapping lectern, a checker).
+    static func run(executable: URL, _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
+                    stdin: String = "", noColor: Bool = true) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

@@ -29,6 +29,12 @@ enum PtyStep: Encodable {
     case send(String)
     case mark(String)
     case resize(Int)
+    /// Notes the terminal's settings at this point (`PtySession.modes`).
+    case modes(String)
+    /// Sends the process a signal, as `kill` does.
+    case signal(Int32)
+    /// Closes the terminal, as closing its window does.
+    case hangup
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -37,10 +43,13 @@ enum PtyStep: Encodable {
         case .send(let text): try container.encode(text, forKey: .send)
         case .mark(let name): try container.encode(name, forKey: .mark)
         case .resize(let columns): try container.encode(columns, forKey: .resize)
+        case .modes(let name): try container.encode(name, forKey: .modes)
+        case .signal(let number): try container.encode(number, forKey: .signal)
+        case .hangup: try container.encode(true, forKey: .hangup)
         }
     }
 
-    enum Key: String, CodingKey { case expect, send, mark, resize }
+    enum Key: String, CodingKey { case expect, send, mark, resize, modes, signal, hangup }
 }
 
 /// What a pty session showed and how it ended.
@@ -49,8 +58,17 @@ struct PtySession: Decodable {
     var exit: Int32?
     var signal: Int32?
     var marks: [String: Int]
+    var modes: [String: TerminalModes]
     var failedExpect: String?
-    var termiosRestored: Bool
+    /// Nil when the terminal was hung up and can no longer be asked.
+    var termiosRestored: Bool?
+
+    /// A terminal's settings at a point of the session.
+    struct TerminalModes: Decodable, Equatable {
+        var canonical: Bool
+        var echo: Bool
+        var signals: Bool
+    }
 
     /// The screen up to a mark set with `.mark(name)`.
     func screen(before mark: String) -> String {
@@ -68,7 +86,7 @@ enum QuizPty {
     /// (through `QuizFixtures/pty_drive.py`, which gives the child the pty as its
     /// controlling terminal, so Ctrl-C arrives as SIGINT just as from a keyboard).
     static func run(_ arguments: [String], steps: [PtyStep], columns: Int = 80,
-                    environment: [String: String]) throws -> PtySession {
+                    environment: [String: String], removing removed: [String] = []) throws -> PtySession {
         let driver = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("QuizFixtures/pty_drive.py")
         let process = Process()
@@ -78,6 +96,7 @@ enum QuizPty {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         for (key, value) in environment { env[key] = value }
+        for key in removed { env.removeValue(forKey: key) }
         process.environment = env
         let input = Pipe(), output = Pipe()
         process.standardInput = input
@@ -90,8 +109,13 @@ enum QuizPty {
         return try JSONDecoder().decode(PtySession.self, from: data)
     }
 
-    /// The screen without ANSI escape sequences.
+    /// The screen without ANSI colour codes.
     static func plain(_ text: String) -> String {
         text.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+    }
+
+    /// Whether the screen holds a colour code (SGR); cursor movement does not count.
+    static func hasColour(_ text: String) -> Bool {
+        text.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression) != nil
     }
 }

@@ -30,7 +30,7 @@ struct QuizScriptedTests {
     func wrongCount() throws {
         let run = try QuizProcess.run(["quiz", "--answers", "D,D,A", "--data-dir", QuizProcess.dataDirectory().path])
         #expect(run.exitCode == 2)
-        #expect(run.stderr == "error: --answers has 3 answers but the quiz has 10 questions\n")
+        #expect(run.stderr == "error: --answers has 3 answers but the quiz has 10 scored questions\n")
         #expect(run.stdout.isEmpty)
     }
 
@@ -50,6 +50,17 @@ struct QuizScriptedTests {
         #expect(run.stdout.contains("Score: 10/10 (100%)"))
         #expect(!run.stdout.contains("Your answer (A-D)"))
         #expect(!run.stdout.contains("\u{1B}["))
+    }
+
+    @Test("answers piped with CRLF line ends and a UTF-8 byte order mark are read as plain lines")
+    func crlfAndByteOrderMark() throws {
+        let data = QuizProcess.dataDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let windows = "\u{FEFF}" + Self.key.replacingOccurrences(of: ",", with: "\r\n") + "\r\n"
+        let run = try QuizProcess.run(["quiz", "--data-dir", data.path], stdin: windows)
+        #expect(run.stderr == "")
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.contains("Score: 10/10 (100%)"))
     }
 
     @Test("input ending mid-quiz prints what was answered, saves it incomplete, exits 1")
@@ -164,5 +175,102 @@ struct QuizScriptedTests {
         #expect(run.exitCode == 0)
         #expect(run.stdout.hasPrefix("No quiz attempts yet: take one with `lectern quiz`."))
         #expect(!FileManager.default.fileExists(atPath: data.path))
+    }
+
+    @Test("--resume takes up a scripted attempt that ended early: the answers go to the questions left, one attempt is kept")
+    func resumeScripted() throws {
+        let data = QuizProcess.dataDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let first = try QuizProcess.run(["quiz", "--data-dir", data.path], stdin: "D\nD\nA\n")
+        #expect(first.exitCode == 1)
+        let second = try QuizProcess.run(["quiz", "--resume", "--answers", "A,C,C,D,B,A,C", "--format", "json", "--data-dir", data.path])
+        #expect(second.stderr == "")
+        #expect(second.exitCode == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        #expect(json["score"] as? Int == 10)
+        #expect(json["status"] as? String == "completed")
+        #expect(json["durationSeconds"] is NSNull)  // answers given up front are not timed
+        let progress = try QuizProcess.run(["progress", "--data-dir", data.path])
+        #expect(progress.stdout.contains("1 attempt, best 10/10 (100%) Expert level"))
+    }
+
+    @Test("--resume on a quiz with several right answers and a self-check item: the answers go to the scored questions left")
+    func resumeMultipleAnswers() throws {
+        let data = QuizProcess.dataDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let mixed = LecternProcess.repository.appendingPathComponent("Tests/QuizTerminalTests/Fixtures/mixed.md").path
+        let first = try QuizProcess.run(["quiz", mixed, "--data-dir", data.path], stdin: "A\r\nA,C, D\r\n")
+        #expect(first.exitCode == 1)
+        let tooMany = try QuizProcess.run(["quiz", mixed, "--resume", "--answers", "A,A+C", "--data-dir", data.path])
+        #expect(tooMany.exitCode == 2)
+        #expect(tooMany.stderr.contains("--answers has 2 answers but 1 question is left to answer"))
+        let second = try QuizProcess.run(["quiz", mixed, "--resume", "--answers", "c+a", "--format", "json", "--data-dir", data.path])
+        #expect(second.stderr == "")
+        #expect(second.exitCode == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        #expect(json["score"] as? Int == 3)
+        #expect(json["total"] as? Int == 3)
+        #expect(json["selfCheckItems"] as? Int == 1)
+        #expect(json["status"] as? String == "completed")
+        let answers = try #require(json["answers"] as? [[String: Any]])
+        #expect(answers.map { $0["chosen"] as? String } == ["A", "A+C+D", nil, "A+C"])
+        #expect(answers[2]["selfCheck"] as? Bool == true)
+        #expect(answers[2]["revealed"] as? Bool == true)
+        #expect(answers[0]["revealed"] is NSNull)
+        #expect(answers[1]["seconds"] is NSNull)
+        #expect(json["durationSeconds"] is NSNull)
+        let progress = try QuizProcess.run(["progress", "--data-dir", data.path])
+        #expect(progress.stdout.contains("1 attempt, best 3/3 (100%)"))
+    }
+
+    @Test("--resume keeps a shuffled attempt's order: shown letters over two sittings mean what they meant in one")
+    func resumeShuffled() throws {
+        let data = QuizProcess.dataDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        func result(_ run: QuizProcessResult) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        }
+        let oneSitting = try result(QuizProcess.run(
+            ["quiz", "--seed", "11", "--answers", "A,A,A,A,A,A,A,A,A,A", "--format", "json", "--data-dir", data.path]))
+        let partial = try QuizProcess.run(["quiz", "--seed", "11", "--data-dir", data.path], stdin: "A\nA\n")
+        #expect(partial.exitCode == 1)
+        let resumed = try result(QuizProcess.run(
+            ["quiz", "--resume", "--answers", "A,A,A,A,A,A,A,A", "--format", "json", "--data-dir", data.path]))
+        #expect(resumed["shuffleSeed"] as? Int == 11)
+        #expect(resumed["score"] as? Int == oneSitting["score"] as? Int)
+        let chosen = { (json: [String: Any]) in (json["answers"] as? [[String: Any]])?.map { $0["chosen"] as? String } }
+        #expect(chosen(resumed) == chosen(oneSitting))
+        #expect(chosen(resumed)?.contains(nil) == false)
+    }
+
+    @Test("--resume with nothing cut short says so and exits 1; with --shuffle it is a usage error")
+    func resumeRefused() throws {
+        let data = QuizProcess.dataDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let nothing = try QuizProcess.run(["quiz", "--resume", "--answers", Self.key, "--data-dir", data.path])
+        #expect(nothing.exitCode == 1)
+        #expect(nothing.stderr.contains("nothing to resume: no attempt at this course ended early"))
+        let shuffled = try QuizProcess.run(["quiz", "--resume", "--shuffle", "--data-dir", data.path])
+        #expect(shuffled.exitCode == 2)
+        #expect(shuffled.stderr.contains("--resume takes the attempt up in its own order"))
+    }
+
+    @Test("--resume refuses an attempt on a quiz edited since, as its answers no longer apply")
+    func resumeAfterEdit() throws {
+        let data = QuizProcess.dataDirectory()
+        let course = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-resume-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: data)
+            try? FileManager.default.removeItem(at: course)
+        }
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: QuizSessionsPtyTests.twoSessions), to: course)
+        let partial = try QuizProcess.run(["quiz", "1", "--course", course.path, "--data-dir", data.path], stdin: "B\n")
+        #expect(partial.exitCode == 1)
+        let quiz = course.appendingPathComponent("01-basics/quiz.md")
+        let text = try String(contentsOf: quiz, encoding: .utf8).replacingOccurrences(of: "B) Four", with: "B) Five")
+        try text.write(to: quiz, atomically: true, encoding: .utf8)
+        let resumed = try QuizProcess.run(["quiz", "--resume", "--course", course.path, "--answers", "A", "--data-dir", data.path])
+        #expect(resumed.exitCode == 1)
+        #expect(resumed.stderr.contains("the quiz has changed since, so its answers no longer apply"))
     }
 }

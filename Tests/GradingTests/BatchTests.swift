@@ -76,6 +76,15 @@ struct BatchTests {
         #expect(junit.rows.allSatisfy { $0.report.isEmpty || $0.report.hasSuffix(".xml") })
     }
 
+    @Test func aDifferentFormatWithTheSameExtensionIsNotUpToDate() async throws {
+        let folder = try makeClass()
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        _ = try await batch(folder, format: .json)
+        let gradescope = try await batch(folder, format: .gradescope)
+        #expect(gradescope.graded == 4)
+        #expect(gradescope.format == .gradescope)
+    }
+
     @Test func shardsPartitionTheClassAndMergeBackIntoTheWhole() async throws {
         let folder = try makeClass()
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }

@@ -7,7 +7,7 @@ struct ProgressReportTests {
     func report(_ fill: (ProgressStore) throws -> Void) throws -> ProgressReport {
         let store = try ProgressStore.inMemory()
         try fill(store)
-        return ProgressReport(summary: try store.summary(), databasePath: "/data/progress.sqlite")
+        return ProgressReport(summary: try store.summary(), databasePath: "/data/progress.sqlite", learner: "ada")
     }
 
     @Test("a session line gives attempts, the best score with its band, and the last date in UTC")
@@ -21,9 +21,22 @@ struct ProgressReportTests {
             Quizzes
               Production MCP Deployment (04-production-mcp-deployment)
                 3 attempts (2 complete), best 9/10 (90%) Proficient, last 2027-01-15 09:01 UTC
-            History: /data/progress.sqlite
+            History of ada: /data/progress.sqlite
 
             """)
+    }
+
+    @Test("the best attempt's time and the time spent in all follow the best score")
+    func sessionTimes() throws {
+        let text = try report { store in
+            var first = ProgressFixtures.attempt(score: 6, band: "Competent")
+            first.durationSeconds = 250
+            var second = ProgressFixtures.attempt(score: 9, band: "Proficient", minutesAfterStart: 30)
+            second.durationSeconds = 192
+            try store.record(first)
+            try store.record(second)
+        }.text
+        #expect(text.contains("2 attempts, best 9/10 (90%) Proficient in 3 min 12 s, 7 min 22 s in all, last "))
     }
 
     @Test("attempts on an earlier version of the quiz are mentioned apart")
@@ -57,6 +70,7 @@ struct ProgressReportTests {
         }.json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["database"] as? String == "/data/progress.sqlite")
+        #expect(object["learner"] as? String == "ada")
         #expect((object["sessions"] as? [Any])?.count == 1)
         #expect((object["exercises"] as? [Any])?.count == 1)
     }
@@ -64,7 +78,7 @@ struct ProgressReportTests {
     @Test("reading a data directory without a database creates nothing")
     func readOnlyLoad() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-none-\(UUID().uuidString)")
-        let loaded = try ProgressReport.load(dataDirectory: directory)
+        let loaded = try ProgressReport.load(dataDirectory: directory, learner: .learner("ada"))
         #expect(loaded.summary.sessions.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: directory.path))
     }

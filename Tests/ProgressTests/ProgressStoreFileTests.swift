@@ -117,4 +117,41 @@ struct ProgressStoreFileTests {
         let error = #expect(throws: ProgressStoreError.self) { try ProgressStore(dataDirectory: directory) }
         #expect(error?.reason == .newerSchema)
     }
+
+    @Test("a database written before times and seeds were kept is migrated; its attempts read with neither")
+    func migratesFirstSchema() throws {
+        let directory = try ProgressFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = DataDirectory.databaseURL(in: directory).path
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            // The first lectern's schema and one of its rows, written as it wrote them.
+            let queue = try DatabaseQueue(path: path)
+            try Migrations.migrator.migrate(queue, upTo: "v1-grading")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO quizAttempt (attemptID, sessionID, sessionTitle, quizTitle, contentHash, answers, score,
+                      total, bandLabel, isComplete, startedAt, finishedAt)
+                    VALUES ('old', 's', 'S', 'Q', 'h', '[{"question":1,"chosen":"A","correct":"A","isCorrect":true}]', 1, 1,
+                      'Perfect', 1, '2026-01-01 10:00:00.000', '2026-01-01 10:01:00.000')
+                    """)
+            }
+            try queue.close()
+        }
+        let store = try ProgressStore(dataDirectory: directory)
+        let old = try #require(try store.attempts().first)
+        #expect(old.attemptID == "old")
+        #expect(old.durationSeconds == nil)
+        #expect(old.shuffleSeed == nil)
+        #expect(old.answers.first?.seconds == nil)
+        #expect(old.answers.first?.revealed == nil)
+        let summary = try #require(try store.summary().sessions.first)
+        #expect(summary.bestDurationSeconds == nil)
+        #expect(summary.totalDurationSeconds == nil)
+        var new = ProgressFixtures.attempt(session: "s")
+        new.durationSeconds = 42
+        new.shuffleSeed = String(UInt64.max)
+        try store.record(new)
+        #expect(try store.attempts(sessionID: "s").last?.shuffleSeed == String(UInt64.max))
+    }
 }

@@ -28,6 +28,20 @@ struct ProgressStoreTests {
         #expect(read.answers[2].isCorrect == nil)
     }
 
+    @Test("several letters for one question and a revealed self-check item read back as recorded")
+    func multipleAnswersAndRevealedItemRoundTrip() throws {
+        let store = try ProgressStore.inMemory()
+        var attempt = ProgressFixtures.attempt(score: 1, total: 3, band: nil, complete: false)
+        attempt.answers[1] = AttemptAnswer(question: 2, chosen: "A+C+D", correct: "A+C+D", isCorrect: true, seconds: 4)
+        attempt.answers[2] = AttemptAnswer(question: 3, chosen: nil, correct: "-", isCorrect: nil, seconds: 7, revealed: true)
+        try store.record(attempt)
+        let read = try #require(try store.attempts().first)
+        #expect(read.answers[1].chosen == "A+C+D")
+        #expect(read.answers[2].revealed == true)
+        #expect(read.answers[2].seconds == 7)
+        #expect(read.answers[0].revealed == nil)
+    }
+
     @Test("a grading reads back exactly as recorded, report JSON verbatim")
     func gradingRoundTrip() throws {
         let store = try ProgressStore.inMemory()
@@ -103,5 +117,52 @@ struct ProgressStoreTests {
         let summary = try ProgressStore.inMemory().summary()
         #expect(summary.sessions.isEmpty)
         #expect(summary.exercises.isEmpty)
+    }
+
+    @Test("the last incomplete attempt is found among the sessions asked about, most recent first")
+    func lastIncomplete() throws {
+        let store = try ProgressStore.inMemory()
+        try store.record(ProgressFixtures.attempt(session: "a", complete: false, minutesAfterStart: 0))
+        try store.record(ProgressFixtures.attempt(session: "b", complete: false, minutesAfterStart: 10))
+        try store.record(ProgressFixtures.attempt(session: "a", complete: true, minutesAfterStart: 20))
+        #expect(try store.lastIncompleteAttempt()?.sessionID == "b")
+        #expect(try store.lastIncompleteAttempt(sessionIDs: ["a"])?.sessionID == "a")
+        #expect(try store.lastIncompleteAttempt(sessionIDs: ["c"]) == nil)
+    }
+
+    @Test("an attempt taken up again is saved over its own row: still one attempt")
+    func updateKeepsOneRow() throws {
+        let store = try ProgressStore.inMemory()
+        var attempt = try store.record(ProgressFixtures.attempt(score: 3, band: nil, complete: false))
+        attempt.isComplete = true
+        attempt.score = 8
+        attempt.durationSeconds = 120
+        try store.update(attempt)
+        #expect(try store.attempts() == [attempt])
+    }
+
+    @Test("a session's summary gives the best attempt's time and the time of every attempt together")
+    func durations() throws {
+        let store = try ProgressStore.inMemory()
+        var slow = ProgressFixtures.attempt(score: 6, band: "Competent", minutesAfterStart: 0)
+        slow.durationSeconds = 300
+        var best = ProgressFixtures.attempt(score: 9, band: "Proficient", minutesAfterStart: 10)
+        best.durationSeconds = 200
+        let untimed = ProgressFixtures.attempt(score: 9, band: "Proficient", minutesAfterStart: 20)
+        for attempt in [slow, best, untimed] { try store.record(attempt) }
+        let summary = try #require(try store.summary().sessions.first)
+        #expect(summary.bestDurationSeconds == 200)
+        #expect(summary.totalDurationSeconds == 500)
+    }
+}
+
+@Suite("Time spans as learners read them")
+struct DurationTextTests {
+    @Test("seconds, minutes and hours", arguments: [
+        (0.2, "<1 s"), (0.6, "1 s"), (42.4, "42 s"), (60, "1 min"), (192, "3 min 12 s"), (3599.6, "1 h"),
+        (3900, "1 h 5 min"), (-1, "<1 s"), (Double.nan, "<1 s"),
+    ])
+    func format(seconds: Double, text: String) {
+        #expect(DurationText.format(seconds) == text)
     }
 }

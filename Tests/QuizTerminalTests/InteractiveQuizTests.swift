@@ -9,17 +9,24 @@ struct InteractiveQuizTests {
         let (attempt, screen) = TerminalFixtures.interactive([.line(" b "), .line("d")])
         #expect(attempt.state == .ended(.completed))
         #expect(attempt.score == 2)
-        #expect(screen.contains("Question 1 of 2 · Arithmetic"))
-        #expect(screen.contains("Question 2 of 2 · Colours"))
+        #expect(screen.contains("Question 1 of 2  [------------------------------]  0 answered\nArithmetic\n"))
+        #expect(screen.contains("Question 2 of 2  [###############---------------]  1 answered\nColours\n"))
     }
 
-    @Test("a wrong key re-prompts with a hint and loses nothing", arguments: ["", "x", "maybe", "D"])
+    @Test("a wrong line re-prompts with a hint and loses nothing", arguments: ["", "x", "maybe", "D", "4"])
     func wrongKeyReprompts(line: String) {
         let (attempt, screen) = TerminalFixtures.interactive([.line(line), .line("B"), .line("D")])
         #expect(attempt.state == .ended(.completed))
         #expect(attempt.choices == [1, 3])
         #expect(screen.components(separatedBy: "Your answer (A-C): ").count == 3)
+        #expect(screen.contains("is not an option here") || screen.contains("is not an answer") || screen.contains("Type a letter"))
         #expect(screen.lowercased().contains("type a letter") || screen.contains("type one letter"))
+    }
+
+    @Test("a number answers by position, as a letter does")
+    func numbersAnswer() {
+        let (attempt, _) = TerminalFixtures.interactive([.line("2"), .line("4")])
+        #expect(attempt.choices == [1, 3])
     }
 
     @Test("a letter beyond a three-option question names the range A-C")
@@ -50,7 +57,7 @@ struct InteractiveQuizTests {
     }
 
     @Test("Ctrl-C at the prompt or at the quit question ends the attempt as interrupted",
-          arguments: [[LineEvent.interrupted], [.line("q"), .interrupted]])
+          arguments: [[LineEvent.stopped(.interrupt)], [.line("q"), .stopped(.interrupt)]])
     func interrupted(events: [LineEvent]) {
         let (attempt, _) = TerminalFixtures.interactive(events)
         #expect(attempt.state == .ended(.interrupted))

@@ -104,4 +104,53 @@ struct QuizScreenTests {
     func colourDecision(flag: Bool, environment: [String: String], terminal: Bool, expected: Bool) {
         #expect(TerminalInfo.useColor(noColorFlag: flag, environment: environment, outputIsTerminal: terminal) == expected)
     }
+
+    @Test("the progress line fits every width: the bar shrinks, then goes, then the count", arguments: [20, 24, 30, 34, 40, 60, 80, 200])
+    func progressLineFits(width: Int) {
+        for color in [false, true] {
+            let line = QuizScreen(color: color, width: width).progressLine(position: 10, total: 10, answered: 9)
+            let visible = line.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+            #expect(DisplayWidthProbe.width(visible) <= width, "\(visible)")
+            #expect(visible.hasPrefix("Question 10 of 10"))
+        }
+    }
+
+    @Test("the bar fills with the answered share; without colour it is #, - and brackets")
+    func progressBar() {
+        let wide = QuizScreen(color: false, width: 80)
+        #expect(wide.progressLine(position: 4, total: 10, answered: 3) == "Question 4 of 10  [#########---------------------]  3 answered")
+        #expect(QuizScreen(color: false, width: 30).progressLine(position: 4, total: 10, answered: 3) == "Question 4 of 10 · 3 answered")
+        #expect(QuizScreen(color: false, width: 20).progressLine(position: 4, total: 10, answered: 3) == "Question 4 of 10")
+        let coloured = QuizScreen(color: true, width: 80).progressLine(position: 4, total: 10, answered: 3)
+        #expect(coloured.contains("\u{1B}[36m" + String(repeating: "━", count: 9) + "\u{1B}[0m"))
+        #expect(QuizScreen(color: true, width: 80, plain: true).progressLine(position: 4, total: 10, answered: 3)
+            == "Question 4 of 10, 3 answered.")
+    }
+
+    @Test("plain mode names right and wrong in words in the result, with no marks or colour")
+    func plainResult() throws {
+        var attempt = Attempt(plan: TerminalFixtures.plan)
+        try attempt.answer(shownIndex: 0, seconds: 3)
+        try attempt.answer(shownIndex: 3, seconds: 4)
+        let result = QuizResult(attempt: attempt, sessionID: "t", sessionTitle: "T", startedAt: Date(), finishedAt: Date(),
+                                durationSeconds: 75)
+        let text = QuizScreen(color: true, width: 80, plain: true).result(result, attempt: attempt, review: .all)
+        #expect(!text.contains("\u{1B}") && !text.contains("✅") && !text.contains("❌"))
+        #expect(text.contains("Your answer:    A) 3 (wrong)"))
+        #expect(text.contains("Your answer:    D) Blue (right)"))
+        #expect(text.contains("Time: 1 min 15 s"))
+    }
+
+    @Test("TERM=dumb turns colour off, as NO_COLOR does")
+    func dumbTerminal() {
+        #expect(!TerminalInfo.useColor(noColorFlag: false, environment: ["TERM": "dumb"], outputIsTerminal: true))
+        #expect(TerminalInfo.useColor(noColorFlag: false, environment: ["TERM": "xterm-256color"], outputIsTerminal: true))
+    }
+}
+
+/// Columns a string takes on a terminal (wide characters count two).
+enum DisplayWidthProbe {
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.properties.isEmojiPresentation ? 2 : 1) }
+    }
 }

@@ -79,3 +79,56 @@ struct AttemptTests {
         #expect(Attempt(plan: QuizPlan(quiz: quiz)).state == .ended(.completed))
     }
 }
+
+@Suite("Attempt: times and taking up again")
+struct AttemptResumeTests {
+    let plan = QuizPlan(quiz: QuizFixtures.seed)
+
+    @Test("each answer keeps the seconds it took")
+    func secondsRecorded() throws {
+        var attempt = Attempt(plan: plan)
+        try attempt.answer(shownIndex: 3, seconds: 4.5)
+        try attempt.answer(shownIndex: 3)
+        #expect(attempt.seconds[0] == 4.5)
+        #expect(attempt.seconds[1] == nil)
+        #expect(attempt.seconds[2] == nil)
+    }
+
+    @Test("an attempt taken up again waits at its first unanswered question, keeping answers and times")
+    func resumesAtFirstUnanswered() throws {
+        var choices = [Int?](repeating: nil, count: 10)
+        var seconds = [Double?](repeating: nil, count: 10)
+        choices[0] = 3; seconds[0] = 2
+        choices[1] = 3; seconds[1] = 3
+        var attempt = Attempt(plan: plan, resumingChoices: choices, seconds: seconds)
+        #expect(attempt.state == .answering(2))
+        #expect(attempt.answeredCount == 2)
+        #expect(attempt.score == 2)
+        for answer in [0, 0, 2, 2, 3, 1, 0, 2] { try attempt.answer(shownIndex: answer, seconds: 1) }
+        #expect(attempt.state == .ended(.completed))
+        #expect(attempt.score == 10)
+        #expect(attempt.seconds.compactMap { $0 }.reduce(0, +) == 13)
+    }
+
+    @Test("a gap left earlier is asked after the questions that follow it")
+    func gapIsAskedLast() throws {
+        var choices = [Int?](repeating: 0, count: 10)
+        choices[2] = nil
+        choices[9] = nil
+        var attempt = Attempt(plan: plan, resumingChoices: choices, seconds: Array(repeating: nil, count: 10))
+        #expect(attempt.state == .answering(2))
+        try attempt.answer(shownIndex: 0)
+        #expect(attempt.state == .answering(9))
+        try attempt.answer(shownIndex: 0)
+        #expect(attempt.state == .ended(.completed))
+    }
+
+    @Test("a stored answer beyond a question's options counts as unanswered, without its time")
+    func invalidStoredAnswer() {
+        var choices = [Int?](repeating: nil, count: 10)
+        choices[0] = 7
+        let attempt = Attempt(plan: plan, resumingChoices: choices, seconds: [5] + Array(repeating: nil, count: 9))
+        #expect(attempt.state == .answering(0))
+        #expect(attempt.seconds[0] == nil)
+    }
+}

@@ -8,8 +8,7 @@ import Testing
         let folder = TemporaryFolder()
         let site = BuiltSite(course: Fixture.folder, into: folder)
         #expect(site.report.succeeded)
-        #expect(site.htmlPages == ["404.html", "guide/index.html", "guide/setup.html", "index.html",
-                                   "zz-quiz/check-quiz.html", "zz-quiz/check.html"])
+        #expect(site.htmlPages == ["404.html", "guide/index.html", "guide/setup.html", "index.html", "zz-quiz/check.html"])
     }
 
     @Test func aFolderWithBothIndexAndReadmePublishesIndexAndWarnsAboutReadme() throws {
@@ -49,15 +48,19 @@ import Testing
         #expect(page.contains(#"<a class="nav-group-title" href="../zz-quiz/check.html">zz quiz</a>"#))
     }
 
-    @Test func aPageHoldingAQuizLinksToItsQuizPageInsteadOfShowingTheAnswers() {
+    @Test func aPageHoldingAQuizShowsItAsAFormWhereItIsWrittenNeverAsASecondCopy() throws {
         let folder = TemporaryFolder()
         let site = BuiltSite(course: Fixture.folder, into: folder)
         let page = site.text("zz-quiz/check.html")
-        #expect(page.contains("Read this first."))
-        #expect(page.contains("Well done."))
-        #expect(page.contains(#"<a href="check-quiz.html">Take the quiz</a>"#))
+        let intro = try #require(page.range(of: "Read this first."))
+        let form = try #require(page.range(of: #"<form id="quiz" class="quiz""#))
+        let after = try #require(page.range(of: "Well done."))
+        #expect(intro.lowerBound < form.lowerBound && form.lowerBound < after.lowerBound)
+        #expect(page.contains(#"<input type="radio" name="q1" id="q1-b" value="1">"#))
+        #expect(page.components(separatedBy: "Read this first.").count == 2)
+        #expect(page.contains(#"<script src="../assets/quiz.js"></script>"#))
         #expect(!page.contains("✅"))
         #expect(!page.contains("introduces a folder"))
-        #expect(site.text("zz-quiz/check-quiz.html").contains(#"<input type="radio" name="q1" id="q1-b" value="1">"#))
+        #expect(!site.htmlPages.contains("zz-quiz/check-quiz.html"))
     }
 }

@@ -1,18 +1,12 @@
-/* Lectern quiz page: marks an attempt in the browser, with no server.
-   The answer key arrives masked in the form's data-quiz attribute (see QuizPayload.swift);
-   nothing of it is shown until the learner submits. */
+/* Lectern quiz forms: mark an attempt in the browser, with no server.
+   A page may hold several forms (a quiz where its author wrote it, in parts). Each form's
+   answer key arrives masked in its data-quiz attribute (see QuizPayload.swift); nothing of it
+   is shown until the learner submits. A question with several right answers has checkboxes,
+   scored all-or-nothing or, when the quiz says so, with partial credit; a self-check item is
+   revealed on request (a <details> element) and never scored. */
 (function () {
   "use strict";
-  var form = document.getElementById("quiz");
-  if (!form) return;
   var MASK = "lectern-quiz";
-  var data = decode(form.getAttribute("data-quiz"));
-  var list = form.querySelector(".questions");
-  var status = document.getElementById("quiz-status");
-  var result = document.getElementById("quiz-result");
-  var retry = document.getElementById("quiz-retry");
-  var submit = form.querySelector("button[type=submit]");
-  var questions = Array.prototype.slice.call(form.querySelectorAll(".question"));
 
   function decode(encoded) {
     var binary = atob(encoded || "");
@@ -23,108 +17,6 @@
     return JSON.parse(new TextDecoder("utf-8").decode(bytes));
   }
 
-  function chosen(question) {
-    var input = question.querySelector("input[type=radio]:checked");
-    return input ? Number(input.value) : null;
-  }
-
-  function bandFor(score) {
-    for (var i = 0; i < data.bands.length; i++) {
-      if (data.bands[i].low <= score && score <= data.bands[i].high) return data.bands[i];
-    }
-    return null;
-  }
-
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    var missing = questions.filter(function (q) { return chosen(q) === null; });
-    questions.forEach(function (q) { q.classList.toggle("is-unanswered", missing.indexOf(q) >= 0); });
-    if (missing.length) {
-      status.textContent = missing.length === 1
-        ? "One question has no answer yet."
-        : missing.length + " questions have no answer yet.";
-      var first = missing[0].querySelector("input");
-      if (first) first.focus();
-      return;
-    }
-    status.textContent = "";
-    var score = 0;
-    questions.forEach(function (question) {
-      var number = questions.indexOf(question);
-      var key = data.questions[Number(question.getAttribute("data-position"))] || data.questions[number];
-      var answer = chosen(question);
-      var right = answer === key.correct;
-      if (right) score++;
-      question.querySelectorAll(".option").forEach(function (option) {
-        var index = Number(option.getAttribute("data-index"));
-        var mark = option.querySelector(".mark");
-        option.querySelector("input").disabled = true;
-        if (index === key.correct) {
-          option.classList.add("is-correct");
-          mark.textContent = index === answer ? "✓ Your answer, correct" : "✓ Correct answer";
-        } else if (index === answer) {
-          option.classList.add("is-wrong");
-          mark.textContent = "✗ Your answer";
-        }
-      });
-      var feedback = question.querySelector(".feedback");
-      var correctOption = question.querySelector('.option[data-index="' + key.correct + '"] .letter');
-      feedback.className = "feedback " + (right ? "is-correct" : "is-wrong");
-      feedback.innerHTML = '<p class="verdict"></p>' + key.explanation;
-      feedback.querySelector(".verdict").textContent = right
-        ? "Correct."
-        : "Not quite. The answer is " + (correctOption ? correctOption.textContent.replace(")", "") : "?") + ".";
-      feedback.hidden = false;
-    });
-    var total = questions.length;
-    var band = bandFor(score);
-    document.getElementById("quiz-score").textContent = score + "/" + total;
-    document.getElementById("quiz-band").textContent = band ? band.label : "";
-    document.getElementById("quiz-advice").textContent = band ? band.advice : "";
-    submit.hidden = true;
-    result.hidden = false;
-    form.parentNode.insertBefore(result, form);
-    result.focus();
-  });
-
-  retry.addEventListener("click", function () {
-    shuffle(questions).forEach(function (question) {
-      list.appendChild(question);
-      var options = question.querySelector(".options");
-      var items = Array.prototype.slice.call(options.querySelectorAll(".option"));
-      shuffle(items).forEach(function (option, position) {
-        options.appendChild(option);
-        option.querySelector(".letter").textContent = String.fromCharCode(65 + position) + ")";
-        option.classList.remove("is-correct", "is-wrong");
-        option.querySelector(".mark").textContent = "";
-        var input = option.querySelector("input");
-        input.checked = false;
-        input.disabled = false;
-      });
-      question.classList.remove("is-unanswered");
-      var feedback = question.querySelector(".feedback");
-      feedback.hidden = true;
-      feedback.className = "feedback";
-      feedback.innerHTML = "";
-    });
-    questions = Array.prototype.slice.call(list.querySelectorAll(".question"));
-    renumber();
-    result.hidden = true;
-    submit.hidden = false;
-    status.textContent = "The questions and options are in a new order.";
-    var first = list.querySelector("input");
-    if (first) first.focus();
-  });
-
-  // Question numbers follow the order on the page; the key follows the source order.
-  function renumber() {
-    questions.forEach(function (question, position) {
-      var label = question.querySelector(".question-number");
-      if (label) label.textContent = "Question " + (position + 1);
-    });
-  }
-  questions.forEach(function (question, position) { question.setAttribute("data-position", String(position)); });
-
   function shuffle(items) {
     var copy = items.slice();
     for (var i = copy.length - 1; i > 0; i--) {
@@ -133,4 +25,149 @@
     }
     return copy;
   }
+
+  // The credit an answer earns: all or nothing, or Moodle's partial credit (each right
+  // option 1/k, each wrong one -1/w, floored at 0).
+  function credit(chosen, key, optionCount, scoring) {
+    var right = key.correct;
+    if (scoring !== "partial") {
+      if (chosen.length !== right.length) return 0;
+      for (var i = 0; i < chosen.length; i++) if (right.indexOf(chosen[i]) < 0) return 0;
+      return 1;
+    }
+    var wrongCount = optionCount - right.length;
+    var sum = 0;
+    chosen.forEach(function (index) {
+      if (right.indexOf(index) >= 0) sum += 1 / right.length;
+      else if (wrongCount > 0) sum -= 1 / wrongCount;
+    });
+    return Math.max(0, Math.round(sum * 1e6) / 1e6);
+  }
+
+  function format(number) {
+    return String(Math.round(number * 100) / 100);
+  }
+
+  function setUp(form) {
+    var data = decode(form.getAttribute("data-quiz"));
+    var id = form.id;
+    var list = form.querySelector(".questions");
+    var status = document.getElementById(id + "-status");
+    var result = document.getElementById(id + "-result");
+    var retry = document.getElementById(id + "-retry");
+    var submit = form.querySelector("button[type=submit]");
+    var questions = Array.prototype.slice.call(list.children);
+    // The key follows the source order; questions remember their place before any shuffle.
+    questions.forEach(function (question, position) { question.setAttribute("data-position", String(position)); });
+    if (!submit) return;  // only self-check items: nothing to mark
+
+    function keyOf(question) { return data.questions[Number(question.getAttribute("data-position"))]; }
+    function scored() { return questions.filter(function (q) { return keyOf(q) !== null; }); }
+    function chosen(question) {
+      return Array.prototype.slice.call(question.querySelectorAll("input:checked")).map(function (input) { return Number(input.value); });
+    }
+    function bandFor(score) {
+      for (var i = 0; i < data.bands.length; i++) {
+        if (data.bands[i].low <= score && score <= data.bands[i].high) return data.bands[i];
+      }
+      return null;
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var marked = scored();
+      var missing = marked.filter(function (q) { return chosen(q).length === 0; });
+      marked.forEach(function (q) { q.classList.toggle("is-unanswered", missing.indexOf(q) >= 0); });
+      if (missing.length) {
+        status.textContent = missing.length === 1
+          ? "One question has no answer yet."
+          : missing.length + " questions have no answer yet.";
+        var first = missing[0].querySelector("input");
+        if (first) first.focus();
+        return;
+      }
+      status.textContent = "";
+      var points = 0;
+      marked.forEach(function (question) {
+        var key = keyOf(question);
+        var answer = chosen(question);
+        var options = question.querySelectorAll(".option");
+        var earned = credit(answer, key, options.length, data.scoring);
+        points += earned;
+        var letters = [];
+        var feedbackHTML = "";
+        options.forEach(function (option) {
+          var index = Number(option.getAttribute("data-index"));
+          var mark = option.querySelector(".mark");
+          var picked = answer.indexOf(index) >= 0;
+          option.querySelector("input").disabled = true;
+          if (key.correct.indexOf(index) >= 0) {
+            option.classList.add("is-correct");
+            mark.textContent = picked ? "✓ Your answer, correct" : "✓ Correct answer";
+            letters.push(option.querySelector(".letter").textContent.replace(")", ""));
+          } else if (picked) {
+            option.classList.add("is-wrong");
+            mark.textContent = "✗ Your answer";
+          }
+          if (picked && key.feedback && key.feedback[index]) feedbackHTML += key.feedback[index];
+        });
+        var feedback = question.querySelector(".feedback");
+        feedback.className = "feedback " + (earned >= 1 ? "is-correct" : "is-wrong");
+        feedback.innerHTML = '<p class="verdict"></p>' + feedbackHTML + key.explanation;
+        var verdict;
+        if (earned >= 1) verdict = "Correct.";
+        else if (earned > 0) verdict = "Partly right (" + format(earned * 100) + "% of the question). The answers are " + letters.join(", ") + ".";
+        else verdict = "Not quite. The answer" + (letters.length > 1 ? "s are " : " is ") + (letters.join(", ") || "?") + ".";
+        feedback.querySelector(".verdict").textContent = verdict;
+        feedback.hidden = false;
+      });
+      var total = marked.length;
+      var band = bandFor(Math.floor(points + 1e-9));
+      document.getElementById(id + "-score").textContent = format(points) + "/" + total;
+      document.getElementById(id + "-band").textContent = band ? band.label : "";
+      document.getElementById(id + "-advice").textContent = band ? band.advice : "";
+      submit.hidden = true;
+      result.hidden = false;
+      form.parentNode.insertBefore(result, form);
+      result.focus();
+    });
+
+    retry.addEventListener("click", function () {
+      shuffle(questions).forEach(function (question) {
+        list.appendChild(question);
+        var options = question.querySelector(".options");
+        if (!options) return;
+        var items = Array.prototype.slice.call(options.querySelectorAll(".option"));
+        shuffle(items).forEach(function (option, position) {
+          options.appendChild(option);
+          option.querySelector(".letter").textContent = String.fromCharCode(65 + position) + ")";
+          option.classList.remove("is-correct", "is-wrong");
+          var mark = option.querySelector(".mark");
+          if (mark) mark.textContent = "";
+          var input = option.querySelector("input");
+          if (input) { input.checked = false; input.disabled = false; }
+        });
+        question.classList.remove("is-unanswered");
+        var feedback = question.querySelector(".feedback");
+        feedback.hidden = true;
+        feedback.className = "feedback";
+        feedback.innerHTML = "";
+        var reveal = question.querySelector("details.reveal");
+        if (reveal) reveal.open = false;
+      });
+      questions = Array.prototype.slice.call(list.children);
+      // Question numbers follow the order on the page.
+      questions.forEach(function (question, position) {
+        var label = question.querySelector(".question-number");
+        if (label) label.textContent = "Question " + (position + 1);
+      });
+      result.hidden = true;
+      submit.hidden = false;
+      status.textContent = "The questions and options are in a new order.";
+      var first = list.querySelector("input");
+      if (first) first.focus();
+    });
+  }
+
+  Array.prototype.slice.call(document.querySelectorAll("form.quiz")).forEach(setUp);
 })();

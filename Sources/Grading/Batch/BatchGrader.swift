@@ -99,13 +99,17 @@ public struct BatchGrader: Sendable {
         } catch {
             throw BatchError.cannotWrite(output.path, error.localizedDescription)
         }
-        let previous = options.force ? [:] : Dictionary(
-            (BatchSummary.read(output.appendingPathComponent("summary.json"))?.rows ?? []).map { ($0.id, $0) },
-            uniquingKeysWith: { first, _ in first })
+        // Rows are kept only from a summary of the same report format: json, gradescope and
+        // exercism reports share an extension, so the extension alone cannot tell.
+        let kept = BatchSummary.read(output.appendingPathComponent("summary.json")).flatMap { summary in
+            options.force || (summary.format ?? options.format) != options.format ? nil : summary.rows
+        }
+        let previous = Dictionary((kept ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let state = BatchState(summary: BatchSummary(
             exercise: exercise.slug,
             groups: exercise.groups.map { BatchSummary.Group(id: $0.id, title: $0.title, maxPoints: $0.points) },
-            shard: options.shard.map { "\($0.index)/\($0.count)" }, rows: [], graded: 0, skipped: 0), total: ids.count)
+            shard: options.shard.map { "\($0.index)/\($0.count)" }, rows: [], graded: 0, skipped: 0,
+            format: options.format), total: ids.count)
 
         var pending: [(String, Submission, String)] = []
         for id in ids {

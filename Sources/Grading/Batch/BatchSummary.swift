@@ -1,4 +1,5 @@
 import Foundation
+import TextEscaping
 
 /// One submission's line in a batch summary.
 public struct BatchRow: Sendable, Codable, Equatable {
@@ -43,6 +44,10 @@ public struct BatchSummary: Sendable, Codable, Equatable {
     /// Submissions graded in this run (the rest were up to date and kept).
     public var graded: Int
     public var skipped: Int
+    /// The format of every row's report (absent in summaries written before lectern recorded it).
+    public var format: ReportFormat?
+    /// The shards (`K/N`) a merge with `--allow-partial` went without; absent when none.
+    public var missingShards: [String]?
 
     /// summary.csv: one row per submission, group points in the exercise's group order.
     public var csv: String {
@@ -57,16 +62,20 @@ public struct BatchSummary: Sendable, Codable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// What the command prints at the end.
+    /// What the command prints at the end; ids and messages with their control characters
+    /// shown as escapes, one line each.
     public var text: String {
         let full = rows.filter(\.isFullMarks).count
         let errors = rows.filter { $0.status != .graded }.count
         let mean = rows.isEmpty ? 0 : rows.reduce(0) { $0 + $1.score } / Double(rows.count)
         var lines: [String] = []
         for row in rows where row.status != .graded {
-            lines.append("\(row.id): \(row.status.rawValue)" + (row.message.map { ": " + (firstLine($0)) } ?? ""))
+            lines.append("\(VisibleText.line(row.id)): \(row.status.rawValue)" + (row.message.map { ": " + VisibleText.line(firstLine($0)) } ?? ""))
         }
-        lines.append("\(exercise)\(shard.map { " shard \($0)" } ?? ""): \(rows.count) submissions "
+        if let missing = missingShards, !missing.isEmpty {
+            lines.append("warning: a partial merge: shard\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) missing")
+        }
+        lines.append("\(VisibleText.line(exercise))\(shard.map { " shard \($0)" } ?? ""): \(rows.count) submissions "
             + "(\(graded) graded now, \(skipped) up to date), \(full) full marks, \(errors) not graded, "
             + "mean score \(Points.format(mean))/\(Points.format(groups.reduce(0) { $0 + $1.maxPoints }))")
         return lines.joined(separator: "\n") + "\n"
@@ -92,40 +101,6 @@ public struct BatchSummary: Sendable, Codable, Equatable {
         try AtomicFile.write(Data(StableJSON.encode(self).utf8), to: folder.appendingPathComponent("summary.json"))
         try AtomicFile.write(Data(csv.utf8), to: folder.appendingPathComponent("summary.csv"))
     }
-
-    /// Joins shard summaries (folders holding summary.json) into one, written to `output`,
-    /// with report paths relative to it. The shards must be of one exercise and share no id.
-    public static func merge(_ folders: [URL], into output: URL) throws(BatchError) -> BatchSummary {
-        var merged: BatchSummary?
-        var seen: [String: String] = [:]
-        for folder in folders {
-            let file = folder.appendingPathComponent("summary.json")
-            guard let summary = read(file) else { throw .unreadableSummary(file.path) }
-            if merged == nil {
-                merged = BatchSummary(exercise: summary.exercise, groups: summary.groups, shard: nil, rows: [], graded: 0, skipped: 0)
-            }
-            guard summary.exercise == merged!.exercise else {
-                throw .mixedExercises(merged!.exercise, summary.exercise, file.path)
-            }
-            for var row in summary.rows {
-                if let other = seen[row.id] { throw .duplicateSubmission(row.id, other, folder.path) }
-                seen[row.id] = folder.path
-                row.report = RelativePath.from(output, to: folder.appendingPathComponent(row.report))
-                merged!.rows.append(row)
-            }
-            merged!.graded += summary.graded
-            merged!.skipped += summary.skipped
-        }
-        guard var result = merged else { throw .nothingToMerge }
-        result.rows.sort { $0.id < $1.id }
-        do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            try result.write(to: output)
-        } catch {
-            throw .cannotWrite(output.path, "\(error.localizedDescription)")
-        }
-        return result
-    }
 }
 
 /// Why a batch or merge could not run.
@@ -136,6 +111,20 @@ public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
     case mixedExercises(String, String, String)
     case duplicateSubmission(String, String, String)
     case nothingToMerge
+    /// Shards `K/N` that none of the merged folders holds.
+    case missingShards([String], found: [String])
+    /// A summary's shard is not `K/N`, is of another N than the others, or repeats another's.
+    case invalidShard(String, String)
+    /// A row that no grading could have written (path of its summary, id, what is wrong).
+    case invalidRow(String, String, String)
+    /// A row's report that is not there (the report's path, the summary naming it).
+    case missingReport(String, String)
+    /// Summaries whose reports are in different formats (the summary, its format, the others').
+    case mixedFormats(String, String, String)
+    /// Summaries of one exercise with different groups or points.
+    case mixedGroups(String)
+    /// The merge's output folder is one of its inputs.
+    case outputIsAnInput(String)
 
     public var description: String {
         switch self {
@@ -145,6 +134,16 @@ public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .mixedExercises(let first, let other, let path): "\(path) grades '\(other)', the others '\(first)'; merge shards of one exercise"
         case .duplicateSubmission(let id, let first, let second): "submission '\(id)' is in both \(first) and \(second)"
         case .nothingToMerge: "no summaries to merge"
+        case .missingShards(let missing, let found):
+            "shard\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") missing "
+                + "(merging \(found.joined(separator: ", "))); merge every shard, or pass --allow-partial"
+        case .invalidShard(let path, let reason): "\(path): \(reason)"
+        case .invalidRow(let path, let id, let reason): "\(path): row '\(id)': \(reason)"
+        case .missingReport(let report, let summary): "\(report): missing, though \(summary) names it; re-grade that shard"
+        case .mixedFormats(let path, let format, let others):
+            "\(path) holds \(format) reports, the others \(others); merge shards graded with one --format"
+        case .mixedGroups(let path): "\(path) has other groups or points than the others; merge shards of one version of the exercise"
+        case .outputIsAnInput(let path): "the output \(path) is one of the folders being merged; give another --output"
         }
     }
 }

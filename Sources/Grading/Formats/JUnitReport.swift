@@ -1,4 +1,5 @@
 import Foundation
+import TextEscaping
 
 /// JUnit XML, as CI systems read it: one `<testsuite>` per group, one `<testcase>` per test
 /// (`<failure>` for fail, `<error>` for error), and a suite-level `<error>` case when the
@@ -53,7 +54,10 @@ enum JUnitReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// XML-escapes text for both attributes and content, dropping characters XML 1.0 forbids.
+    /// XML-escapes text for both attributes and content. Line feeds, tabs and carriage returns
+    /// become character references; every other control character (most of which XML 1.0
+    /// cannot hold at all) is shown as its visible escape, as in the text report, and so are
+    /// the noncharacters U+FFFE and U+FFFF.
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -65,8 +69,9 @@ enum JUnitReport {
             case "'": out += "&apos;"
             case "\n": out += "&#10;"
             case "\t", "\r": out += "&#\(scalar.value);"
-            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
+            case "\u{FFFE}", "\u{FFFF}": out += "\\u" + String(scalar.value, radix: 16)
+            default:
+                if let visible = VisibleText.escape(scalar) { out += visible } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

@@ -1,7 +1,11 @@
 import Foundation
+import TextEscaping
 
 /// The human report: a headline, the run's message, each group with its tests (✓ ✗ !) and
 /// points, the learner's output, warnings. ANSI colour only when asked (a terminal, no NO_COLOR).
+/// Every text that lectern did not write (the learner's output and messages, names) shows its
+/// control characters as escapes (``VisibleText``), so only lectern's own codes reach a terminal;
+/// a one-line field (a test's message, the submission's name) stays on its line.
 public struct TextReport: Sendable {
     public var color: Bool
 
@@ -21,26 +25,27 @@ public struct TextReport: Sendable {
 
     public func render(_ report: GradingReport) -> String {
         var lines: [String] = []
-        for warning in report.warnings { lines.append(paint("warning: ", .yellow) + warning) }
-        lines.append(paint(Self.headline(report), .bold) + "  \(report.submission)")
+        for warning in report.warnings { lines.append(paint("warning: ", .yellow) + VisibleText.lines(warning)) }
+        lines.append(paint(VisibleText.line(Self.headline(report)), .bold) + "  \(VisibleText.line(report.submission))")
         if let message = report.message {
             lines.append("")
-            lines.append(contentsOf: message.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) })
+            lines.append(contentsOf: VisibleText.lines(message).split(separator: "\n", omittingEmptySubsequences: false).map { String($0) })
         }
         for group in report.groups {
             lines.append("")
-            lines.append(paint("\(group.title)  \(Points.format(group.points))/\(Points.format(group.maxPoints))", .bold)
+            lines.append(paint("\(VisibleText.line(group.title))  \(Points.format(group.points))/\(Points.format(group.maxPoints))", .bold)
                 + "  (\(group.passed) of \(group.total) passed)")
             guard report.status != .error else { continue }
             for test in report.tests where test.group == group.id {
                 let points = "\(Points.format(test.points))/\(Points.format(test.maxPoints))"
+                let name = VisibleText.line(test.name)
                 switch test.status {
-                case .pass: lines.append("  " + paint("✓", .green) + " \(test.name)  \(points)")
-                case .fail: lines.append("  " + paint("✗", .red) + " \(test.name)  \(points)")
-                case .error: lines.append("  " + paint("!", .red) + " \(test.name)  \(points)")
+                case .pass: lines.append("  " + paint("✓", .green) + " \(name)  \(points)")
+                case .fail: lines.append("  " + paint("✗", .red) + " \(name)  \(points)")
+                case .error: lines.append("  " + paint("!", .red) + " \(name)  \(points)")
                 }
                 if let message = test.message {
-                    lines.append("      " + paint(message, .dim))
+                    lines.append("      " + paint(VisibleText.line(message), .dim))
                 }
                 if let scenario = test.scenario {
                     lines += scenario.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
@@ -54,7 +59,7 @@ public struct TextReport: Sendable {
         if !report.output.isEmpty {
             lines.append("")
             lines.append(paint("Your program's output (not graded):", .bold))
-            lines.append(contentsOf: report.output.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
+            lines.append(contentsOf: VisibleText.lines(report.output).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
         }
         lines.append("")
         let total = "Total: \(Points.format(report.score))/\(Points.format(report.maxScore))"

@@ -30,16 +30,50 @@ enum FileTree {
         return true
     }
 
-    /// Removes `path` and everything under it, whatever permissions the run left.
+    /// Removes `path` and everything under it, whatever permissions the run left. Each folder
+    /// is opened without following links and worked on through its descriptor, so a link
+    /// swapped in for a folder while this runs is removed as a link, never followed (a chmod
+    /// by path would change the mode of whatever it points to).
     static func remove(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            chmod(path, 0o700)
-            for name in names(in: path) { remove(path + "/" + name) }
-            rmdir(path)
-        } else {
+        guard info.st_mode & S_IFMT == S_IFDIR else {
             unlink(path)
+            return
+        }
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if folder >= 0 {
+            removeContents(of: folder)
+            close(folder)
+        }
+        rmdir(path)
+    }
+
+    /// Empties the folder open as `folder`, depth first.
+    private static func removeContents(of folder: CInt) {
+        fchmod(folder, 0o700)
+        // Close-on-exec: a run spawned by another thread meanwhile must never inherit it.
+        let listing = fcntl(folder, F_DUPFD_CLOEXEC, 0)
+        guard listing >= 0 else { return }
+        guard let directory = fdopendir(listing) else {
+            close(listing)
+            return
+        }
+        var entries: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name != "." && name != ".." { entries.append(name) }
+        }
+        closedir(directory)
+        for name in entries where unlinkat(folder, name, 0) != 0 {
+            let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if child >= 0 {
+                removeContents(of: child)
+                close(child)
+            }
+            unlinkat(folder, name, AT_REMOVEDIR)
         }
     }
 }

@@ -13,6 +13,13 @@ enum LibcExtras {
     static let addChdir: FileActionsPath? = symbol("posix_spawn_file_actions_addchdir_np")
     static let pipe2: Pipe2? = symbol("pipe2")
 
+    typealias PidfdOpen = @convention(c) (pid_t, CUnsignedInt) -> CInt
+    typealias PidfdSendSignal = @convention(c) (CInt, CInt, UnsafeMutablePointer<siginfo_t>?, CUnsignedInt) -> CInt
+    /// `pidfd_open` (glibc 2.36): a descriptor that keeps naming one process, never a reused pid.
+    static let pidfdOpen: PidfdOpen? = symbol("pidfd_open")
+    /// `pidfd_send_signal` (glibc 2.36).
+    static let pidfdSendSignal: PidfdSendSignal? = symbol("pidfd_send_signal")
+
     /// `POSIX_SPAWN_SETSID` (glibc 2.26): the child leads a new session and process group.
     static let spawnSetSID: Int32 = 0x80
 

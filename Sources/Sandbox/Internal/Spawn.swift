@@ -34,6 +34,12 @@ func spawn(_ spec: ChildSpec) throws(SandboxError) -> pid_t {
         lifted.append(high)
         posix_spawn_file_actions_adddup2(&actions, high, target)
     }
+    // Every descriptor the table does not name is closed in the child: those above it at
+    // once, and those below it (3 when only 4 and 5 are named) one by one, so a descriptor
+    // another thread left inheritable for a moment never reaches the command.
+    for unnamed in CInt(3)..<firstFree where spec.descriptors[unnamed] == nil {
+        posix_spawn_file_actions_addclose(&actions, unnamed)
+    }
     if let closeFrom = LibcExtras.addCloseFrom {
         _ = closeFrom(&actions, firstFree)
     }

@@ -1,17 +1,36 @@
 import Foundation
 import Glibc
 
-/// A private temporary directory on the host for one run, removed with everything in it.
+/// A private temporary directory on the host for one run (mode 0700), removed with everything
+/// in it. Its name carries this process's pid and start time, and it holds a lock file that
+/// stays locked while the run lives, so that if this process is killed before it can remove
+/// the folder, a later run can tell it is stale and remove it (``StaleRuns``), and never
+/// mistakes a live run's folder for one.
 struct ScratchDirectory {
     let url: URL
+    /// The open, locked lock file; closing it (or this process dying) releases the lock.
+    private let lock: CInt
 
-    init() throws(SandboxError) {
-        let base = FileManager.default.temporaryDirectory.path
-        var template = Array("\(base)/lectern-run-XXXXXX".utf8CString)
+    init(in base: String = FileManager.default.temporaryDirectory.path) throws(SandboxError) {
+        StaleRuns.sweepOnce(in: base)
+        guard let name = RunFolderName.template(in: base) else {
+            throw .hostFailure("cannot read this process's start time from /proc/\(getpid())/stat")
+        }
+        var template = Array(name.utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw .hostFailure("cannot create a temporary directory in \(base): \(errnoText())")
         }
-        url = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        let url = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        let lock = open(url.appendingPathComponent(RunFolderName.lockName).path,
+                        O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard lock >= 0, flock(lock, LOCK_EX) == 0 else {
+            let reason = errnoText()
+            if lock >= 0 { close(lock) }
+            FileTree.remove(url.path)
+            throw .hostFailure("cannot lock the run's folder \(url.path): \(reason)")
+        }
+        self.url = url
+        self.lock = lock
     }
 
     func subdirectory(_ name: String) throws(SandboxError) -> URL {
@@ -20,8 +39,10 @@ struct ScratchDirectory {
         return child
     }
 
+    /// Removes the folder, then releases its lock.
     func remove() {
         FileTree.remove(url.path)
+        close(lock)
     }
 }
 

@@ -6,12 +6,16 @@ usage: pty_drive.py COLUMNS PROGRAM [ARG...]   (steps as JSON on stdin)
 Steps: {"expect": "text"} waits (5 s at most) until the screen shows text that was not
 there at the previous expect; {"send": "D\\n"} types bytes ("\\u0003" is Ctrl-C, "\\u0004"
 Ctrl-D); {"resize": 50} sets the window's width; {"mark": "name"} notes the screen
-length at that point. The pty is the child's
+length at that point; {"modes": "name"} notes the terminal's settings at that point (is it
+canonical, does it echo, does it make signals); {"signal": 15} sends the child a signal
+as another process would (kill); {"hangup": true} closes the terminal as closing its window
+does (the master side goes away; nothing more can be read or typed). The pty is the child's
 controlling terminal, so Ctrl-C becomes SIGINT through the line discipline as for a person.
 
-Prints JSON: screen (everything shown, decoded as UTF-8), exit, signal, marks,
+Prints JSON: screen (everything shown, decoded as UTF-8), exit, signal, marks, modes,
 failedExpect (the first text that never appeared), termiosRestored (the terminal's
-settings after the child exited equal those before it started).
+settings after the child exited equal those before it started; null when the terminal
+was hung up and can no longer be asked).
 """
 import fcntl
 import json
@@ -51,12 +55,18 @@ def main():
     screen = bytearray()
     consumed = 0
     marks = {}
+    modes = {}
+    hung_up = False
     failed = None
     status = None
 
     def pump(timeout):
         nonlocal status
-        ready, _, _ = select.select([master], [], [], timeout)
+        if hung_up:
+            time.sleep(timeout)
+            ready = []
+        else:
+            ready, _, _ = select.select([master], [], [], timeout)
         if ready:
             try:
                 data = os.read(master, 65536)
@@ -76,7 +86,24 @@ def main():
         elif "mark" in step:
             pump(0.05)
             marks[step["mark"]] = len(screen.decode("utf-8", "replace"))
+        elif "modes" in step:
+            pump(0.05)
+            lflag = termios.tcgetattr(slave)[3]
+            modes[step["modes"]] = {
+                "canonical": bool(lflag & termios.ICANON),
+                "echo": bool(lflag & termios.ECHO),
+                "signals": bool(lflag & termios.ISIG),
+            }
+        elif "signal" in step:
+            os.kill(pid, step["signal"])
+        elif "hangup" in step:
+            pump(0.05)
+            os.close(master)
+            hung_up = True
         elif "expect" in step:
+            if hung_up:
+                failed = step["expect"]
+                break
             wanted = step["expect"].encode()
             deadline = time.monotonic() + TIMEOUT
             while True:
@@ -97,7 +124,7 @@ def main():
     if status is None:
         os.kill(pid, 9)
         _, status = os.waitpid(pid, 0)
-    while select.select([master], [], [], 0.05)[0]:
+    while not hung_up and select.select([master], [], [], 0.05)[0]:
         try:
             data = os.read(master, 65536)
         except OSError:
@@ -105,14 +132,18 @@ def main():
         if not data:
             break
         screen.extend(data)
-    after = termios.tcgetattr(slave)
+    try:
+        after = termios.tcgetattr(slave)
+    except termios.error:
+        after = None
     print(json.dumps({
         "screen": screen.decode("utf-8", "replace"),
         "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
         "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
         "marks": marks,
+        "modes": modes,
         "failedExpect": failed,
-        "termiosRestored": before == after,
+        "termiosRestored": None if after is None else before == after,
     }))
 
 

@@ -1,0 +1,102 @@
+import Course
+import Foundation
+import Testing
+
+/// Lessons whose quiz keys live on a solutions page, drifted as real courses drift:
+/// reordered options, reworded prompts, five of ten questions, a page for another lesson,
+/// options reworded, a question with no counterpart, two marks, a self-check item.
+/// `expected.txt` beside each holds the `lectern check` report ([ROOT] for the fixture).
+/// Run with RECORD_SNAPSHOTS=1 to rewrite the expectations (the run then fails on purpose).
+@Suite struct PairingGoldenTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/pairing")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    static func load(_ fixture: String) -> (Course?, [Diagnostic], URL) {
+        let root = fixtures.appendingPathComponent(fixture)
+        var diagnostics: [Diagnostic] = []
+        let course = CourseLoader.load(root.path, diagnostics: &diagnostics)
+        return (course, diagnostics, root)
+    }
+
+    @Test(arguments: cases)
+    func checkReportMatchesExpectation(fixture: String) throws {
+        let (course, diagnostics, root) = Self.load(fixture)
+        let report = CheckReport(course: course, diagnostics: diagnostics).text
+            .replacingOccurrences(of: root.path, with: "[ROOT]")
+        let expectedURL = root.appendingPathComponent("expected.txt")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
+            try report.write(to: expectedURL, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(expectedURL.path); run again without RECORD_SNAPSHOTS")
+            return
+        }
+        #expect(report == (try String(contentsOf: expectedURL, encoding: .utf8)))
+    }
+
+    @Test func reorderedOptionsTakeTheKeyInTheLessonsOwnLetters() throws {
+        let (course, _, _) = Self.load("reordered-options")
+        let quiz = try #require(course?.sessions.first?.quiz)
+        // The seed keys D, D, A, A, C, C, D, B, A, C; the lesson lists every question's options backwards.
+        #expect(quiz.answerKey == ["A", "A", "D", "D", "B", "B", "A", "C", "D", "B"])
+        #expect(quiz.questions[0].correctOption?.text == "Production servers require observability, scalability, and reliability")
+        #expect(quiz.solutionsPage == "Session4_Test_Solutions.md")
+    }
+
+    @Test func explanationsComeFromTheSolutionsPage() throws {
+        let (course, _, _) = Self.load("reworded-prompt")
+        let quiz = try #require(course?.sessions.first?.quiz)
+        #expect(quiz.questions[2].explanationText.hasPrefix("Histogram metrics are ideal for tracking response times"))
+        #expect(quiz.questions[2].keySource?.line == 33)
+    }
+
+    @Test func theSolutionsPageIsNoSessionOfItsOwn() throws {
+        let (course, _, _) = Self.load("five-of-ten")
+        #expect(course?.sessions.map(\.id) == ["Session4_Production_MCP_Deployment"])
+        #expect(course?.pages.count == 2)
+    }
+
+    @Test func aLessonAskingFiveOfTenDoesNotBorrowTheTenQuestionBands() throws {
+        let (course, _, _) = Self.load("five-of-ten")
+        let quiz = try #require(course?.sessions.first?.quiz)
+        #expect(quiz.answerKey == ["D", "D", "A", "A", "C"])
+        #expect(quiz.scoringGuide == nil)
+    }
+
+    @Test func aSelfCheckItemRevealsItsDetailsAnswerOrTheSolutionsPagesExplanation() throws {
+        let (course, _, _) = Self.load("self-check-details")
+        let quiz = try #require(course?.sessions.first?.quiz)
+        #expect(quiz.questions.map(\.isScored) == [true, true, false, false])
+        #expect(quiz.questions[2].answer.map { $0.plainText() }.joined().hasPrefix("A gauge holds only the latest value"))
+        #expect(quiz.questions[3].revealed.map { $0.plainText() }.joined().hasPrefix("Health checks should verify all critical dependencies"))
+    }
+
+    @Test func pairingProblemsCarryTheSolutionsPagesPositionInJSON() throws {
+        let (course, diagnostics, _) = Self.load("options-differ")
+        let json = try CheckReport(course: course, diagnostics: diagnostics).json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let entries = try #require(object["diagnostics"] as? [[String: Any]])
+        let unkeyed = try #require(entries.first { ($0["code"] as? String) == "unkeyed" })
+        #expect(unkeyed["line"] as? Int == 43)
+        let related = try #require((unkeyed["related"] as? [[String: Any]])?.first)
+        #expect((related["path"] as? String)?.hasSuffix("options-differ/Session4_Test_Solutions.md") == true)
+        #expect(related["line"] as? Int == 72)
+    }
+}
+
+/// How options are matched between a lesson and its solutions page.
+@Suite struct OptionTextMatchingTests {
+    @Test(arguments: [
+        ("Redis distributed caching, with TTL!", "redis  distributed caching with ttl"),
+        ("“Open” state", "\"open\" state"),
+        ("Blue-green deployment", "blue green deployment"),
+    ])
+    func textsMatchIgnoringCaseSpacingAndPunctuation(lesson: String, solutions: String) {
+        #expect(KeyPairing.normalized(lesson) == KeyPairing.normalized(solutions))
+    }
+
+    @Test func differentWordsDoNotMatch() {
+        #expect(KeyPairing.normalized("Redis caching") != KeyPairing.normalized("Redis distributed caching"))
+    }
+}
