@@ -48,7 +48,7 @@ public struct TextReport: Sendable {
                     lines.append("      " + paint(VisibleText.line(message), .dim))
                 }
                 if let scenario = test.scenario {
-                    lines += scenario.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
+                    lines += VisibleText.lines(scenario).split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
                 }
             }
         }
