@@ -177,38 +177,30 @@ extension MarkdownNode {
         }
     }
 
-    /// The text a reader sees, without markup: text and code literals, breaks as spaces
-    /// (or newlines when `breaks` is `.newline`), blocks and table cells separated likewise.
-    public func plainText(breaks: BreakStyle = .space) -> String {
-        var walker = PlainTextWalker(breaks: breaks)
+    /// The text a reader sees, without markup: text and code literals, with line breaks,
+    /// sibling blocks and table cells separated by spaces.
+    public func plainText() -> String {
+        var walker = PlainTextWalker()
         walker.visit(self)
         return walker.text
     }
-
-    /// How line breaks appear in `plainText`.
-    public enum BreakStyle: Sendable { case space, newline }
 }
 
-/// Collects `plainText`: literals, with a break between sibling blocks.
+/// Collects `plainText`: literals, with a space between sibling blocks.
 struct PlainTextWalker: MarkdownWalker {
-    let breaks: MarkdownNode.BreakStyle
     var text = ""
-
-    init(breaks: MarkdownNode.BreakStyle) {
-        self.breaks = breaks
-    }
 
     mutating func defaultVisit(_ node: borrowing MarkdownNode) {
         switch node.kind {
         case .text, .code, .codeBlock, .htmlInline, .htmlBlock:
             text += node.literal
         case .softBreak, .lineBreak:
-            text += breaks == .space ? " " : "\n"
+            text += " "
         case .footnoteReference:
             break  // a number that belongs to the page, not to this text
         default:
             node.forEachChild { index, child in
-                if index > 0, child.kind.isBlock { text += breaks == .space ? " " : "\n" }
+                if index > 0, child.kind.isBlock { text += " " }
                 visit(child)
             }
         }

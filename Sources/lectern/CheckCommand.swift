@@ -3,6 +3,7 @@ import Course
 import Foundation
 import Grading
 import Sandbox
+import Support
 
 /// `lectern check [DIR]`: validates a whole course and prints every problem in one run.
 struct CheckCommand: AsyncParsableCommand {
@@ -28,7 +29,7 @@ struct CheckCommand: AsyncParsableCommand {
     var jobs = 2
 
     func run() async throws {
-        let target = path ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
+        let target = CourseFolder.resolve(path)
         var diagnostics: [Diagnostic] = []
         let course = CourseLoader.load(target, diagnostics: &diagnostics)
         if let course { ProcessLifetime.keep(course) }  // the process ends with the check: skip tearing the trees down
@@ -44,14 +45,11 @@ struct CheckCommand: AsyncParsableCommand {
         report.notes += findings.notes
         switch format {
         case .text: print(report.text, terminator: "")
-        case .json: print(try report.json(), terminator: "")
+        case .json: print(report.json(), terminator: "")
         }
         if report.errorCount > 0 { throw ExitCode(1) }
     }
 }
 
 /// The output formats commands share.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
-}
+extension OutputFormat: ExpressibleByArgument {}

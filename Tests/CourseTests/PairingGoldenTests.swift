@@ -74,7 +74,7 @@ import Testing
 
     @Test func pairingProblemsCarryTheSolutionsPagesPositionInJSON() throws {
         let (course, diagnostics, _) = Self.load("options-differ")
-        let json = try CheckReport(course: course, diagnostics: diagnostics).json()
+        let json = CheckReport(course: course, diagnostics: diagnostics).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let entries = try #require(object["diagnostics"] as? [[String: Any]])
         let unkeyed = try #require(entries.first { ($0["code"] as? String) == "unkeyed" })

@@ -97,7 +97,7 @@ struct GradeCommandTests {
         #expect(noTrack.stderr.contains("pass --track"))
         let noCourse = try LecternProcess.run(["grade", "circuit-breaker", "x.py"], in: data)
         #expect(noCourse.status == 2)
-        #expect(noCourse.stderr.contains("there is no course at 'content'"))
+        #expect(noCourse.stderr.contains("no exercise 'circuit-breaker' in the course at '.', which has no exercises"))
     }
 
     @Test func aBatchWritesSummariesResumesAndMerges() throws {
