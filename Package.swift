@@ -134,10 +134,12 @@ let package = Package(
             "TextEscaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
+        // What the test targets share: golden files (Snapshot) and temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CourseTests",
-            dependencies: ["Course"],
+            dependencies: ["Course", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"], exclude: ["Fixtures"]),
@@ -146,8 +148,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course", "FSRS"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve", "lectern-import", "SiteServer"], exclude: ["QuizFixtures"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve", "lectern-import", "SiteServer", "TestSupport"],
+                    exclude: ["QuizFixtures", "HelpSnapshots"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ExchangeImport", "Course", "Markdown"], exclude: ["Fixtures"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], exclude: ["Fixtures"]),
@@ -160,12 +163,12 @@ let package = Package(
         ),
         .testTarget(
             name: "GradingTests",
-            dependencies: ["Grading", "Course", "Sandbox"],
+            dependencies: ["Grading", "Course", "Sandbox", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["Site", "SiteServer", "Course", "Markdown", "Support"],
+            dependencies: ["Site", "SiteServer", "Course", "Markdown", "Support", "TestSupport"],
             exclude: ["Fixtures", "Snapshots"]
         ),
     ],

@@ -140,15 +140,12 @@ public struct MarkdownNode: Hashable, Sendable {
 }
 
 extension MarkdownNode {
-    /// Calls `body` with each child and its index, read through the children's buffer. The
-    /// tree walks (plain text, HTML, links) all iterate children here, so how a walk reads
-    /// nodes, the hot loop of a site build, is decided in one place.
+    /// Calls `body` with each child and its index. The tree walks (plain text, HTML, links)
+    /// all iterate children here, so how a walk reads nodes is decided in one place. (Reading
+    /// through an unsafe buffer instead showed no saving in profiles.)
     @inlinable
     public func forEachChild(_ body: (Int, borrowing MarkdownNode) -> Void) {
-        children.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for index in 0..<buffer.count { body(index, base[index]) }
-        }
+        for index in children.indices { body(index, children[index]) }
     }
 
     /// The level of a heading, nil for other nodes.

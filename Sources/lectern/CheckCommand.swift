@@ -3,6 +3,7 @@ import Course
 import Foundation
 import Grading
 import Sandbox
+import Site
 import Support
 
 /// `lectern check [DIR]`: validates a whole course and prints every problem in one run.
@@ -32,7 +33,10 @@ struct CheckCommand: AsyncParsableCommand {
         let target = CourseFolder.resolve(path)
         var diagnostics: [Diagnostic] = []
         let course = CourseLoader.load(target, diagnostics: &diagnostics)
-        if let course { ProcessLifetime.keep(course) }  // the process ends with the check: skip tearing the trees down
+        if let course {
+            ProcessLifetime.keep(course)  // the process ends with the check: skip tearing the trees down
+            AnchorChecker.check(course, diagnostics: &diagnostics)  // the same #fragment check as site build
+        }
         var findings = ExerciseValidator.Findings()
         for exercise in course?.exercises ?? [] { findings.diagnostics += Traceability.check(exercise) }
         if !noExercises, let exercises = course?.exercises, !exercises.isEmpty {

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@Suite("lectern grade, end to end")
+@Suite("lectern grade, end to end", GradeSupport.needsSandbox)
 struct GradeCommandTests {
     let python = "exercises/circuit-breaker/python"
 
     func grade(_ arguments: [String], dataDir: URL) throws -> LecternProcess.Result {
-        try LecternProcess.run(["grade"] + arguments + GradeSupport.sandboxArguments + ["--data-dir", dataDir.path])
+        try LecternProcess.run(["grade"] + arguments + ["--data-dir", dataDir.path])
     }
 
     func json(_ text: String) throws -> [String: Any] {
