@@ -30,15 +30,17 @@ public enum DirectoryListing {
         return result
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// Calls `body` with the name and `d_type` of each entry of `path` but `.` and `..`;
     /// false when the folder cannot be opened.
     static func forEachEntry(of path: String, _ body: (String, UInt8) -> Void) -> Bool {
         guard let directory = opendir(path) else { return false }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // Read in place: copying `d_name` reads 256 bytes, past a short last record of
+            // readdir's buffer (Sandbox's FileTree.entryName says more).
+            let name = String(cString: (UnsafeRawPointer(entry) + Self.nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { body(name, entry.pointee.d_type) }
         }
         return true
