@@ -118,6 +118,7 @@ struct PageRenderer: Sendable {
         var context: [String: Any] = [
             "root": SitePath.root(from: output),
             "highlight": highlight,
+            "language": course.language,
             "site": ["title": course.title, "description": course.description, "has_description": !course.description.isEmpty,
                      "home": SitePath.relative(from: output, to: "index.html")] as [String: Any],
         ]
