@@ -48,6 +48,11 @@ let package = Package(
             name: "SandboxBenchmark", dependencies: ["Sandbox"],
             path: "Benchmarks/SandboxBenchmark", exclude: ["bench"]
         ),
+        // Lectern's markdown to HTML, like the cmark CLI, for the pathological-input benchmark.
+        .executableTarget(
+            name: "MarkdownBenchmark", dependencies: ["Markdown"],
+            path: "Benchmarks/MarkdownBenchmark"  // built by scripts/build-release, with mimalloc as lectern
+        ),
         // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
         .target(name: "Grading", dependencies: ["Course", "Sandbox", "TextEscaping"]),
         // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.
@@ -122,7 +127,7 @@ let package = Package(
             "TextEscaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CourseTests",
             dependencies: ["Course"],

@@ -34,25 +34,41 @@ public struct Page: Hashable, Sendable {
         public var destination: String
         public var start: SourcePosition
 
-        /// The links under `node`, gathered in one walk that captures nothing (a visiting
-        /// closure would carry its state through every call).
+        /// The links under `node`, in document order.
         static func collect(in node: MarkdownNode) -> [Link] {
-            var links: [Link] = []
-            collect(node, parentStart: node.start.line > 0 ? node.start : SourcePosition(line: 1, column: 1), into: &links)
-            return links
+            var collector = LinkCollector(parentStart: node.start.line > 0 ? node.start : SourcePosition(line: 1, column: 1))
+            collector.visit(node)
+            return collector.links
+        }
+    }
+
+    /// Gathers link and image destinations; a node without a position of its own takes its
+    /// parent's.
+    private struct LinkCollector: MarkdownWalker {
+        var links: [Link] = []
+        var parentStart: SourcePosition
+
+        mutating func defaultVisit(_ node: borrowing MarkdownNode) {
+            guard !node.kind.isLeaf else { return }
+            let saved = parentStart
+            if node.start.line > 0 { parentStart = node.start }
+            descendInto(node)
+            parentStart = saved
         }
 
-        private static func collect(_ node: MarkdownNode, parentStart: SourcePosition, into links: inout [Link]) {
-            let start = node.start.line > 0 ? node.start : parentStart
-            switch node.kind {
-            case .link(let destination, _), .image(let destination, _):
-                links.append(Link(destination: destination, start: start))
-            case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak, .thematicBreak:
-                return  // leaves
-            default:
-                break
-            }
-            node.forEachChild { _, child in collect(child, parentStart: start, into: &links) }
+        mutating func visitLink(_ node: borrowing MarkdownNode) {
+            guard case .link(let destination, _) = node.kind else { return }
+            add(destination, node)
+        }
+
+        mutating func visitImage(_ node: borrowing MarkdownNode) {
+            guard case .image(let source, _) = node.kind else { return }
+            add(source, node)
+        }
+
+        private mutating func add(_ destination: String, _ node: borrowing MarkdownNode) {
+            links.append(Link(destination: destination, start: node.start.line > 0 ? node.start : parentStart))
+            defaultVisit(node)
         }
     }
 
@@ -67,8 +83,12 @@ public struct Page: Hashable, Sendable {
         } ?? blocks.endIndex
         if let heading = blocks[..<firstQuestion].first(where: { $0.headingLevel == 1 }) { return heading.plainText() }
         if let line = blocks.prefix(5).first(where: { block in
-            block.kind == .paragraph && !block.children.contains { $0.kind == .softBreak || $0.kind == .lineBreak }
-                && block.plainText().contains(": ") && block.plainText().count <= 100
+            // One short line (its width in bytes says so before its text is built: a page can
+            // be one huge paragraph).
+            guard block.kind == .paragraph, block.end.column - block.start.column < 400,
+                  !block.children.contains(where: { $0.kind == .softBreak || $0.kind == .lineBreak }) else { return false }
+            let text = block.plainText()
+            return text.count <= 100 && text.contains(": ")
         }) {
             return line.plainText()
         }
@@ -79,7 +99,12 @@ public struct Page: Hashable, Sendable {
     /// Parses markdown text (with optional front matter) into a page.
     public static func parse(_ text: String, relativePath: String, displayPath: String, diagnostics: inout [Diagnostic]) -> Page {
         let (front, body) = FrontMatter.split(text, path: displayPath, diagnostics: &diagnostics)
-        let document = MarkdownParser().parse(body)
+        var found: [MarkdownDiagnostic] = []
+        let document = MarkdownParser().parse(body, diagnostics: &found)
+        for problem in found {
+            let position = (problem.position.line, problem.position.column)
+            diagnostics.append(problem.severity == .error ? .error(displayPath, position, problem.message) : .warning(displayPath, position, problem.message))
+        }
         return Page(relativePath: relativePath, displayPath: displayPath, frontMatter: front, document: document, source: text)
     }
 }

@@ -3,8 +3,8 @@ import Markdown
 /// Answers written as a task list, as mkdocs-quiz has them: `- [x] right`, `- [ ] wrong`
 /// (also `[X]` and `[]`, and `*` bullets).
 ///
-/// The marker is read from the item's text, so this works whether or not the markdown layer
-/// turns task items into nodes of their own.
+/// GFM task items come from the markdown layer with their box read; `[]`, which GFM leaves as
+/// text, is read from the item's text.
 enum TaskAnswers {
     struct Item {
         var checked: Bool
@@ -18,6 +18,13 @@ enum TaskAnswers {
         guard list.listInfo?.ordered == false, !list.children.isEmpty else { return nil }
         var items: [Item] = []
         for item in list.children {
+            if case .taskListItem(let checked) = item.kind {
+                let paragraph = item.children.first.flatMap { $0.kind == .paragraph ? $0 : nil }
+                let content = InlineEditing.trimLeadingWhitespace(paragraph?.children ?? [])
+                items.append(Item(checked: checked, content: InlineEditing.trimTrailingWhitespace(content),
+                                  position: paragraph?.start ?? item.start))
+                continue
+            }
             guard let first = item.children.first, first.kind == .paragraph,
                   let marker = QuizMarkers.task(first.plainText()) else { return nil }
             let content = InlineEditing.dropLeading(marker.markerLength, from: InlineEditing.trimLeadingWhitespace(first.children))

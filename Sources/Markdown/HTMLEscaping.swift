@@ -45,23 +45,60 @@ public enum HTMLEscaping {
     }
 
     /// Percent-encodes the characters of a URL that may not appear raw in an href, keeping
-    /// already-encoded sequences, then HTML-escapes it.
+    /// already-encoded sequences, then HTML-escapes it. The characters kept are cmark's
+    /// (`houdini_escape_href`): letters, digits and `-_.+!*'(),%#@?=;:/&$~`; `[` and `]`,
+    /// like spaces and non-ASCII bytes, are encoded.
     public static func escapeURL(_ url: String) -> String {
         var out = ""
+        out.reserveCapacity(url.utf8.count)
         for byte in url.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                if let scalar = Optional(Unicode.Scalar(byte)), "-_.!~*'();/?:@&=+$,%#[]".unicodeScalars.contains(scalar) {
-                    out.unicodeScalars.append(scalar)
+                if "-_.+!*'(),%#@?=;:/&$~".utf8.contains(byte) {
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
                 } else {
                     out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
                 }
             }
         }
         return escape(out)
+    }
+
+    /// Raw HTML with GFM's disallowed tags made harmless: the `<` of `<script`, `</style`,
+    /// `<iframe` and the others the tagfilter extension lists becomes `&lt;`.
+    public static func filterDisallowedTags(_ html: String) -> String {
+        guard html.utf8.contains(UInt8(ascii: "<")) else { return html }
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "<"), isDisallowedTag(bytes, at: index) {
+                out += Array("&lt;".utf8)
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let disallowedTags = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
+
+    private static func isDisallowedTag(_ bytes: [UInt8], at index: Int) -> Bool {
+        var start = index + 1
+        if start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
+        for tag in disallowedTags {
+            let end = start + tag.utf8.count
+            guard end <= bytes.count else { continue }
+            let matches = zip(bytes[start..<end], tag.utf8).allSatisfy { $0 | 0x20 == $1 }
+            guard matches else { continue }
+            if end == bytes.count { return true }
+            let next = bytes[end]
+            if next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || next == Bytes.space || (next >= 0x09 && next <= 0x0D) { return true }
+        }
+        return false
     }
 
     /// Whether a link destination is safe to emit (no javascript:, vbscript:, file: or

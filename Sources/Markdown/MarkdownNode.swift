@@ -32,11 +32,17 @@ public struct ListInfo: Hashable, Sendable {
     }
 }
 
+/// How a table column is aligned, from the colons of its delimiter row (`:--`, `:-:`, `--:`).
+public enum TableAlignment: Hashable, Sendable {
+    case none, left, center, right
+}
+
 /// One node of a parsed markdown document: an immutable Swift value copied out of cmark's
-/// tree, so no C pointer outlives the parse.
+/// tree (and rewritten by the extension layer), so no C pointer outlives the parse.
 public struct MarkdownNode: Hashable, Sendable {
     /// What a node is, with the data only that kind carries.
     public enum Kind: Hashable, Sendable {
+        // CommonMark, as cmark builds it.
         case document
         case blockQuote
         case list(ListInfo)
@@ -55,12 +61,52 @@ public struct MarkdownNode: Hashable, Sendable {
         case strong
         case link(destination: String, title: String)
         case image(source: String, title: String)
+        // GitHub Flavored Markdown, built by the extension layer (`MarkdownExtensions.gfm`).
+        /// A list item that starts with `[ ]` or `[x]`; the marker is not part of its content.
+        case taskListItem(checked: Bool)
+        /// A table: its header row, then its body rows; one alignment per column.
+        case table(alignments: [TableAlignment])
+        /// The first row of a table.
+        case tableHeader
+        /// A body row of a table, with exactly as many cells as the table has columns.
+        case tableRow
+        /// One cell, holding inline content.
+        case tableCell(alignment: TableAlignment)
+        /// `~text~` or `~~text~~`.
+        case strikethrough
+        /// `[^label]` where a footnote of that label is defined; `number` is the footnote's
+        /// place in the order of first references, `occurrence` counts references to it (1, 2, …).
+        case footnoteReference(label: String, number: Int, occurrence: Int)
+        /// The blocks of `[^label]: …`; `references` is how many references point at it.
+        case footnoteDefinition(label: String, number: Int, references: Int)
+        /// The referenced footnote definitions, in number order, at the end of the document.
+        case footnotes
 
         /// Whether the node is a block (as opposed to inline content).
         public var isBlock: Bool {
             switch self {
             case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph,
-                 .heading, .thematicBreak:
+                 .heading, .thematicBreak, .taskListItem, .table, .tableHeader, .tableRow,
+                 .tableCell, .footnoteDefinition, .footnotes:
+                return true
+            default:
+                return false
+            }
+        }
+
+        /// Whether the node's children are inlines (paragraphs, headings, table cells).
+        public var holdsInlines: Bool {
+            switch self {
+            case .paragraph, .heading, .tableCell: return true
+            default: return false
+            }
+        }
+
+        /// Whether the node holds literal text rather than children.
+        public var isLeaf: Bool {
+            switch self {
+            case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak,
+                 .thematicBreak, .footnoteReference:
                 return true
             default:
                 return false
@@ -123,29 +169,47 @@ extension MarkdownNode {
         return nil
     }
 
+    /// Whether the node is a list item, a task list item included.
+    public var isListItem: Bool {
+        switch kind {
+        case .item, .taskListItem: return true
+        default: return false
+        }
+    }
+
     /// The text a reader sees, without markup: text and code literals, breaks as spaces
-    /// (or newlines when `breaks` is `.newline`).
+    /// (or newlines when `breaks` is `.newline`), blocks and table cells separated likewise.
     public func plainText(breaks: BreakStyle = .space) -> String {
-        var out = ""
-        appendPlainText(to: &out, breaks: breaks)
-        return out
+        var walker = PlainTextWalker(breaks: breaks)
+        walker.visit(self)
+        return walker.text
     }
 
     /// How line breaks appear in `plainText`.
     public enum BreakStyle: Sendable { case space, newline }
+}
 
-    private func appendPlainText(to out: inout String, breaks: BreakStyle) {
-        switch kind {
-        case .text, .code, .codeBlock:
-            out += literal
+/// Collects `plainText`: literals, with a break between sibling blocks.
+struct PlainTextWalker: MarkdownWalker {
+    let breaks: MarkdownNode.BreakStyle
+    var text = ""
+
+    init(breaks: MarkdownNode.BreakStyle) {
+        self.breaks = breaks
+    }
+
+    mutating func defaultVisit(_ node: borrowing MarkdownNode) {
+        switch node.kind {
+        case .text, .code, .codeBlock, .htmlInline, .htmlBlock:
+            text += node.literal
         case .softBreak, .lineBreak:
-            out += breaks == .space ? " " : "\n"
-        case .htmlInline, .htmlBlock:
-            out += literal
+            text += breaks == .space ? " " : "\n"
+        case .footnoteReference:
+            break  // a number that belongs to the page, not to this text
         default:
-            forEachChild { index, child in
-                if index > 0, child.kind.isBlock { out += breaks == .space ? " " : "\n" }
-                child.appendPlainText(to: &out, breaks: breaks)
+            node.forEachChild { index, child in
+                if index > 0, child.kind.isBlock { text += breaks == .space ? " " : "\n" }
+                visit(child)
             }
         }
     }

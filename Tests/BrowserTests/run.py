@@ -183,6 +183,18 @@ class StudySiteInChromium(ChromiumCase):
         finally:
             self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
+    def test_lesson_and_exercise_tables_are_tables_with_no_markdown_left(self):
+        for path, tables in [("04-production-mcp-deployment/lesson.html", 2), ("exercises/circuit-breaker/index.html", 3)]:
+            self.open(path)
+            found = self.driver.find_elements(By.CSS_SELECTOR, "main table")
+            self.assertGreaterEqual(len(found), tables, path)
+            for table in found:
+                self.assertTrue(table.find_elements(By.CSS_SELECTOR, "thead th"), path)
+                self.assertTrue(table.find_elements(By.CSS_SELECTOR, "tbody td"), path)
+            text = self.driver.find_element(By.TAG_NAME, "main").text
+            self.assertNotIn("| ---", text, path)
+            self.assertNotIn("| —", text, path)
+
     def test_pages_load_without_console_errors(self):
         for path in ["index.html", "04-production-mcp-deployment/lesson.html", "04-production-mcp-deployment/quiz.html",
                      "exercises/circuit-breaker/index.html", "404.html"]:

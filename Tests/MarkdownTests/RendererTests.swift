@@ -78,6 +78,38 @@ import Testing
         #expect(render("```\n\(long)\n```\n", width: 20) == "    " + long)
     }
 
+    @Test func tablesAreDrawnWithBoxCharactersAndFitTheWidth() {
+        let source = "| State | Behaviour |\n|---|---|\n| Closed | Calls pass through and failures are counted until the threshold |\n"
+        #expect(render(source, width: 80) == """
+            ┌────────┬─────────────────────────────────────────────────────────────────┐
+            │ State  │ Behaviour                                                       │
+            ├────────┼─────────────────────────────────────────────────────────────────┤
+            │ Closed │ Calls pass through and failures are counted until the threshold │
+            └────────┴─────────────────────────────────────────────────────────────────┘
+            """)
+        let narrow = render(source, width: 30).split(separator: "\n")
+        #expect(narrow.allSatisfy { DisplayWidth.of(String($0)) <= 30 })
+        #expect(narrow.count > 5)
+        #expect(narrow[3].hasPrefix("│ Closed │ Calls pass"))
+    }
+
+    @Test func columnsAlignAsTheDelimiterRowSays() {
+        #expect(render("| l | c | r |\n|:--|:-:|--:|\n| a | b | c |\n| long | long | long |\n").split(separator: "\n")[3] == "│ a    │  b   │    c │")
+    }
+
+    @Test func taskItemsShowBoxes() {
+        #expect(render("- [ ] open\n- [x] done\n") == "☐ open\n☑ done")
+    }
+
+    @Test func strikethroughIsCrossedOutInColourAndPlainWithout() {
+        #expect(render("~~gone~~\n", color: true) == "\u{1B}[9mgone\u{1B}[0m")
+        #expect(render("~~gone~~\n") == "gone")
+    }
+
+    @Test func footnotesAreNumberedAndListedAtTheEnd() {
+        #expect(render("A claim[^1].\n\n[^1]: The source.\n") == "A claim[1].\n\n────────────────────\n[1] The source.")
+    }
+
     @Test func wideCharactersCountTwoColumns() {
         #expect(DisplayWidth.of("✅ ok") == 5)
         #expect(DisplayWidth.of("日本") == 4)

@@ -56,13 +56,17 @@ import Testing
             try process.run()
             return process
         }
+        // SIGKILL, not terminate(): a child of a Swift concurrency thread inherits its blocked
+        // SIGTERM, and a sleeper left behind holds the test runner's output open for ten minutes.
+        var sleepers: [Process] = []
+        defer { for process in sleepers where process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
         // A bubblewrap orphaned in its first milliseconds binds the folder at /run/lectern; an
         // unsandboxed command runs in its work/; someone else merely names the folder.
         let orphan = try sleeper(["--ro-bind", stale.appendingPathComponent("stage").path, "/run/lectern"])
         try FileManager.default.createDirectory(at: stale.appendingPathComponent("work"), withIntermediateDirectories: true)
         let unsandboxed = try sleeper([], in: stale.appendingPathComponent("work"))
         let bystander = try sleeper([stale.path])
-        defer { bystander.terminate() }
+        sleepers = [orphan, unsandboxed, bystander]
 
         let removed = StaleRuns.sweep(in: base.url.path)
         #expect(removed == [stale.path])

@@ -1,0 +1,26 @@
+// Renders markdown files to HTML on standard output with Lectern's parser (GFM, smart
+// punctuation) and HTML renderer (raw HTML on), as the cmark CLI renders them: the markdown
+// benchmark (Benchmarks/markdown/bench) runs both on the same inputs. Reads standard input
+// when given no file.
+import Foundation
+import Markdown
+
+let parser = MarkdownParser()
+let renderer = HTMLRenderer(allowRawHTML: true)
+let paths = Array(CommandLine.arguments.dropFirst())
+var inputs: [Data] = []
+if paths.isEmpty {
+    inputs.append(FileHandle.standardInput.readDataToEndOfFile())
+} else {
+    for path in paths {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            FileHandle.standardError.write(Data("MarkdownBenchmark: cannot read \(path)\n".utf8))
+            exit(1)
+        }
+        inputs.append(data)
+    }
+}
+for input in inputs {
+    let html = renderer.render(parser.parse(String(decoding: input, as: UTF8.self)))
+    FileHandle.standardOutput.write(Data(html.utf8))
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The text one cmark parse reads, as bytes, with its lines: what the extension layer looks
+/// at when cmark's tree does not say enough (a paragraph's raw lines, to find a table in them).
+///
+/// Lines end at `\n`, `\r\n` or `\r`, as CommonMark says; line and column numbers are 1-based
+/// and count bytes, as cmark's source positions do.
+final class SourceText {
+    let bytes: [UInt8]
+    /// The byte offset at which each line starts; worked out on first use.
+    private(set) lazy var lineStarts: [Int] = Self.lineStarts(of: bytes)
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var lineCount: Int { lineStarts.count }
+
+    /// The bytes of line `number` without its line ending; empty past the end.
+    func line(_ number: Int) -> ArraySlice<UInt8> {
+        guard number >= 1, number <= lineStarts.count else { return [] }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    /// Which byte values occur in the text, found in one pass on first use: every extension
+    /// asks whether its marker characters are there at all, and most texts hold few of them.
+    private lazy var presentBytes: [Bool] = {
+        var present = [Bool](repeating: false, count: 256)
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer { present[Int(byte)] = true }
+        }
+        return present
+    }()
+
+    /// Whether `needle` occurs anywhere in the text.
+    func contains(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard pattern.allSatisfy({ presentBytes[Int($0)] }) else { return false }
+        guard pattern.count > 1 else { return true }
+        return bytes.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return false }
+            // memchr to each occurrence of the first byte, memcmp for the rest.
+            var start = base
+            let last = base + (haystack.count - pattern.count)
+            while start <= last {
+                guard let found = memchr(start, Int32(pattern[0]), last - start + 1) else { return false }
+                let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(candidate + 1, pattern.baseAddress! + 1, pattern.count - 1) == 0 { return true }
+                start = candidate + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether some byte of the text is one of `set`.
+    func containsAny(of set: [UInt8]) -> Bool {
+        set.contains { presentBytes[Int($0)] }
+    }
+
+    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\n") {
+                    starts.append(index + 1)
+                } else if byte == UInt8(ascii: "\r") {
+                    if index + 1 < count, buffer[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                    starts.append(index + 1)
+                }
+                index += 1
+            }
+        }
+        // A final line ending does not start another line.
+        if starts.count > 1, starts.last == bytes.count { starts.removeLast() }
+        return starts
+    }
+}
+
+/// Byte-level helpers shared by the scanners of the extension layer.
+enum Bytes {
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+
+    /// A space or tab: what CommonMark strips as indentation.
+    @inline(__always)
+    static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
+
+    /// What cmark-gfm's table scanners call a space character: space, tab, vertical tab, form feed.
+    @inline(__always)
+    static func isSpaceChar(_ byte: UInt8) -> Bool { byte == space || byte == tab || byte == 0x0B || byte == 0x0C }
+
+    /// ASCII punctuation, the characters a backslash escapes.
+    @inline(__always)
+    static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60) || (byte >= 0x7B && byte <= 0x7E)
+    }
+
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// The visual column (0-based, tab stops every 4) reached after the bytes of `line` up
+    /// to `offset`, counting from the start of the line.
+    static func visualColumn(of line: ArraySlice<UInt8>, upTo offset: Int) -> Int {
+        var column = 0
+        var index = line.startIndex
+        while index < offset, index < line.endIndex {
+            column = line[index] == tab ? column + 4 - column % 4 : column + 1
+            index += 1
+        }
+        return column
+    }
+}

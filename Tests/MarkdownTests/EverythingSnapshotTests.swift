@@ -1,0 +1,44 @@
+import Foundation
+import Markdown
+import Testing
+
+/// One fixture that uses every construct the parser knows (`Fixtures/everything.md`), held
+/// against golden files: its tree dump (the parser's oracle), its HTML and its terminal text.
+/// Set RECORD_SNAPSHOTS=1 to rewrite them; a recording run fails so that it is never
+/// mistaken for a pass.
+@Suite struct EverythingSnapshotTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let source = try! String(contentsOf: fixtures.appendingPathComponent("everything.md"), encoding: .utf8)
+
+    @Test func treeDumpMatchesItsSnapshot() throws {
+        try expectSnapshot(MarkdownParser().parse(Self.source).treeDump(), "everything.dump")
+    }
+
+    @Test func htmlMatchesItsSnapshot() throws {
+        try expectSnapshot(HTMLRenderer(headingIDs: true).render(MarkdownParser().parse(Self.source)), "everything.html")
+    }
+
+    @Test func terminalTextMatchesItsSnapshot() throws {
+        try expectSnapshot(TerminalRenderer(color: false, width: 72).render(MarkdownParser().parse(Self.source)) + "\n", "everything.txt")
+    }
+
+    @Test func footnoteProblemsAreReportedWithTheirLines() {
+        var diagnostics: [MarkdownDiagnostic] = []
+        _ = MarkdownParser().parse(Self.source, diagnostics: &diagnostics)
+        #expect(diagnostics.map(\.description) == [
+            "68:83: warning: footnote reference [^nope] has no definition (write '[^nope]: text' at the start of a line)",
+            "80:1: warning: footnote [^unused] is never referenced, so it is left out",
+        ])
+    }
+
+    private func expectSnapshot(_ actual: String, _ name: String) throws {
+        let url = Self.fixtures.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(url.path); run again without RECORD_SNAPSHOTS")
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from its snapshot; RECORD_SNAPSHOTS=1 rewrites it after review")
+    }
+}
