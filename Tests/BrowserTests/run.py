@@ -26,6 +26,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -288,8 +289,12 @@ class LearnerCase(ChromiumCase):
         cls.driver.set_script_timeout(60)
 
     def setUp(self):
+        # Nothing kept from an earlier test: the page that wrote it is left first (about:blank),
+        # so none of its writes lands after the clearing.
+        self.driver.get("about:blank")
         self.open("index.html")
         self.driver.execute_script("localStorage.clear()")
+        self.wait(lambda d: d.execute_script("return localStorage.length") == 0)
         self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", DESKTOP)
 
@@ -339,11 +344,14 @@ class LearnersQuizInChromium(LearnerCase):
     def test_after_a_shuffle_an_explanation_cites_the_letter_the_option_now_has(self):
         self.open("04-production-mcp-deployment/quiz.html")
         self.answer_session_4()
+        # A shuffle that moves question 2's option C ("Automatic scaling capabilities").
+        self.driver.execute_script("Math.random = function () { return 0; };")
         self.wait(EC.element_to_be_clickable((By.ID, "quiz-retry"))).click()
-        self.answer_session_4()
-        # Question 2's explanation says "Scaling (C)": C is "Automatic scaling capabilities".
         scaling = [o for o in self.driver.find_elements(By.CSS_SELECTOR, "#q2 .option") if "Automatic scaling" in o.text][0]
         letter = scaling.find_element(By.CSS_SELECTOR, ".letter").text.rstrip(")")
+        self.assertNotEqual(letter, "C")
+        self.answer_session_4()
+        # Question 2's explanation says "Scaling (C)", naming that option.
         cited = self.driver.find_element(By.CSS_SELECTOR, "#q2 .feedback .option-ref").text
         self.assertEqual(cited, letter)
         shown = {o.find_element(By.CSS_SELECTOR, ".letter").text for o in self.driver.find_elements(By.CSS_SELECTOR, "#q2 .option")}
@@ -417,10 +425,9 @@ class AccessibilityInChromium(LearnerCase):
         problems = []
         for site, path in self.pages():
             self.open(path, site)
-            if theme == "chosen dark":
-                self.driver.execute_script("localStorage.setItem('lectern-theme', 'dark')")
-                self.open(path, site)
-                self.assertEqual(self.driver.execute_script("return document.documentElement.getAttribute('data-theme')"), "dark")
+            if theme == "chosen dark":  # as the reader chooses it, with the header's theme menu
+                Select(self.driver.find_element(By.ID, "theme-select")).select_by_value("dark")
+                self.assertEqual(self.driver.execute_script("return document.documentElement.getAttribute('data-theme')"), "dark", path)
             problems += [f"{site.name}/{path}: {v}" for v in self.axe()]
         self.assertEqual(problems, [], "\n".join(problems))
 
@@ -518,7 +525,6 @@ class LayoutInChromium(LearnerCase):
     def test_the_theme_choice_is_remembered_from_page_to_page(self):
         self.open("index.html")
         light = self.driver.execute_script("return getComputedStyle(document.body).backgroundColor")
-        Select = __import__("selenium.webdriver.support.select", fromlist=["Select"]).Select
         Select(self.driver.find_element(By.ID, "theme-select")).select_by_value("dark")
         self.assertEqual(self.driver.execute_script("return document.documentElement.getAttribute('data-theme')"), "dark")
         self.open("04-production-mcp-deployment/lesson.html")
