@@ -206,8 +206,9 @@ def navigation_entries(root):
     return sum(1 for line in text.splitlines() if line.strip().startswith("- "))
 
 
-def hugo_site(root, course_docs):
-    """Lays the same markdown out as a Hugo site with a bare template; returns the site folder."""
+def hugo_site(root, course_docs, highlight=True):
+    """Lays the same markdown out as a Hugo site with a bare template; returns the site folder.
+    `highlight=False` turns off Chroma's highlighting of fenced code (`codeFences = false`)."""
     site = root
     (site / "layouts" / "_default").mkdir(parents=True)
     bare = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head>"
@@ -216,7 +217,8 @@ def hugo_site(root, course_docs):
         (site / "layouts" / "_default" / name).write_text(bare)
     (site / "config.toml").write_text('baseURL = "http://example.org/"\ntitle = "Agentic AI Course"\n'
                                       'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
-                                      '[markup.goldmark.renderer]\nunsafe = false\n')
+                                      '[markup.goldmark.renderer]\nunsafe = false\n'
+                                      + ('' if highlight else '[markup.highlight]\ncodeFences = false\n'))
     content = site / "content"
     for source in sorted(course_docs.rglob("*.md")):
         relative = source.relative_to(course_docs)
@@ -225,3 +227,10 @@ def hugo_site(root, course_docs):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source.read_bytes())
     return site
+
+
+def code_blocks(files):
+    """Every fenced code block of the files: (language, code)."""
+    import re
+    fence = re.compile(r"^([ \t]*)```(\w+)\n(.*?)^\1```$", re.S | re.M)
+    return [(m.group(2), m.group(3)) for f in files for m in fence.finditer(f.read_text())]

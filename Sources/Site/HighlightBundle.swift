@@ -13,9 +13,10 @@ import Markdown
 /// shell gets about 30 KB. Without the package, or when the file is not laid out so, code
 /// stays plain (or, for an unexpected layout, the whole file is shipped).
 ///
-/// Highlighting at build time was measured against this (see BENCHMARKS.md): Pygments,
-/// GNU source-highlight and Chroma take 1–3 s per MB of code, more than the whole build of a
-/// 5 MB course; the trimmed script costs the reader's browser a few milliseconds per page.
+/// Highlighting at build time was measured against this (the site benchmark, Benchmarks/site):
+/// on the benchmark course's 1.35 MB of code, Chroma (Hugo with and without it) costs about
+/// 1.2 s of CPU and Pygments 1.8 s, as much as lectern's whole build of the course; the
+/// trimmed script costs the reader's browser milliseconds per page (the browser tests print it).
 struct HighlightBundle: Sendable {
     /// The script, or nil when no language is in use or the package is missing.
     let script: Data?

@@ -538,10 +538,16 @@ class LayoutInChromium(LearnerCase):
 
     def test_printing_shows_the_page_alone(self):
         self.open("04-production-mcp-deployment/lesson.html")
+        Select(self.driver.find_element(By.ID, "theme-select")).select_by_value("dark")
         self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         for selector in ["#sidebar", ".site-header", ".pager", ".breadcrumbs", ".copy-code"]:
             self.assertFalse(self.driver.find_element(By.CSS_SELECTOR, selector).is_displayed(), selector)
         self.assertTrue(self.driver.find_element(By.CSS_SELECTOR, "article.content h1").is_displayed())
+        # The dark theme is chosen, yet code prints dark on white.
+        colours = self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('main pre code span')).map(function (s) { return getComputedStyle(s).color; })")
+        self.assertTrue(colours)
+        self.assertEqual(set(colours), {"rgb(0, 0, 0)"})
 
 
 class RealSizedCourseInChromium(LearnerCase):
@@ -570,6 +576,22 @@ class RealSizedCourseInChromium(LearnerCase):
         self.open("04-production-mcp-deployment/lesson.html")
         self.assertTrue([r for r in self.resources() if r.endswith("highlight.js")])
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "pre code.hljs span[class^='hljs-']"))
+
+    def test_every_code_block_of_a_long_lesson_is_highlighted_in_the_browser(self):
+        lesson = max((self.big / "01_frameworks").glob("Session*.html"), key=lambda page: page.stat().st_size)
+        self.open(str(lesson.relative_to(self.big)), self.big)
+        blocks = self.driver.find_elements(By.CSS_SELECTOR, "main pre code[class*='language-']")
+        self.assertGreaterEqual(len(blocks), 3)
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "main pre code.hljs")), len(blocks))
+        # What highlighting costs the reader: the page's blocks highlighted again from plain text.
+        took = self.driver.execute_script(
+            "var blocks = Array.from(document.querySelectorAll('main pre code.hljs'));"
+            "blocks.forEach(function (b) { b.textContent = b.textContent; b.classList.remove('hljs'); delete b.dataset.highlighted; });"
+            "var one = (hljs.highlightElement || hljs.highlightBlock).bind(hljs);"
+            "var start = performance.now(); blocks.forEach(function (b) { one(b); });"
+            "return [performance.now() - start, blocks.reduce(function (n, b) { return n + b.textContent.length; }, 0)];")
+        print(f"\n  highlight.js on {lesson.name}: {len(blocks)} blocks, {took[1] / 1000:.1f} KB of code in {took[0]:.1f} ms",
+              file=sys.stderr)
 
     def test_a_search_shows_more_than_12_results_with_the_terms_marked(self):
         self.open("index.html", self.big)
