@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 @testable import Sandbox
 
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func aRunFolderIsPrivateNamedForItsOwnerAndLockedWhileItLives() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let scratch = try ScratchDirectory(in: base.url.path)
         var info = stat()
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func theFolderOfADeadRunIsRemovedAndWhatStillUsesItIsKilled() async throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let dead = try deadProcess()
         let stale = try folder(base, "lectern-run-\(dead.pid)-\(dead.start)-AbC123", withLock: true)
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func aLiveRunsFolderIsKept() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let live = try ScratchDirectory(in: base.url.path)
         defer { live.remove() }
@@ -92,7 +93,7 @@ import Testing
 
     @Test func aFolderWhoseLockIsHeldIsKeptWhateverItsName() throws {
         // A run in another pid namespace sharing /tmp: its pid means nothing here, its lock does.
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let dead = try deadProcess()
         let held = try folder(base, "lectern-run-\(dead.pid)-\(dead.start)-Held01", withLock: true)
@@ -104,7 +105,7 @@ import Testing
     }
 
     @Test func aReusedPidIsNotItsOwner() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let me = try #require(RunFolderName.startTime(of: getpid()))
         let stale = try folder(base, "lectern-run-\(getpid())-\(me + 1)-Reused", withLock: true)
@@ -112,7 +113,7 @@ import Testing
     }
 
     @Test func foldersNotNamedByThisLecternAreKept() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let dead = try deadProcess()
         let names = ["lectern-run-SXNSa5", "lectern-run-\(dead.pid)-\(dead.start)", "lectern-runner-\(dead.pid)-\(dead.start)-AbC123",
@@ -126,9 +127,9 @@ import Testing
     }
 
     @Test func removingAStaleFolderNeverFollowsItsLinks() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
-        let victim = try TemporaryFolder()
+        let victim = TemporaryFolder()
         defer { victim.remove() }
         try FileManager.default.createDirectory(at: victim.url.appendingPathComponent("keep"), withIntermediateDirectories: true)
         chmod(victim.url.path, 0o755)
