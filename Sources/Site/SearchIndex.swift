@@ -1,5 +1,5 @@
-import Course
 import Foundation
+import Support
 
 /// The site's search index: one entry per heading section of every page, sharded so that a
 /// query loads only what it needs, and what a 270-page course's first query loads stays

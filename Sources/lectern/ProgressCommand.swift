@@ -10,7 +10,10 @@ struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "progress",
         abstract: "Show your quiz attempts and exercise gradings: counts, best scores and bands, last dates.",
-        discussion: "Exit codes: 0 shown, 1 the progress database cannot be read.",
+        discussion: """
+            `lectern progress` alone is `lectern progress show` (its options: `lectern progress show --help`). \
+            Exit codes: 0 shown, 1 the progress database cannot be read.
+            """,
         subcommands: [ProgressShowCommand.self, ProgressImportCommand.self],
         defaultSubcommand: ProgressShowCommand.self
     )
