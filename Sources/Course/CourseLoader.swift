@@ -141,6 +141,10 @@ public enum CourseLoader {
             root: root, displayRoot: displayRoot, hasManifest: true,
             sessions: sessions, pages: loaded.map(\.page), exercises: exercises)
         course.offersExports = yaml.bool(manifest, "export", diagnostics: &diagnostics) ?? false
+        if let language = yaml.string(manifest, "language", diagnostics: &diagnostics) {
+            course.language = LanguageTag.checked(language, path: path, position: yaml.position(of: manifest["language"]),
+                                                  diagnostics: &diagnostics)
+        }
         return course
     }
 
@@ -199,9 +203,11 @@ public enum CourseLoader {
         var loaded = parsePages(ordered + outside, root: root, displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
         let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
         let sessions = pageSessions(loaded, solutionsPages: solutionsPages)
-        return Course(title: config.title, description: config.description, baseURL: config.baseURL, root: root,
-                      displayRoot: config.displayPagesFolder, hasManifest: false, sessions: sessions,
-                      pages: loaded.map(\.page), exercises: [], navigation: config.navigation)
+        var course = Course(title: config.title, description: config.description, baseURL: config.baseURL, root: root,
+                            displayRoot: config.displayPagesFolder, hasManifest: false, sessions: sessions,
+                            pages: loaded.map(\.page), exercises: [], navigation: config.navigation)
+        course.language = config.language
+        return course
     }
 
     // MARK: Helpers
