@@ -87,12 +87,13 @@ import Testing
     @Test func theSearchIndexLinksEveryPageByItsEncodedPath() throws {
         let folder = TemporaryFolder()
         let site = BuiltSite(course: try Self.folderCourse(in: folder).path, into: folder)
-        let script = site.text(SearchIndex.fileName)
-        let prefix = "window.lecternSearchIndex = "
-        let json = try #require(script.hasPrefix(prefix) ? String(script.dropFirst(prefix.count).dropLast(2)) : nil)
+        let script = site.text(SearchIndex.folder + "/index.js")
+        let prefix = #"lecternSearchLoaded("index","#
+        let body = script.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        let json = try #require(script.hasPrefix(prefix) && body.hasSuffix(");") ? String(body.dropLast(2)) : nil, "\(script.suffix(20))")
         let index = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let urls = try #require((index["entries"] as? [[String: Any]])?.compactMap { $0["url"] as? String })
-        #expect(urls.count >= 2 * Self.names.count)
+        let urls = try #require((index["pages"] as? [[Any]])?.compactMap { $0.last as? String })
+        #expect(urls.count >= Self.names.count)
         for url in urls {
             // site.js links a result as the page's root prefix followed by this url.
             #expect(!Self.hasScheme(url), "\(url)")
