@@ -15,7 +15,8 @@ struct Attack: Sendable, CustomTestStringConvertible {
 }
 
 /// Hostile Python submissions (issue 6, item 5): each is graded in bubblewrap; none scores more
-/// than the empty submission, none hangs past its limit plus a second, none leaves anything
+/// than the empty submission, none hangs past its limit plus a second and what grading the
+/// starter costs at the moment (the machine's load), none leaves anything
 /// behind on the host, and none changes how the next submission is graded.
 /// One at a time: a bomb's CPU and memory would otherwise slow its neighbours past their limits.
 @Suite(.serialized) struct PythonAttackTests {
@@ -59,6 +60,7 @@ struct Attack: Sendable, CustomTestStringConvertible {
     func aHostileSubmissionScoresNoMoreThanAnEmptyOneAndLeavesNothing(_ attack: Attack) async throws {
         let listener = try TrapListener()
         let empty = try await RedTeam.emptyScore("python")
+        let overhead = try await RedTeam.gradingOverhead("python")
         let graded = try await RedTeam.grade(fixture: "python/" + attack.fixture)
         let report = graded.report
         let text = RedTeam.text(of: report)
@@ -66,7 +68,7 @@ struct Attack: Sendable, CustomTestStringConvertible {
         #expect(attack.statuses.contains(report.status), "status \(report.status): \(report.message ?? "")")
         #expect(report.score <= empty, "scored \(report.score), the empty submission \(empty)")
         #expect(report.passedCount <= 1, "\(report.passedCount) tests passed")
-        #expect(report.duration <= RedTeam.limits.wallSeconds + 1, "took \(report.duration) s")
+        #expect(report.duration <= RedTeam.limits.wallSeconds + 1 + overhead, "took \(report.duration) s (a starter's grading: \(overhead) s)")
         #expect(report.sandbox == "bubblewrap")
         for needle in attack.reportContains.map({ $0.replacingOccurrences(of: RedTeam.canaryPlaceholder, with: graded.canary) }) {
             #expect(text.contains(needle), "the report lacks \(needle): \(report.message ?? "")")

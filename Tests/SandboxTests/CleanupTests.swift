@@ -49,8 +49,9 @@ import Sandbox
         let marker = "lectern-marker-\(UUID().uuidString)"
         let task = Task { try await runPython(Self.leaveBehind(marker, then: "time.sleep(60)"), limits: Limits.standard.with { $0.wallSeconds = 90 }) }
         let clock = ContinuousClock()
-        // Generous: with the whole suite running on two cores, the run itself may wait to start.
-        let giveUp = clock.now + .seconds(60)
+        // Generous: with the whole suite running on two cores, the run itself may wait to start
+        // (tests that block on a process hold the test runner's threads; a minute was seen).
+        let giveUp = clock.now + .seconds(300)
         while Self.processes(containing: marker).isEmpty && clock.now < giveUp {
             try await Task.sleep(for: .milliseconds(20))
         }

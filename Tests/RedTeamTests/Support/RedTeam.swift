@@ -124,6 +124,13 @@ enum RedTeam {
         try await Baselines.shared.score(track)
     }
 
+    /// How long grading the starter takes on this machine now: what a grading costs beyond
+    /// the learner's own run (the reference's sequences, judging), which a loaded machine
+    /// stretches. A hostile submission may take its limit plus this, never more.
+    static func gradingOverhead(_ track: String) async throws -> Double {
+        try await grade(starter(track)).duration
+    }
+
     /// The whole report as JSON, the way `--format json` prints it, for searching.
     static func text(of report: GradingReport) -> String {
         let encoder = JSONEncoder()
