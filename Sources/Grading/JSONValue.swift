@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A plain JSON value, as observations and expectations hold them.
 ///
@@ -90,18 +91,6 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONString.quoted(text, forScript: false)
     }
 }

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import Support
 
 /// What a quiz form's script needs to mark an attempt: the correct options and explanation
 /// of each question and the scoring guide's bands, as one JSON object.
@@ -28,12 +29,12 @@ struct QuizPayload {
             out += "{\"correct\":[\(question.correctIndices.map(String.init).joined(separator: ","))]"
             out += ",\"multiple\":\(question.isMultipleAnswer),\"explanation\":"
             let shown = question.options.map(\.letter)
-            JSONText.append(OptionReferences.mark(renderer.render(question.explanation),
+            JSONString.append(OptionReferences.mark(renderer.render(question.explanation),
                                                   letters: question.explanationLetters ?? question.ownLetters, shown: shown), to: &out)
             out += ",\"feedback\":["
             for (offset, option) in question.options.enumerated() {
                 if offset > 0 { out += "," }
-                JSONText.append(OptionReferences.mark(renderer.render(option.feedback), letters: question.ownLetters, shown: shown), to: &out)
+                JSONString.append(OptionReferences.mark(renderer.render(option.feedback), letters: question.ownLetters, shown: shown), to: &out)
             }
             out += "]}"
         }
@@ -41,11 +42,11 @@ struct QuizPayload {
         for (index, band) in (bands ?? quiz.scoringGuide?.bands ?? []).enumerated() {
             if index > 0 { out += "," }
             out += "{\"low\":\(band.lowerBound),\"high\":\(band.upperBound),\"label\":"
-            JSONText.append(band.label, to: &out)
+            JSONString.append(band.label, to: &out)
             out += ",\"advice\":"
-            JSONText.append(band.advice, to: &out)
+            JSONString.append(band.advice, to: &out)
             out += ",\"range\":"
-            JSONText.append(band.rangeText, to: &out)
+            JSONString.append(band.rangeText, to: &out)
             out += "}"
         }
         out += "],\"scoring\":\"\(quiz.scoring.rawValue)\"}"

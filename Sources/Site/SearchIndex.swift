@@ -119,9 +119,9 @@ public struct SearchIndex: Sendable {
             if pageCount > 0 { index.append(UInt8(ascii: ",")) }
             let url = first.url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? first.url
             index.append(UInt8(ascii: "["))
-            JSONText.append(first.page, to: &index)
+            JSONString.append(first.page, to: &index)
             index.append(UInt8(ascii: ","))
-            JSONText.append(url, to: &index)
+            JSONString.append(url, to: &index)
             index.append(UInt8(ascii: "]"))
             pageCount += 1
         }
@@ -132,10 +132,10 @@ public struct SearchIndex: Sendable {
                 if wroteEntry { index.append(contentsOf: ",\n".utf8) }
                 wroteEntry = true
                 index.append(contentsOf: "[\(pageNumber[partIndex]),".utf8)
-                JSONText.append(entry.heading, to: &index)
+                JSONString.append(entry.heading, to: &index)
                 index.append(UInt8(ascii: ","))
                 let anchor = entry.url.firstIndex(of: "#").map { String(entry.url[entry.url.index(after: $0)...]) } ?? ""
-                JSONText.append(anchor, to: &index)
+                JSONString.append(anchor, to: &index)
                 index.append(UInt8(ascii: "]"))
             }
         }
@@ -148,7 +148,7 @@ public struct SearchIndex: Sendable {
             var out: [UInt8] = Array("lecternSearchLoaded(\"text-\(start / block)\",[".utf8)
             for (offset, excerpt) in excerpts[start..<min(start + block, excerpts.count)].enumerated() {
                 if offset > 0 { out.append(contentsOf: ",\n".utf8) }
-                JSONText.append(excerpt, to: &out)
+                JSONString.append(excerpt, to: &out)
             }
             out.append(contentsOf: "]);\n".utf8)
             files.append(("\(folder)/text-\(start / block).js", Data(out)))
@@ -166,7 +166,7 @@ public struct SearchIndex: Sendable {
             var out: [UInt8] = Array("lecternSearchLoaded(\"terms-\(shard)\",{".utf8)
             for (offset, term) in postings.keys.sorted().enumerated() {
                 if offset > 0 { out.append(contentsOf: ",\n".utf8) }
-                JSONText.append(String(term), to: &out)
+                JSONString.append(String(term), to: &out)
                 out.append(contentsOf: ":[".utf8)
                 out.append(contentsOf: postings[term]!.map(String.init).joined(separator: ",").utf8)
                 out.append(UInt8(ascii: "]"))
@@ -176,66 +176,5 @@ public struct SearchIndex: Sendable {
         }
         for (shard, data) in shards.enumerated() { files.append(("\(folder)/terms-\(shard).js", data)) }
         return files
-    }
-}
-
-/// JSON string literals, written by hand for speed on multi-megabyte indexes. Also escapes
-/// `<`, `>` and `&` so the text can sit inside an HTML script element.
-enum JSONText {
-    static func append(_ text: String, to out: inout String) {
-        var bytes: [UInt8] = []
-        append(text, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func append(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0  // the start of the bytes not yet copied
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard needsEscape(byte) else {
-                    index += 1
-                    continue
-                }
-                out.append(contentsOf: bytes[runStart..<index])
-                switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-                case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-                case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-                case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-                case 0xE2:
-                    // U+2028 and U+2029 (E2 80 A8/A9) end a line in older JavaScript.
-                    if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                        out.append(contentsOf: (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
-                        index += 3
-                        runStart = index
-                        continue
-                    }
-                    out.append(byte)
-                default:
-                    let hex = String(byte, radix: 16)
-                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                }
-                index += 1
-                runStart = index
-            }
-            out.append(contentsOf: bytes[runStart..<bytes.count])
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
-            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = ""
-        append(text, to: &out)
-        return out
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
-@testable import Site
+import Support
 
 /// JSON string literals for the search index and the quiz key, safe inside a script element.
-@Suite struct JSONTextTests {
+@Suite struct JSONStringTests {
     private func literal(_ text: String) -> String {
         var out: [UInt8] = []
-        JSONText.append(text, to: &out)
+        JSONString.append(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -20,6 +20,10 @@ import Testing
 
     @Test func escapesLineAndParagraphSeparatorsButNoOtherText() {
         #expect(literal("a\u{2028}b\u{2029}c — é ✅") == "\"a\\u2028b\\u2029c — é ✅\"")
+    }
+
+    @Test func forReadingMarkupCharactersStayAsTheyAre() {
+        #expect(JSONString.quoted("a<b & c>d \n", forScript: false) == #""a<b & c>d \n""#)
     }
 
     @Test func theLiteralParsesBackToTheText() throws {
