@@ -31,6 +31,9 @@ public struct Exercise: Sendable {
 
     /// The learner-facing contract.
     public var readme: URL { directory.appendingPathComponent("README.md") }
+    /// The contract as loaded and checked (links included), nil when the folder has none or it
+    /// leads outside the folder: what every front end shows.
+    public var readmePage: Page?
 
     public func track(named name: String) -> Track? {
         tracks.first { $0.name == name }
@@ -75,6 +78,9 @@ public struct Track: Hashable, Sendable {
     }
 
     public var starter: URL { directory.appendingPathComponent("starter").appendingPathComponent(entry) }
+    /// The starter's text as loaded (nil when missing, unreadable or outside the exercise
+    /// folder): what the study site publishes.
+    public var starterSource: String?
     public var reference: URL { directory.appendingPathComponent("reference").appendingPathComponent(entry) }
     /// Files copied into the sandbox beside the submission.
     public var harness: URL { directory.appendingPathComponent("tests/harness") }

@@ -32,7 +32,30 @@ public enum ExerciseLoader {
         exercise.tracks = tracks(yaml, root, folder: folder, displayDirectory: displayDirectory, diagnostics: &diagnostics)
         exercise.limits = limits(yaml, root, diagnostics: &diagnostics)
         exercise.differential = differential(yaml, root, groups: exercise.groups, diagnostics: &diagnostics)
+        readPublishedFiles(of: &exercise, diagnostics: &diagnostics)
         return exercise
+    }
+
+    /// The README (parsed, its links checked) and each track's starter, read once here so that
+    /// every front end shows what `lectern check` checked. A file that leads outside the
+    /// exercise folder is not read (the site warns that it is not published).
+    private static func readPublishedFiles(of exercise: inout Exercise, diagnostics: inout [Diagnostic]) {
+        let tree = CourseTree(root: exercise.directory, noun: "the exercise folder")
+        func readable(_ url: URL) -> Bool {
+            guard case .inside = tree.resolve(url.path) else { return false }
+            return FileManager.default.fileExists(atPath: url.path)
+        }
+        if readable(exercise.readme) {
+            let displayPath = join(exercise.displayDirectory, "README.md")
+            if let text = SourceReader.read(exercise.readme, displayPath: displayPath, diagnostics: &diagnostics) {
+                let page = Page.parse(text, relativePath: "README.md", displayPath: displayPath, diagnostics: &diagnostics)
+                LinkChecker.check(page, root: exercise.directory, diagnostics: &diagnostics)
+                exercise.readmePage = page
+            }
+        }
+        for index in exercise.tracks.indices where readable(exercise.tracks[index].starter) {
+            exercise.tracks[index].starterSource = try? String(contentsOf: exercise.tracks[index].starter, encoding: .utf8)
+        }
     }
 
     /// `differential:` (docs/grading-protocol.md, Differential scenarios), or nil.

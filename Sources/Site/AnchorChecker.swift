@@ -33,12 +33,33 @@ public enum AnchorChecker {
                 guard let target, let known = ids[target] else { continue }
                 let wanted = fragment.removingPercentEncoding ?? fragment
                 if !known.contains(wanted) {
-                    found.append(.error(page.displayPath, (position.line, position.column),
-                        "broken link: '\(destination)' names no heading of \(path.isEmpty ? "this page" : path) (ids: \(known.sorted().prefix(5).joined(separator: ", "))\(known.count > 5 ? ", …" : ""))"))
+                    found.append(brokenAnchor(destination, on: page, at: position, target: path.isEmpty ? "this page" : path, known: known))
                 }
             }
             return found
         }
         diagnostics += found.joined()
+        for exercise in course.exercises {
+            guard let readme = exercise.readmePage else { continue }
+            diagnostics += checkOwnAnchors(of: readme)
+        }
+    }
+
+    /// A page outside the course's pages (an exercise README): its links to its own headings.
+    static func checkOwnAnchors(of page: Page) -> [Diagnostic] {
+        var known = Set(PageOutline.headingIDs(BodyBlocks.withoutTitle(page.document.children)))
+        if let title = BodyBlocks.titleAnchor(page.document.children) { known.insert(title) }
+        return page.links.compactMap { link in
+            guard link.destination.hasPrefix("#"), link.destination.count > 1 else { return nil }
+            let fragment = String(link.destination.dropFirst())
+            guard !known.contains(fragment.removingPercentEncoding ?? fragment) else { return nil }
+            return brokenAnchor(link.destination, on: page, at: link.start, target: "this page", known: known)
+        }
+    }
+
+    private static func brokenAnchor(_ destination: String, on page: Page, at position: SourcePosition, target: String,
+                                     known: Set<String>) -> Diagnostic {
+        let ids = known.sorted().prefix(5).joined(separator: ", ") + (known.count > 5 ? ", …" : "")
+        return .error(page.displayPath, (position.line, position.column), "broken link: '\(destination)' names no heading of \(target) (ids: \(ids))")
     }
 }

@@ -390,9 +390,7 @@ struct PageRenderer: Sendable {
     private func exerciseContext(_ exercise: Exercise, output: String) -> ([String: Any], PageOutline) {
         var readmeHTML = ""
         var outline = PageOutline([])
-        if ExerciseFolder.publishes(exercise.readme, of: exercise), let text = try? String(contentsOf: exercise.readme, encoding: .utf8) {
-            var ignored: [Diagnostic] = []
-            let page = Page.parse(text, relativePath: "README.md", displayPath: exercise.readme.path, diagnostics: &ignored)
+        if let page = exercise.readmePage {
             let body = BodyBlocks.withoutTitle(page.document.children)
             let renderer = HTMLRenderer(allowRawHTML: false, headingIDs: true,
                                         rewriteURL: links.rewrite(source: exercise.readme, relativeSource: nil, page: output))
@@ -401,8 +399,7 @@ struct PageRenderer: Sendable {
         }
         let folder = "exercises/\(exercise.slug)/"
         let tracks = exercise.tracks.compactMap { track -> [String: Any]? in
-            guard ExerciseFolder.publishes(track.starter, of: exercise),
-                  let code = try? String(contentsOf: track.starter, encoding: .utf8) else { return nil }
+            guard let code = track.starterSource else { return nil }
             return [
                 "name": track.name.prefix(1).uppercased() + track.name.dropFirst(),
                 "entry": track.entry,

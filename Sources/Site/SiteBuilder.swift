@@ -203,8 +203,8 @@ struct SiteAssembly {
                 if !ExerciseFolder.publishes(track.starter, of: exercise) && FileManager.default.fileExists(atPath: track.starter.path) {
                     continue  // there, but through a link out of the exercise folder: refused with a warning above
                 }
-                if let data = FileManager.default.contents(atPath: track.starter.path) {
-                    if !taken.contains(target) { try writer.put(target, data) }
+                if let code = track.starterSource {
+                    if !taken.contains(target) { try writer.put(target, Data(code.utf8)) }
                 } else {
                     diagnostics.append(.warning(DisplayPath.join(exercise.displayDirectory, "\(track.name)/starter/\(track.entry)"),
                                                 "the \(track.name) track has no starter file, so its exercise page offers none"))

@@ -71,6 +71,22 @@ import TestSupport
         #expect(!result.stdout.contains("'#metrics'"))
     }
 
+    /// An exercise's README is part of the course: check reads it as the site shows it.
+    @Test func aBrokenLinkInAnExerciseREADMEIsAnErrorAtItsLine() throws {
+        let folder = TemporaryFolder(prefix: "lectern-check-readme")
+        for name in ["content", "exercises"] {
+            try FileManager.default.copyItem(at: LecternProcess.repository.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
+        }
+        let readme = folder.url.appendingPathComponent("exercises/circuit-breaker/README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8) + "\nSee [the notes](notes.md) and [the end](#the-end).\n"
+        try Data(text.utf8).write(to: readme)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("See [the notes]") }! + 1
+        let result = try LecternProcess.run(["check", "content", "--no-exercises"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("exercises/circuit-breaker/README.md:\(line):5: error: broken link: 'notes.md' does not exist"), "\(result.stdout)")
+        #expect(result.stdout.contains("exercises/circuit-breaker/README.md:\(line):31: error: broken link: '#the-end' names no heading of this page"))
+    }
+
     /// A file name is text lectern did not write: its control characters show as escapes.
     @Test func aFileNamedWithEscapeSequencesIsShownNotObeyed() throws {
         let course = TemporaryFolder(prefix: "lectern-check-names")
