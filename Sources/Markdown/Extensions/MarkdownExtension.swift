@@ -26,6 +26,16 @@ public enum MarkdownExtensions {
         FootnoteDefinitions(), Tables(), TaskLists(), Strikethrough(), Autolinks(), FootnoteReferences(),
     ]
 
+    /// GitHub Flavored Markdown and the MkDocs Material dialect (Python-Markdown's and
+    /// pymdownx's extensions as Material's docs use them): markdown in HTML elements marked
+    /// `markdown`, admonitions and collapsibles, content tabs, attribute lists, keys and icon
+    /// shortcodes. The block rewrites run after tables, so their bodies get tables too; the
+    /// inline ones before footnote references, which must run last.
+    public static let standard: [any MarkdownExtension] = [
+        FootnoteDefinitions(), Tables(), MarkdownInHTML(), Admonitions(), ContentTabs(), TaskLists(),
+        AttributeLists(), Strikethrough(), Autolinks(), Keys(), Icons(), FootnoteReferences(),
+    ]
+
     /// No extension: CommonMark exactly as cmark parses it.
     public static let none: [any MarkdownExtension] = []
 }
