@@ -174,11 +174,8 @@ struct HTMLWalker: MarkdownWalker {
     mutating func visitHeading(_ node: borrowing MarkdownNode) {
         guard case .heading(let level) = node.kind else { return }
         newline()
-        if let id = node.attributes.first(where: { $0.name == "id" })?.value {
-            out += "<h\(level) id=\"\(HTMLEscaping.escape(id))\"" + attributes(node.attributes, skipping: "id") + ">"
-        } else if options.headingIDs {
-            let id = slugger.uniqueSlug(node.plainText())
-            out += "<h\(level) id=\"\(HTMLEscaping.escape(id))\"" + attributes(node.attributes) + ">"
+        if options.headingIDs || node.attributes.contains(where: { $0.name == "id" }) {
+            out += "<h\(level) id=\"\(HTMLEscaping.escape(slugger.id(of: node)))\"" + attributes(node.attributes, skipping: "id") + ">"
         } else {
             out += "<h\(level)" + attributes(node.attributes) + ">"
         }

@@ -5,7 +5,9 @@
 /// `script`, `style`, `iframe` and the other elements whose content is code are removed with
 /// their content; other unknown elements lose their tags and keep their text; event handlers,
 /// `style` and `javascript:`/`data:` URLs are removed from the tags kept. Comments and
-/// declarations are dropped. Each removal is reported, so `lectern check` can warn about it.
+/// declarations are dropped. Each removal is reported, so `lectern check` can warn about it
+/// (but a plain comment, `<!-- a note -->`, and the end tag of an element never opened go
+/// silently).
 ///
 /// The sanitizer is stateful across the raw HTML pieces of one page (cmark splits
 /// `<details>` … `</details>` into separate blocks, `<span>x</span>` into separate inlines):
@@ -39,8 +41,14 @@ public struct HTMLSanitizer: Sendable {
             switch token {
             case .text(let text):
                 if dropping == nil { out += Self.escapeText(text) }
-            case .comment, .declaration:
-                break
+            case .comment(let body):
+                // A note to other authors goes silently; markup hidden in a comment (an IE
+                // conditional comment, a server-side include) is worth a word.
+                if dropping == nil, body.contains("<") {
+                    removals.append(Removal(message: "a comment holding markup", offset: offset))
+                }
+            case .declaration(let body):
+                if dropping == nil { removals.append(Removal(message: "<\(body.prefix(20))…> (a declaration or processing instruction)", offset: offset)) }
             case .startTag(let name, let attributes, let selfClosing):
                 if dropping != nil { continue }
                 if HTMLAllowlist.droppedWithContent.contains(name) {
@@ -54,7 +62,9 @@ public struct HTMLSanitizer: Sendable {
                 }
                 out += "<" + name
                 var kept: [HTMLAttribute] = []
-                for attribute in attributes {
+                // `markdown` marks an element whose content is markdown (`MarkdownInHTML`); on one
+                // left as HTML it means nothing, and is dropped without a word.
+                for attribute in attributes where attribute.name != "markdown" {
                     if let reason = HTMLAllowlist.rejection(of: attribute, on: name) {
                         removals.append(Removal(message: "\(reason) from <\(name)>", offset: offset))
                     } else {
@@ -79,7 +89,10 @@ public struct HTMLSanitizer: Sendable {
                     if dropped == name { dropping = nil }
                     continue
                 }
-                guard let index = open.lastIndex(of: name) else { continue }
+                guard let index = open.lastIndex(of: name) else {
+                    if HTMLAllowlist.droppedWithContent.contains(name) { removals.append(Removal(message: "a stray </\(name)>", offset: offset)) }
+                    continue
+                }
                 while open.count > index { out += "</" + open.removeLast() + ">" }
             }
         }
