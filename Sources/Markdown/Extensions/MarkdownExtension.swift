@@ -74,8 +74,15 @@ public struct ExtensionContext {
     public var isDocument: Bool { mapsToDocument.isEmpty }
 
     /// Reports a problem at `position` (a position of the tree being rewritten).
+    /// A position outside the fragments being parsed (in the copy of the document appended
+    /// to a batch for its link references) is not reported here: the document's own pass reports it.
     public mutating func warn(_ message: String, at position: SourcePosition) {
-        document.diagnostics.append(MarkdownDiagnostic(.warning, at: documentPosition(position), message))
+        var mapped = position
+        for map in mapsToDocument {
+            guard map.covers(mapped) else { return }
+            mapped = map.map(mapped)
+        }
+        document.diagnostics.append(MarkdownDiagnostic(.warning, at: mapped, message))
     }
 
     /// `position` in the document's own lines.

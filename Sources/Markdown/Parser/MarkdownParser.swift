@@ -40,7 +40,10 @@ public struct MarkdownParser: Sendable {
             var restore = MarkerRestorer()
             document = restore.visit(document) ?? document
         }
-        diagnostics += run.diagnostics
+        // A rewrite that sees a text twice (in the document and again in a fragment of it)
+        // reports a problem once.
+        var seen = Set<MarkdownDiagnostic>()
+        diagnostics += run.diagnostics.filter { seen.insert($0).inserted }
         return document
     }
 }
