@@ -271,3 +271,25 @@ private func nodes(_ node: MarkdownNode) -> [MarkdownNode] {
         #expect(html("```mermaid\ngraph TD; A-->B\n```\n") == "<figure class=\"code-block mermaid-source\"><figcaption class=\"code-title\">Mermaid diagram (source)</figcaption><pre><code class=\"language-mermaid\">graph TD; A--&gt;B\n</code></pre></figure>\n")
     }
 }
+
+@Suite struct DialectTerminalTests {
+    @Test func admonitionsAreLabelledBoxesAndTabsSectionsOneAfterAnother() {
+        let document = MarkdownParser().parse("!!! note \"Hi\"\n    Body ++ctrl+c++.\n\n=== \"A\"\n    a\n\n=== \"B\"\n    b\n")
+        #expect(TerminalRenderer(color: false, width: 30).render(document) == """
+            ╭─ Hi \(String(repeating: "─", count: 24))
+            │ Body [Ctrl]+[C].
+            ╰\(String(repeating: "─", count: 29))
+
+            ▌ A
+              a
+
+            ▌ B
+              b
+            """)
+    }
+
+    @Test func aCodeBlockTitleIsShownAboveIt() {
+        let document = MarkdownParser().parse("```py title=\"app.py\"\nx = 1\n```\n")
+        #expect(TerminalRenderer(color: false, width: 30).render(document) == "    app.py\n    x = 1")
+    }
+}
