@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import Testing
 
@@ -291,5 +292,46 @@ private func nodes(_ node: MarkdownNode) -> [MarkdownNode] {
     @Test func aCodeBlockTitleIsShownAboveIt() {
         let document = MarkdownParser().parse("```py title=\"app.py\"\nx = 1\n```\n")
         #expect(TerminalRenderer(color: false, width: 30).render(document) == "    app.py\n    x = 1")
+    }
+}
+
+/// One page mixing GFM, the Material dialect and raw HTML (Fixtures/dialect.md): its HTML is
+/// a golden file, and no syntax of the source is left as text in it.
+@Suite struct DialectGoldenTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let source = (try? String(contentsOf: fixtures.appendingPathComponent("dialect.md"), encoding: .utf8)) ?? ""
+
+    static func rendered() -> String {
+        HTMLRenderer(sanitizesRawHTML: true, headingIDs: true).render(MarkdownParser().parse(source))
+    }
+
+    @Test func htmlMatchesItsSnapshot() throws {
+        let url = Self.fixtures.appendingPathComponent("dialect.html")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
+            try Self.rendered().write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(url.path); run again without RECORD_SNAPSHOTS")
+            return
+        }
+        #expect(Self.rendered() == (try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    @Test func noSyntaxIsLeftAsText() {
+        // The page's text: tags removed, code blocks (whose text is code) left out.
+        let html = Self.rendered().replacing(/<pre>[\s\S]*?<\/pre>/, with: "")
+        let text = html.replacing(/<[^>]*>/, with: " ")
+        for literal in ["!!!", "???", "===", "{:", "{.", "{ .", "{#", "++", ":material", ":smile:", "| --", "|:--", "[x]", "[ ]", "~~", "[^", "<script", "alert(", "markdown>"] {
+            #expect(!text.contains(literal), "\(literal) left in the page")
+        }
+        #expect(!html.contains("onerror"))
+    }
+
+    @Test func theSourceChecksWithoutWarnings() {
+        var diagnostics: [MarkdownDiagnostic] = []
+        let document = MarkdownParser().parse(Self.source, diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        #expect(HTMLSanitizer.removals(in: document).map(\.description) == [
+            "58:1: warning: raw HTML: removed <script> and its content",
+            "59:1: warning: raw HTML: removed the event handler onerror from <img>",
+        ])
     }
 }
