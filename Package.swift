@@ -31,11 +31,15 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Small utilities several modules share: terminal facts and styling, stable JSON,
+        // output formats, a parallel map.
+        .target(name: "Support"),
         // Safe Swift ownership of the cmark tree; HTML and terminal renderers.
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Support"]),
         // The course model, its loader, the quiz parser and diagnostics.
         .target(name: "Course", dependencies: [
             "Markdown",
+            "Support",
             .product(name: "Yams", package: "Yams"),
             .product(name: "TOMLKit", package: "TOMLKit"),  // mdBook's book.toml
         ]),
@@ -54,11 +58,12 @@ let package = Package(
             path: "Benchmarks/MarkdownBenchmark"  // built by scripts/build-release, with mimalloc as lectern
         ),
         // Grading: judges sandboxed runs' observations against expectations; report formats; batch.
-        .target(name: "Grading", dependencies: ["Course", "Sandbox", "TextEscaping"]),
+        .target(name: "Grading", dependencies: ["Course", "Sandbox", "Support", "TextEscaping"]),
         // A quiz attempt as a pure state machine: answers, scoring, bands, seeded shuffling.
         .target(name: "Quiz", dependencies: ["Course"]),
         // The SQLite store (GRDB) of quiz attempts and exercise gradings; the data dir.
         .target(name: "Progress", dependencies: [
+            "Support",
             "TextEscaping",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -76,11 +81,11 @@ let package = Package(
         // `lectern import`: the user's command line is checked by lectern, which hands over here.
         .executableTarget(name: "lectern-import", dependencies: ["ExchangeImport"]),
         // Classical item analysis of quiz attempts, as Moodle's quiz statistics report (pure).
-        .target(name: "ItemAnalysis"),
+        .target(name: "ItemAnalysis", dependencies: ["Support"]),
         // The FSRS-6 spaced-repetition scheduler (pure).
         .target(name: "FSRS"),
         // The interactive and scripted quiz in a terminal: input, signals, rendering, results.
-        .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown", "FSRS"]),
+        .target(name: "QuizTerminal", dependencies: ["Quiz", "Progress", "Course", "Markdown", "FSRS", "Support"]),
         // The default site theme: Mustache templates and CSS/JS assets in site/, shipped as resources.
         .target(
             name: "SiteTheme",
@@ -91,6 +96,7 @@ let package = Package(
         // The static study site: page model, navigation, search index, templates, atomic output.
         .target(name: "Site", dependencies: [
             "Course",
+            "Support",
             "Markdown",
             "Exchange",
             "SiteTheme",
@@ -124,13 +130,16 @@ let package = Package(
             "Exchange",
             "ItemAnalysis",
             "FSRS",
+            "Support",
             "TextEscaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], exclude: ["Fixtures"]),
+        // What the test targets share: golden files (Snapshot) and temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CourseTests",
-            dependencies: ["Course"],
+            dependencies: ["Course", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Markdown"], exclude: ["Fixtures"]),
@@ -139,12 +148,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "QuizTerminalTests", dependencies: ["QuizTerminal", "Quiz", "Progress", "Course", "FSRS"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve", "lectern-import", "SiteServer"], exclude: ["QuizFixtures"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lectern", "lectern-serve", "lectern-import", "SiteServer", "TestSupport"],
+                    exclude: ["QuizFixtures", "HelpSnapshots"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ExchangeImport", "Course", "Markdown"], exclude: ["Fixtures"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], exclude: ["Fixtures"]),
         .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(
             name: "RedTeamTests",
             dependencies: ["Grading", "Course", "Sandbox"],
@@ -152,12 +163,12 @@ let package = Package(
         ),
         .testTarget(
             name: "GradingTests",
-            dependencies: ["Grading", "Course", "Sandbox"],
+            dependencies: ["Grading", "Course", "Sandbox", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["Site", "SiteServer", "Course", "Markdown"],
+            dependencies: ["Site", "SiteServer", "Course", "Markdown", "Support", "TestSupport"],
             exclude: ["Fixtures", "Snapshots"]
         ),
     ],

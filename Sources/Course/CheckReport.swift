@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The result of checking a course: every diagnostic, and what was found per session.
 /// `lectern check` prints it; later checks (exercise validation) append to it.
@@ -60,10 +61,8 @@ public struct CheckReport: Sendable, Codable {
     }
 
     /// The report as JSON (`--format json`).
-    public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(JSONShape(self)), as: UTF8.self) + "\n"
+    public func json() -> String {
+        StableJSON.encode(JSONShape(self))
     }
 
     private struct JSONShape: Encodable {

@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Support
 import Yams
 
 /// Loads a course from disk into the model, collecting every problem as a diagnostic.

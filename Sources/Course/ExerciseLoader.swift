@@ -99,6 +99,18 @@ public enum ExerciseLoader {
         }
     }
 
+    /// exercise.yml's `limits` keys, each with the field it sets: the one list of known keys.
+    private static let limitSetters: [String: @Sendable (inout ExerciseLimits, Double) -> Void] = [
+        "wall_seconds": { $0.wallSeconds = $1 },
+        "cpu_seconds": { $0.cpuSeconds = Int($1.rounded(.up)) },
+        "memory_mb": { $0.memoryMB = Int($1) },
+        "processes": { $0.processes = Int($1) },
+        "output_kb": { $0.outputKB = Int($1) },
+        "disk_mb": { $0.diskMB = Int($1) },
+        "compile_wall_seconds": { $0.compileWallSeconds = $1 },
+        "compile_memory_mb": { $0.compileMemoryMB = Int($1) },
+    ]
+
     private static func limits(_ yaml: YAMLDocument, _ root: Node.Mapping, diagnostics: inout [Diagnostic]) -> ExerciseLimits {
         var limits = ExerciseLimits()
         guard let node = root["limits"] else { return limits }
@@ -106,11 +118,10 @@ public enum ExerciseLoader {
             diagnostics.append(.error(yaml.path, yaml.position(of: node), "'limits' must be a mapping"))
             return limits
         }
-        let known: Set<String> = ["wall_seconds", "cpu_seconds", "memory_mb", "processes", "output_kb", "disk_mb",
-                                  "compile_wall_seconds", "compile_memory_mb"]
         for (key, value) in spec {
-            guard let name = key.string, known.contains(name) else {
-                diagnostics.append(.warning(yaml.path, yaml.position(of: key), "unknown limit '\(key.string ?? "?")' (known: \(known.sorted().joined(separator: ", ")))"))
+            guard let name = key.string, let set = limitSetters[name] else {
+                let known = limitSetters.keys.sorted().joined(separator: ", ")
+                diagnostics.append(.warning(yaml.path, yaml.position(of: key), "unknown limit '\(key.string ?? "?")' (known: \(known))"))
                 continue
             }
             guard let number = yaml.number(spec, name, diagnostics: &diagnostics) else { continue }
@@ -118,16 +129,7 @@ public enum ExerciseLoader {
                 diagnostics.append(.error(yaml.path, yaml.position(of: value), "limit '\(name)' must be positive"))
                 continue
             }
-            switch name {
-            case "wall_seconds": limits.wallSeconds = number
-            case "cpu_seconds": limits.cpuSeconds = Int(number.rounded(.up))
-            case "memory_mb": limits.memoryMB = Int(number)
-            case "processes": limits.processes = Int(number)
-            case "output_kb": limits.outputKB = Int(number)
-            case "disk_mb": limits.diskMB = Int(number)
-            case "compile_wall_seconds": limits.compileWallSeconds = number
-            default: limits.compileMemoryMB = Int(number)
-            }
+            set(&limits, number)
         }
         return limits
     }

@@ -78,11 +78,11 @@ public struct Page: Hashable, Sendable {
         let firstQuestion = blocks.firstIndex { block in
             // The first letter decides for most blocks, without building their text.
             (block.kind == .paragraph || block.headingLevel != nil)
-                && InlineEditing.firstNonSpaceByte(block.children) == UInt8(ascii: "Q")
-                && block.plainText().hasPrefix("Question ")
+                && InlineEditing.firstNonSpaceByte(block.children).map({ $0 | 0x20 == UInt8(ascii: "q") }) == true
+                && QuizMarkers.question(block.plainText()) != nil  // the quiz parser's own grammar
         } ?? blocks.endIndex
         if let heading = blocks[..<firstQuestion].first(where: { $0.headingLevel == 1 }) { return heading.plainText() }
-        if let line = blocks.prefix(5).first(where: { block in
+        if let line = blocks[..<firstQuestion].prefix(5).first(where: { block in
             // One short line (its width in bytes says so before its text is built: a page can
             // be one huge paragraph).
             guard block.kind == .paragraph, block.end.column - block.start.column < 400,

@@ -22,8 +22,9 @@ enum SolutionsLink {
         if let named = page.frontMatter.values["solutions"], let target = resolve(named, from: page.relativePath) {
             found.append(Candidate(target: target, position: SourcePosition(line: 1, column: 1), explicit: true))
         }
-        var linked: [Candidate] = []
-        collect(page.document, page: page, into: &linked)
+        var collector = CandidateCollector(page: page)
+        collector.visit(page.document)
+        var linked = collector.found
         func distance(_ candidate: Candidate) -> Int {
             let line = candidate.position.line
             return lines.contains(line) ? 0 : min(abs(line - lines.lowerBound), abs(line - lines.upperBound))
@@ -33,27 +34,28 @@ enum SolutionsLink {
         return found
     }
 
-    private static func collect(_ node: MarkdownNode, page: Page, into found: inout [Candidate]) {
-        switch node.kind {
-        case .link(let destination, _):
-            if let target = LinkChecker.localTarget(destination), isMarkdown(target),
-               saysSolutions(node.plainText()) || saysSolutions((target as NSString).lastPathComponent),
-               let resolved = resolve(target, from: page.relativePath) {
-                found.append(Candidate(target: resolved, position: node.start, explicit: false))
-            }
-            return
-        case .code:
-            let name = node.literal.trimmingCharacters(in: .whitespaces)
-            if isMarkdown(name), !name.contains(" "), saysSolutions((name as NSString).lastPathComponent),
-               let resolved = resolve(name, from: page.relativePath) {
-                found.append(Candidate(target: resolved, position: node.start, explicit: false))
-            }
-            return
-        case .codeBlock, .htmlBlock, .text:
-            return
-        default:
-            node.forEachChild { _, child in collect(child, page: page, into: &found) }
+    /// Links and code spans naming a solutions page; code blocks, HTML and text hold none.
+    private struct CandidateCollector: MarkdownWalker {
+        let page: Page
+        var found: [Candidate] = []
+
+        mutating func visitLink(_ node: borrowing MarkdownNode) {
+            guard case .link(let destination, _) = node.kind, let target = LinkChecker.localTarget(destination), isMarkdown(target),
+                  saysSolutions(node.plainText()) || saysSolutions((target as NSString).lastPathComponent),
+                  let resolved = resolve(target, from: page.relativePath) else { return }
+            found.append(Candidate(target: resolved, position: node.start, explicit: false))
         }
+
+        mutating func visitCode(_ node: borrowing MarkdownNode) {
+            let name = node.literal.trimmingCharacters(in: .whitespaces)
+            guard isMarkdown(name), !name.contains(" "), saysSolutions((name as NSString).lastPathComponent),
+                  let resolved = resolve(name, from: page.relativePath) else { return }
+            found.append(Candidate(target: resolved, position: node.start, explicit: false))
+        }
+
+        mutating func visitCodeBlock(_ node: borrowing MarkdownNode) {}
+        mutating func visitHTMLBlock(_ node: borrowing MarkdownNode) {}
+        mutating func visitText(_ node: borrowing MarkdownNode) {}
     }
 
     static func saysSolutions(_ text: String) -> Bool {

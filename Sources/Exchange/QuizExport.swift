@@ -98,13 +98,18 @@ public enum QuizExport {
 
     /// Every image source in `nodes`, in document order.
     static func imageSources(in nodes: [MarkdownNode]) -> [String] {
-        var found: [String] = []
-        func walk(_ node: MarkdownNode) {
-            if case .image(let source, _) = node.kind { found.append(source) }
-            node.children.forEach(walk)
+        var collector = ImageCollector()
+        for node in nodes { collector.visit(node) }
+        return collector.sources
+    }
+
+    private struct ImageCollector: MarkdownWalker {
+        var sources: [String] = []
+
+        mutating func visitImage(_ node: borrowing MarkdownNode) {
+            if case .image(let source, _) = node.kind { sources.append(source) }
+            descendInto(node)
         }
-        nodes.forEach(walk)
-        return found
     }
 
     /// A path inside the course, not a URL with a scheme, an absolute path or an anchor.

@@ -18,7 +18,7 @@ public enum ExerciseLocator {
             throw .noCourse(name, course: coursePath)
         }
         guard let exercise = course.exercises.first(where: { $0.slug == name }) else {
-            throw .unknownExercise(name, known: course.exercises.map(\.slug))
+            throw .unknownExercise(name, course: coursePath, known: course.exercises.map(\.slug))
         }
         return exercise
     }

@@ -82,7 +82,7 @@ public struct Submission: Sendable {
 public enum GradingError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingSubmission(String)
     case missingEntry(folder: String, entry: String)
-    case unknownExercise(String, known: [String])
+    case unknownExercise(String, course: String, known: [String])
     case noCourse(String, course: String)
     case unknownTrack(String, known: [String])
     case cannotInferTrack(String, known: [String])
@@ -93,9 +93,9 @@ public enum GradingError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .missingSubmission(let path): "no submission at \(path)"
         case .missingEntry(let folder, let entry): "the submission folder \(folder) has no \(entry)"
-        case .unknownExercise(let name, let known):
-            "no exercise '\(name)'" + (known.isEmpty ? "" : " (exercises: \(known.joined(separator: ", ")))")
-                + "; give a slug of the course's exercises folder or the path of an exercise folder"
+        case .unknownExercise(let name, let course, let known):
+            "no exercise '\(name)'" + (known.isEmpty ? " in the course at '\(course)', which has no exercises" : " (exercises: \(known.joined(separator: ", ")))")
+                + "; give a slug of the course's exercises folder, the path of an exercise folder, or --course"
         case .noCourse(let name, let course):
             "'\(name)' is not an exercise folder, and there is no course at '\(course)' to look it up in; "
                 + "give the exercise folder's path or --course"

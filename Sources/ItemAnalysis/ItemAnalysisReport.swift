@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// `lectern stats` as text or JSON.
 public struct ItemAnalysisReport: Sendable {
@@ -15,7 +16,7 @@ public struct ItemAnalysisReport: Sendable {
         self.allAttempts = allAttempts
     }
 
-    public func json() throws -> String {
+    public func json() -> String {
         struct Document: Encodable {
             var session: [String: String]
             var attempts: String
@@ -23,12 +24,10 @@ public struct ItemAnalysisReport: Sendable {
             var test: ItemAnalysis.Test
             var questions: [ItemAnalysis.Question]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = Document(session: ["id": sessionID, "title": sessionTitle],
                                 attempts: allAttempts ? "all" : "first", groupSize: analysis.groupSize,
                                 test: analysis.test, questions: analysis.questions)
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return StableJSON.encode(document)
     }
 
     public var text: String {

@@ -1,3 +1,5 @@
+import Support
+
 /// Renders markdown as terminal text: bold, italics, strikethrough, code spans and blocks,
 /// lists (task boxes as ☐ and ☑), quotes, tables drawn with box characters and footnotes,
 /// word-wrapped to a width. With `color` off it writes plain text with no escape codes.
@@ -30,7 +32,21 @@ public struct TerminalRenderer: Sendable {
 
     // MARK: Inlines
 
-    enum Style: Hashable { case bold, italic, code, underline, dim, strike }
+    /// What inline markup looks like, in the order its codes are written.
+    enum Style: Hashable, CaseIterable {
+        case bold, dim, italic, underline, strike, code
+
+        var attribute: TerminalStyle.Attribute {
+            switch self {
+            case .bold: .bold
+            case .dim: .dim
+            case .italic: .italic
+            case .underline: .underline
+            case .strike: .strike
+            case .code: .cyan
+            }
+        }
+    }
 
     /// A piece of text that wraps as a unit, or a forced line break.
     enum Word {
@@ -76,15 +92,7 @@ public struct TerminalRenderer: Sendable {
     }
 
     func styled(_ text: String, _ style: Set<Style>) -> String {
-        guard color, !style.isEmpty else { return text }
-        var codes: [String] = []
-        if style.contains(.bold) { codes.append("1") }
-        if style.contains(.dim) { codes.append("2") }
-        if style.contains(.italic) { codes.append("3") }
-        if style.contains(.underline) { codes.append("4") }
-        if style.contains(.strike) { codes.append("9") }
-        if style.contains(.code) { codes.append("36") }
-        return "\u{1B}[" + codes.joined(separator: ";") + "m" + text + "\u{1B}[0m"
+        TerminalStyle(color: color).paint(text, Style.allCases.filter(style.contains).map(\.attribute))
     }
 }
 

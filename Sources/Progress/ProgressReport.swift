@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TextEscaping
 
 /// `lectern progress` as text or JSON: per session, attempts, best score and band, last
@@ -69,18 +70,14 @@ public struct ProgressReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func json() throws -> String {
+    public func json() -> String {
         struct Document: Encodable {
             var database: String
             var learner: String
             var sessions: [SessionProgress]
             var exercises: [ExerciseProgress]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(Document(database: databasePath, learner: learner, sessions: summary.sessions, exercises: summary.exercises))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return StableJSON.encode(Document(database: databasePath, learner: learner, sessions: summary.sessions, exercises: summary.exercises))
     }
 
     /// A date as lectern prints it: `2027-01-15 08:01 UTC`.

@@ -1,3 +1,4 @@
+import Support
 /// When the learner sees whether an answer was right.
 public enum FeedbackMode: String, CaseIterable, Sendable {
     /// Answers are confirmed; right and wrong, and explanations, come in the review at the end.
@@ -12,12 +13,6 @@ public enum ReviewMode: String, CaseIterable, Sendable {
     case all
 }
 
-/// How the result is printed.
-public enum ResultFormat: String, CaseIterable, Sendable {
-    case text
-    case json
-}
-
 /// Everything `lectern quiz` can be told, as the CLI parsed it.
 public struct QuizOptions: Sendable {
     /// A session number, id or path; a path may be any markdown file holding a quiz.
@@ -29,7 +24,7 @@ public struct QuizOptions: Sendable {
     /// The shuffle's seed; implies `shuffle`.
     public var seed: UInt64?
     public var review: ReviewMode
-    public var format: ResultFormat
+    public var format: OutputFormat
     public var noColor: Bool
     /// `--data-dir`; see `DataDirectory.resolve`.
     public var dataDirectory: String?
@@ -45,7 +40,7 @@ public struct QuizOptions: Sendable {
     public var learner: String?
 
     public init(session: String? = nil, course: String? = nil, feedback: FeedbackMode = .end, shuffle: Bool = false,
-                seed: UInt64? = nil, review: ReviewMode = .missed, format: ResultFormat = .text, noColor: Bool = false,
+                seed: UInt64? = nil, review: ReviewMode = .missed, format: OutputFormat = .text, noColor: Bool = false,
                 dataDirectory: String? = nil, answers: String? = nil, confirm: Bool = false, plain: Bool = false,
                 resume: Bool = false, learner: String? = nil) {
         self.session = session

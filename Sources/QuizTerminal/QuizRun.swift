@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Progress
 import Quiz
+import Support
 
 /// `lectern quiz` from start to end: choose the quiz (offering a list of sessions at a
 /// terminal when none is named), or find the attempt to take up again; run the attempt
@@ -157,7 +158,7 @@ public struct QuizRun {
         let resultScreen = screen.resized(to: width())
         switch options.format {
         case .text: output.write(resultScreen.result(result, attempt: attempt, review: options.review))
-        case .json: output.write(ResultJSON.encode(result))
+        case .json: output.write(StableJSON.encode(result))
         }
         save(result, resuming: resumed?.record, in: opened, screen: resultScreen)
         output.write(screen.reset)
@@ -300,7 +301,7 @@ public struct QuizRun {
         }
         if options.format == .text {
             output.writeError("The result as JSON, to keep:\n")
-            output.write("\n" + ResultJSON.encode(result))
+            output.write("\n" + StableJSON.encode(result))
         }
     }
 

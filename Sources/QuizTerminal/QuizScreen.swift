@@ -1,6 +1,7 @@
 import Course
 import Markdown
 import Quiz
+import Support
 
 /// Everything the quiz prints, as strings: header, progress, questions, the choice list and
 /// its prompt, feedback, help, the result and its review. Pure, so tests can read exactly
@@ -20,7 +21,7 @@ public struct QuizScreen: Sendable {
     public let width: Int
     public let plain: Bool
     public let unicode: Bool
-    let style: Style
+    let style: TerminalStyle
     let renderer: TerminalRenderer
     /// Renders text indented under an option or a label.
     let indentedRenderer: TerminalRenderer
@@ -32,7 +33,7 @@ public struct QuizScreen: Sendable {
         self.plain = plain
         self.unicode = unicode
         let color = color && !plain
-        self.style = Style(color: color)
+        self.style = TerminalStyle(color: color)
         self.renderer = TerminalRenderer(color: color, width: self.width)
         self.indentedRenderer = TerminalRenderer(color: color, width: self.width - Self.indent.count)
     }

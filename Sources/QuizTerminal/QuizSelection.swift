@@ -49,7 +49,7 @@ public enum QuizSelection {
 
     /// The course folder `lectern quiz` uses: `--course`, else `content` when it exists, else here.
     static func root(course: String?) -> String {
-        course ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
+        CourseFolder.resolve(course)
     }
 
     /// The sessions with a quiz in the course (for `--resume` without a session).

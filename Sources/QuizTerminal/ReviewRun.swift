@@ -1,8 +1,9 @@
 import Course
-import Foundation
 import FSRS
+import Foundation
 import Progress
 import Quiz
+import Support
 
 /// Everything `lectern review` can be told.
 public struct ReviewOptions: Sendable {
@@ -12,12 +13,12 @@ public struct ReviewOptions: Sendable {
     public var limit: Int
     /// Print the due questions instead of asking them.
     public var list: Bool
-    public var format: ResultFormat
+    public var format: OutputFormat
     public var noColor: Bool
     public var dataDirectory: String?
 
     public init(course: String? = nil, learner: String? = nil, limit: Int = 20, list: Bool = false,
-                format: ResultFormat = .text, noColor: Bool = false, dataDirectory: String? = nil) {
+                format: OutputFormat = .text, noColor: Bool = false, dataDirectory: String? = nil) {
         self.course = course
         self.learner = learner
         self.limit = limit
@@ -75,7 +76,7 @@ public struct ReviewRun {
     public func execute(readStandardInput: () -> String, makeReader: (InputStyle) -> any ChoiceReader,
                         leaveTerminal: () -> Void = {}) -> Int32 {
         let learner = options.learner ?? Learner.loginName(environment: environment)
-        let root = options.course ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
+        let root = CourseFolder.resolve(options.course)
         var diagnostics: [Diagnostic] = []
         guard let course = CourseLoader.load(root, diagnostics: &diagnostics) else {
             for line in diagnostics.filter({ $0.severity == .error }).sorted() { output.writeError(line.description + "\n") }
@@ -228,7 +229,7 @@ enum ReviewListing {
             var cards: Int
             var due: [Entry]
         }
-        return encode(Document(learner: learner, cards: cards, due: due.map(entry)))
+        return StableJSON.encode(Document(learner: learner, cards: cards, due: due.map(entry)))
     }
 
     static func resultJSON(_ answered: [(ReviewCard, String, Bool)], learner: String, due: Int, ending: Attempt.Ending) -> String {
@@ -250,14 +251,7 @@ enum ReviewListing {
             Answer(session: card.sessionID, number: card.question.number, chosen: chosen,
                    correct: card.question.answerLetters, isCorrect: isCorrect, rating: isCorrect ? "good" : "again")
         }
-        return encode(Document(learner: learner, due: due, status: ending.rawValue, reviews: answers))
-    }
-
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        return StableJSON.encode(Document(learner: learner, due: due, status: ending.rawValue, reviews: answers))
     }
 
     static func format(_ date: Date) -> String { ProgressReport.format(date) }

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import Support
 
 /// Reports links whose `#fragment` names no heading of the page they point to
 /// (`lesson.md#metrics` when the lesson has no "Metrics" heading). `LinkChecker` checks that

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import Support
 
 /// Rewrites the links of a page's markdown to the built site: a `.md` link to its page
 /// (`lesson.md#metrics` → `lesson.html#metrics`), a link into an exercise folder to the

@@ -5,7 +5,8 @@
 /// plural ending (`breakers` → `breaker`, `retries` → `retry`) so singular and plural match.
 ///
 /// Works on UTF-8 bytes, writing each term straight into the output with an ASCII fast path:
-/// the index of a large course is megabytes.
+/// the index of a large course is megabytes. `SearchTokenizer.Rules` states the same rules
+/// plainly; the tests hold the two together on every short text.
 public enum SearchTokenizer {
     /// The terms of `text`, in order, with repeats.
     public static func tokens(_ text: String) -> [String] {
@@ -63,7 +64,8 @@ public enum SearchTokenizer {
                         continue
                     }
                     let lower = scalar.properties.lowercaseMapping.utf8
-                    guard count + lower.count + 1 <= out.count else { break }
+                    // Lowercasing grows a scalar by at most half, so the room above always holds.
+                    precondition(count + lower.count + 1 <= out.count, "search term buffer full: the room estimate is wrong")
                     begin()
                     for unit in lower { out[count] = unit; count += 1 }
                     scalars += 1
@@ -72,17 +74,6 @@ public enum SearchTokenizer {
                 return count
             }
         }
-    }
-
-    /// Folds an English plural to its singular: `-ies` → `-y`, `-sses` → `-ss`, a final
-    /// `-s` dropped (not after `s`, `u` or `i`, as in `class`, `status`, `analysis`).
-    /// Words of three letters or fewer are left alone.
-    public static func stem(_ word: String) -> String {
-        var bytes = Array(word.utf8)
-        let end = bytes.withUnsafeMutableBufferPointer { buffer in
-            stemmedEnd(buffer, start: 0, end: buffer.count, scalars: word.unicodeScalars.count)
-        }
-        return String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     /// Stems the word in `buffer[start..<end]` in place; returns where it now ends.
@@ -98,5 +89,37 @@ public enum SearchTokenizer {
         }
         let beforeLast = buffer[end - 2]
         return beforeLast == s || beforeLast == UInt8(ascii: "u") || beforeLast == UInt8(ascii: "i") ? end : end - 1
+    }
+
+    /// The rules above written plainly, scalar by scalar: the reference the fast path is
+    /// checked against.
+    enum Rules {
+        static func termString(_ text: String) -> String {
+            var terms: [String] = []
+            var current: [Unicode.Scalar] = []
+            func flush() {
+                if current.count > 1 {
+                    let word = Array(current.map { $0.properties.lowercaseMapping }.joined().unicodeScalars)
+                    terms.append(String(String.UnicodeScalarView(stem(word, letters: current.count))))
+                }
+                current = []
+            }
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { current.append(scalar) } else { flush() }
+            }
+            flush()
+            return terms.joined(separator: " ")
+        }
+
+        /// The plural rule on the letters of a lowercased word (`letters` counted before
+        /// lowercasing): `-ies` → `-y`, `-sses` → `-ss`, a final `-s` dropped except after
+        /// `s`, `u` or `i`; words of three letters or fewer left alone.
+        static func stem(_ word: [Unicode.Scalar], letters: Int) -> [Unicode.Scalar] {
+            guard letters > 3, word.last == "s" else { return word }
+            if word.suffix(3) == ["i", "e", "s"] { return word.dropLast(3) + ["y"] }
+            if word.suffix(4) == ["s", "s", "e", "s"] { return Array(word.dropLast(2)) }
+            if ["s", "u", "i"].contains(word[word.count - 2]) { return word }
+            return Array(word.dropLast())
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import Support
 
 /// What `lectern site build` is asked to do.
 public struct SiteBuildOptions: Sendable, Equatable {

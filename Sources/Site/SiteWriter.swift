@@ -191,16 +191,6 @@ public final class SiteWriter: @unchecked Sendable {
         }
     }
 
-    /// Regular files under `folder`, by site path. Symbolic links are not followed, nor listed.
-    static func existingFiles(in folder: URL) -> [String: URL] {
-        let base = folder.path.hasSuffix("/") ? String(folder.path.dropLast()) : folder.path
-        var result: [String: URL] = [:]
-        for relative in DirectoryListing.regularFiles(under: base) {
-            result[relative] = URL(fileURLWithPath: base + "/" + relative)
-        }
-        return result
-    }
-
     /// Staging and retired folders an interrupted build left beside the output.
     private static func removeLeftovers(of output: URL) {
         let parent = output.deletingLastPathComponent()

@@ -3,6 +3,8 @@ import Course
 import Foundation
 import Grading
 import Sandbox
+import Site
+import Support
 
 /// `lectern check [DIR]`: validates a whole course and prints every problem in one run.
 struct CheckCommand: AsyncParsableCommand {
@@ -28,10 +30,13 @@ struct CheckCommand: AsyncParsableCommand {
     var jobs = 2
 
     func run() async throws {
-        let target = path ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
+        let target = CourseFolder.resolve(path)
         var diagnostics: [Diagnostic] = []
         let course = CourseLoader.load(target, diagnostics: &diagnostics)
-        if let course { ProcessLifetime.keep(course) }  // the process ends with the check: skip tearing the trees down
+        if let course {
+            ProcessLifetime.keep(course)  // the process ends with the check: skip tearing the trees down
+            AnchorChecker.check(course, diagnostics: &diagnostics)  // the same #fragment check as site build
+        }
         var findings = ExerciseValidator.Findings()
         if !noExercises, let exercises = course?.exercises, !exercises.isEmpty {
             let sandbox: any Sandbox = noSandbox ? Unsandboxed() : Bubblewrap()
@@ -41,14 +46,11 @@ struct CheckCommand: AsyncParsableCommand {
         report.notes += findings.notes
         switch format {
         case .text: print(report.text, terminator: "")
-        case .json: print(try report.json(), terminator: "")
+        case .json: print(report.json(), terminator: "")
         }
         if report.errorCount > 0 { throw ExitCode(1) }
     }
 }
 
 /// The output formats commands share.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
-}
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sandbox
+import Support
 
 /// `lectern doctor`: shows whether grading can be sandboxed on this machine.
 struct DoctorCommand: AsyncParsableCommand {
@@ -17,9 +18,7 @@ struct DoctorCommand: AsyncParsableCommand {
         let findings = await SandboxDoctor().check()
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(findings), as: UTF8.self))
+            print(StableJSON.encode(findings), terminator: "")
         case .text:
             for finding in findings {
                 print("\(finding.status.rawValue.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)) \(finding.check): \(finding.detail)")

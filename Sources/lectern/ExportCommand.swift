@@ -24,11 +24,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The file to write (replaced whole).")
     var output: String
 
-    @Option(help: "The course folder. Default: ./content if it exists, else the current folder.")
-    var course: String?
+    @OptionGroup var courseOption: CourseOption
 
     func run() throws {
-        let root = course ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
+        let root = courseOption.path
         var diagnostics: [Diagnostic] = []
         guard let loaded = CourseLoader.load(root, diagnostics: &diagnostics) else {
             Terminal.printErrors(diagnostics.filter { $0.severity == .error }.sorted().map(\.description))

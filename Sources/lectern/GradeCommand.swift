@@ -4,6 +4,7 @@ import Foundation
 import Grading
 import Progress
 import Sandbox
+import Support
 import TextEscaping
 
 /// `lectern grade`: grades one submission, a folder of them (`--batch`), or joins shard
@@ -37,8 +38,9 @@ struct GradeCommand: AsyncParsableCommand {
     @Flag(help: "Exit 1 unless every test passes.")
     var requirePass = false
 
-    @Option(help: ArgumentHelp("The course whose exercises folder holds EXERCISE.", valueName: "dir"))
-    var course = "content"
+    @OptionGroup var courseOption: CourseOption
+
+    @OptionGroup var colorOption: ColorOption
 
     @Flag(help: "Run learner code without isolation (only for machines without bubblewrap). Every report says so.")
     var noSandbox = false
@@ -108,13 +110,13 @@ struct GradeCommand: AsyncParsableCommand {
     private func runOne(sandbox: any Sandbox) async throws {
         let started = Date()
         let (report, submission) = try await usage {
-            let exercise = try ExerciseLocator.locate(arguments[0], course: course)
+            let exercise = try ExerciseLocator.locate(arguments[0], course: courseOption.path)
             let submission = try Submission(URL(fileURLWithPath: arguments[1]))
             let track = try ExerciseLocator.track(track, of: exercise, for: submission)
             let grader = try Grader(exercise: exercise, track: track, sandbox: sandbox)
             return (try await grader.grade(submission, id: arguments[1]), submission)
         }
-        let color = format == .text && Terminal.wantsColor
+        let color = format == .text && colorOption.enabled()
         print(format.render(report, color: color), terminator: "")
         if !noRecord {
             do {
@@ -130,11 +132,11 @@ struct GradeCommand: AsyncParsableCommand {
 
     private func runBatch(_ folder: String, sandbox: any Sandbox) async throws {
         let summary = try await usage {
-            let exercise = try ExerciseLocator.locate(arguments[0], course: course)
+            let exercise = try ExerciseLocator.locate(arguments[0], course: courseOption.path)
             let options = BatchOptions(
                 submissions: URL(fileURLWithPath: folder), output: output.map { URL(fileURLWithPath: $0) },
                 track: track, format: format, jobs: jobs, shard: shard.map { ($0.index, $0.count) }, force: force)
-            let progress = Terminal.isTTY(STDERR_FILENO) ? BatchProgressLine() : nil
+            let progress = TerminalInfo.isTerminal(STDERR_FILENO) ? BatchProgressLine() : nil
             return try await BatchGrader(exercise: exercise, sandbox: sandbox, options: options)
                 .run { event in progress?.show(event) }
         }

@@ -19,8 +19,8 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The question bank to read.")
     var file: String
 
-    @Option(help: "gift or moodle-xml.")
-    var format: ExchangeFormat
+    @Option(help: "The question bank's format.")
+    var format: ImportFormat
 
     @Option(help: "The folder to write the quiz pages into.")
     var output: String
@@ -28,12 +28,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace quiz pages and images that already exist.")
     var force = false
 
-    func validate() throws {
-        guard format.isImportable else { throw ValidationError("--format: lectern imports gift and moodle-xml") }
-    }
-
     func run() throws {
-        let request = ImportRequest(file: file, format: format, output: output, force: force)
+        let request = ImportRequest(file: file, format: format.exchangeFormat, output: output, force: force)
         let helper = PreviewLauncher.helperPath(named: ImportRequest.executableName)
         PreviewLauncher.replaceProcess(with: helper, arguments: request.arguments)
         // Reached only when the importer could not be started.
@@ -44,5 +40,19 @@ struct ImportCommand: ParsableCommand {
 
             """.utf8))
         throw ExitCode(1)
+    }
+}
+
+/// The formats lectern imports (export writes the QTI packages too), so `--help` and a wrong
+/// value's error list only these.
+enum ImportFormat: String, ExpressibleByArgument, CaseIterable {
+    case gift
+    case moodleXML = "moodle-xml"
+
+    var exchangeFormat: ExchangeFormat {
+        switch self {
+        case .gift: .gift
+        case .moodleXML: .moodleXML
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Progress
+import Support
 import TextEscaping
 
 /// `lectern progress`: the learner's history of quiz attempts and exercise gradings.
@@ -30,7 +31,7 @@ struct ProgressCommand: ParsableCommand {
             let report = try ProgressReport.load(dataDirectory: DataDirectory.resolve(explicit: dataDir), learner: .learner(name))
             switch format {
             case .text: print(report.text, terminator: "")
-            case .json: print(try report.json(), terminator: "")
+            case .json: print(report.json(), terminator: "")
             }
         } catch let error as ProgressStoreError {
             FileHandle.standardError.write(Data("error: \(VisibleText.lines(error.description))\n".utf8))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Progress
 import QuizTerminal
+import Support
 
 /// `lectern quiz [SESSION]`: take a session's multiple-choice test in the terminal.
 struct QuizCommand: ParsableCommand {
@@ -23,8 +24,7 @@ struct QuizCommand: ParsableCommand {
     @Argument(help: "The session: its number, id, or a path (a course folder, or any markdown file holding a quiz). Default: the only session; at a terminal, a list to pick from when there are several.")
     var session: String?
 
-    @Option(help: "The course folder. Default: ./content if it exists, else the current folder.")
-    var course: String?
+    @OptionGroup var courseOption: CourseOption
 
     @Option(help: "When to show right and wrong: end (a review at the end) or immediate (after each answer).")
     var feedback: FeedbackMode = .end
@@ -42,10 +42,9 @@ struct QuizCommand: ParsableCommand {
     var answers: String?
 
     @Option(help: "Output format of the result: text or json.")
-    var format: ResultFormat = .text
+    var format: OutputFormat = .text
 
-    @Flag(help: "No ANSI colour (also when NO_COLOR is set, TERM=dumb, or stdout is not a terminal).")
-    var noColor = false
+    @OptionGroup var colorOption: ColorOption
 
     @Flag(help: "A letter or number only selects; Enter confirms it (also LECTERN_QUIZ_CONFIRM=1).")
     var confirm = false
@@ -68,8 +67,8 @@ struct QuizCommand: ParsableCommand {
 
     func run() throws {
         let options = QuizOptions(
-            session: session, course: course, feedback: feedback, shuffle: shuffle, seed: seed, review: review,
-            format: format, noColor: noColor, dataDirectory: dataDir, answers: answers, confirm: confirm, plain: plain,
+            session: session, course: courseOption.course, feedback: feedback, shuffle: shuffle, seed: seed, review: review,
+            format: format, noColor: colorOption.noColor, dataDirectory: dataDir, answers: answers, confirm: confirm, plain: plain,
             resume: resume, learner: try learner.map(LearnerOption.validate))
         let code = QuizRun.main(options: options)
         if code != 0 { throw ExitCode(code) }
@@ -78,4 +77,3 @@ struct QuizCommand: ParsableCommand {
 
 extension FeedbackMode: ExpressibleByArgument {}
 extension ReviewMode: ExpressibleByArgument {}
-extension ResultFormat: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import QuizTerminal
+import Support
 
 /// `lectern review`: spaced repetition over the questions you have answered.
 struct ReviewCommand: ParsableCommand {
@@ -21,16 +22,14 @@ struct ReviewCommand: ParsableCommand {
     var list = false
 
     @Option(help: "Output format: text or json.")
-    var format: ResultFormat = .text
+    var format: OutputFormat = .text
 
-    @Option(help: "The course folder. Default: ./content if it exists, else the current folder.")
-    var course: String?
+    @OptionGroup var courseOption: CourseOption
 
     @Option(help: "Whose reviews these are. Default: your login name.")
     var learner: String?
 
-    @Flag(help: "No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).")
-    var noColor = false
+    @OptionGroup var colorOption: ColorOption
 
     @Option(help: "Where the progress database lives. Default: $LECTERN_DATA_DIR, else $XDG_DATA_HOME/lectern, else ~/.local/share/lectern.")
     var dataDir: String?
@@ -41,8 +40,8 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = ReviewOptions(course: course, learner: try learner.map(LearnerOption.validate), limit: limit, list: list,
-                                    format: format, noColor: noColor, dataDirectory: dataDir)
+        let options = ReviewOptions(course: courseOption.course, learner: try learner.map(LearnerOption.validate), limit: limit, list: list,
+                                    format: format, noColor: colorOption.noColor, dataDirectory: dataDir)
         let code = ReviewRun.main(options: options)
         if code != 0 { throw ExitCode(code) }
     }

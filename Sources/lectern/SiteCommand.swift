@@ -24,7 +24,7 @@ struct SiteOptions: ParsableArguments {
     var strict = false
 
     var coursePath: String {
-        course ?? (FileManager.default.fileExists(atPath: "content") ? "content" : ".")
+        CourseFolder.resolve(course)
     }
 
     var buildOptions: SiteBuildOptions {

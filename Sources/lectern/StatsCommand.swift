@@ -3,6 +3,7 @@ import Foundation
 import ItemAnalysis
 import Progress
 import QuizTerminal
+import Support
 
 /// `lectern stats [SESSION]`: classical item analysis of a quiz's attempts in the store.
 struct StatsCommand: ParsableCommand {
@@ -23,8 +24,7 @@ struct StatsCommand: ParsableCommand {
     @Argument(help: "The session: its number, id or path. Default: the only session with a quiz.")
     var session: String?
 
-    @Option(help: "The course folder. Default: ./content if it exists, else the current folder.")
-    var course: String?
+    @OptionGroup var courseOption: CourseOption
 
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -37,7 +37,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let selected: SelectedQuiz
-        switch QuizSelection.select(reference: session, course: course) {
+        switch QuizSelection.select(reference: session, course: courseOption.course) {
         case .success(let found): selected = found
         case .failure(let failure):
             Terminal.printErrors(failure.lines)
@@ -67,7 +67,7 @@ struct StatsCommand: ParsableCommand {
                                         sessionID: selected.sessionID, sessionTitle: selected.sessionTitle, allAttempts: allAttempts)
         switch format {
         case .text: print(report.text, terminator: "")
-        case .json: print(try report.json(), terminator: "")
+        case .json: print(report.json(), terminator: "")
         }
     }
 }

@@ -1,14 +1,7 @@
 import Foundation
 
-/// What the terminal wants: colour only on a TTY and without NO_COLOR.
+/// How the commands print problems (colour and terminal facts are `TerminalInfo`'s).
 enum Terminal {
-    static func isTTY(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
-
-    static var wantsColor: Bool {
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return isTTY(STDOUT_FILENO) && !noColor
-    }
-
     /// Prints problems to stderr: diagnostics and indented lines as they are, others as `error: …`.
     static func printErrors(_ lines: [String]) {
         for line in lines {

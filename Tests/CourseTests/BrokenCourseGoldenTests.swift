@@ -1,10 +1,11 @@
 import Course
 import Foundation
 import Testing
+import TestSupport
 
 /// Every fixture course under Fixtures/broken is broken in one way; `expected.txt` beside it
 /// holds the `lectern check` report it must produce, with the fixture path shown as [ROOT].
-/// Run with RECORD_SNAPSHOTS=1 to rewrite the expectations (the run then fails on purpose).
+/// `RECORD_SNAPSHOTS=1` rewrites the expectations (see `Snapshot`).
 @Suite struct BrokenCourseGoldenTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/broken")
 
@@ -20,13 +21,7 @@ import Testing
         let report = CheckReport(course: course, diagnostics: diagnostics).text
             .replacingOccurrences(of: root.path, with: "[ROOT]")
         let expectedURL = root.appendingPathComponent("expected.txt")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try report.write(to: expectedURL, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(expectedURL.path); run again without RECORD_SNAPSHOTS")
-            return
-        }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(report == expected)
+        Snapshot.expect(report, matches: expectedURL)
     }
 
     @Test func everyFixtureButTheValidOneReportsAProblem() throws {

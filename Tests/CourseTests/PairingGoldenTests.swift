@@ -1,12 +1,13 @@
 import Course
 import Foundation
 import Testing
+import TestSupport
 
 /// Lessons whose quiz keys live on a solutions page, drifted as real courses drift:
 /// reordered options, reworded prompts, five of ten questions, a page for another lesson,
 /// options reworded, a question with no counterpart, two marks, a self-check item.
 /// `expected.txt` beside each holds the `lectern check` report ([ROOT] for the fixture).
-/// Run with RECORD_SNAPSHOTS=1 to rewrite the expectations (the run then fails on purpose).
+/// `RECORD_SNAPSHOTS=1` rewrites the expectations (see `Snapshot`).
 @Suite struct PairingGoldenTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/pairing")
 
@@ -27,12 +28,7 @@ import Testing
         let report = CheckReport(course: course, diagnostics: diagnostics).text
             .replacingOccurrences(of: root.path, with: "[ROOT]")
         let expectedURL = root.appendingPathComponent("expected.txt")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try report.write(to: expectedURL, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(expectedURL.path); run again without RECORD_SNAPSHOTS")
-            return
-        }
-        #expect(report == (try String(contentsOf: expectedURL, encoding: .utf8)))
+        Snapshot.expect(report, matches: expectedURL)
     }
 
     @Test func reorderedOptionsTakeTheKeyInTheLessonsOwnLetters() throws {
@@ -74,7 +70,7 @@ import Testing
 
     @Test func pairingProblemsCarryTheSolutionsPagesPositionInJSON() throws {
         let (course, diagnostics, _) = Self.load("options-differ")
-        let json = try CheckReport(course: course, diagnostics: diagnostics).json()
+        let json = CheckReport(course: course, diagnostics: diagnostics).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let entries = try #require(object["diagnostics"] as? [[String: Any]])
         let unkeyed = try #require(entries.first { ($0["code"] as? String) == "unkeyed" })

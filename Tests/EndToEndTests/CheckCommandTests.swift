@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct CheckCommandTests {
     static let broken = LecternProcess.repository.appendingPathComponent("Tests/CourseTests/Fixtures/broken")
@@ -20,7 +21,7 @@ import Testing
     /// The author's first command, exercises included: it grades each track's reference and
     /// mutants in the sandbox from several tasks at once. The release build once trapped here
     /// (an optimizer miscompile lost each task's index) while the debug build passed.
-    @Test func theBundledCourseChecksCleanWithItsExercises() throws {
+    @Test(GradeSupport.needsSandbox) func theBundledCourseChecksCleanWithItsExercises() throws {
         let result = try LecternProcess.run(["check", "content"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.isEmpty)
@@ -55,6 +56,19 @@ import Testing
         #expect(diagnostics.first?["line"] as? Int == 14)
         #expect(object["errors"] as? Int == 0)
         #expect(result.status == 0)
+    }
+
+    /// `check` and `site build` read links alike: a `#fragment` naming no heading fails both.
+    @Test func aLinkToAMissingHeadingIsAnErrorAtItsLine() throws {
+        let course = TemporaryFolder(prefix: "lectern-check-anchors")
+        try Data("# Lesson\n\n## Metrics\n\nSee [metrics](#metrics) and [nothing](#nope).\n\nAlso [other](other.md#gone).\n".utf8)
+            .write(to: course.url.appendingPathComponent("lesson.md"))
+        try Data("# Other\n\nText.\n".utf8).write(to: course.url.appendingPathComponent("other.md"))
+        let result = try LecternProcess.run(["check", course.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("lesson.md:5:29: error: broken link: '#nope' names no heading of this page"))
+        #expect(result.stdout.contains("lesson.md:7:6: error: broken link: 'other.md#gone' names no heading of other.md"))
+        #expect(!result.stdout.contains("'#metrics'"))
     }
 
     @Test func aMissingPathIsAnErrorNotACrash() throws {

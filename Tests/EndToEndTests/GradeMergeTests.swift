@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `lectern grade --merge` with the real binary on shards it graded (issue 11, item 13).
-@Suite("lectern grade --merge refuses an incomplete or damaged set of shards, end to end")
+@Suite("lectern grade --merge refuses an incomplete or damaged set of shards, end to end", GradeSupport.needsSandbox)
 struct GradeMergeTests {
     /// A class of three quick submissions (two do not load, one is the starter) graded as
     /// three shards by the real binary; the root and the shard folders.
@@ -18,7 +18,7 @@ struct GradeMergeTests {
         for index in 1...3 {
             let shard = root.appendingPathComponent("shard-\(index)")
             let result = try LecternProcess.run(["grade", "circuit-breaker", "--batch", submissions.path, "--shard", "\(index)/3",
-                                                 "--output", shard.path] + GradeSupport.sandboxArguments)
+                                                 "--output", shard.path])
             #expect(result.status == 0, "\(result.stderr)")
             shards.append(shard)
         }

@@ -9,7 +9,7 @@ import Testing
 /// carriage return), raises them as its exceptions' messages, and hides them in its file
 /// name. Every place where that text reaches a terminal shows them as visible escapes; lectern's
 /// own colour stays.
-@Suite("lectern grade shows a submission's control characters as escapes, end to end")
+@Suite("lectern grade shows a submission's control characters as escapes, end to end", GradeSupport.needsSandbox)
 struct GradeTerminalSafetyTests {
     static let attack = #"\x1b[2J\x1b[H\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07Total: 100/100\r"#
     /// The starter, printing the attack at import and raising it from its classes' constructors.
@@ -58,7 +58,7 @@ struct GradeTerminalSafetyTests {
     @Test func theTextReportShowsTheAttackAsEscapes() throws {
         let (folder, file) = try hostileSubmission()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try LecternProcess.run(["grade", "circuit-breaker", file.path, "--no-record"] + GradeSupport.sandboxArguments)
+        let result = try LecternProcess.run(["grade", "circuit-breaker", file.path, "--no-record"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!hasControl(result.stdout))
         let shown = #"\x1b[2J\x1b[H\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07Total: 100/100\r"#
@@ -72,12 +72,12 @@ struct GradeTerminalSafetyTests {
     @Test func theMachineFormatsStayValidAndKeepTheText() throws {
         let (folder, file) = try hostileSubmission()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let junit = try LecternProcess.run(["grade", "circuit-breaker", file.path, "--no-record", "--format", "junit"] + GradeSupport.sandboxArguments)
+        let junit = try LecternProcess.run(["grade", "circuit-breaker", file.path, "--no-record", "--format", "junit"])
         let document = try XMLDocument(data: Data(junit.stdout.utf8))
         #expect(document.rootElement()?.name == "testsuites")
         #expect(junit.stdout.contains(#"\x1b]52;c;cHduZWQ="#))
         #expect(!hasControl(junit.stdout))
-        let json = try LecternProcess.run(["grade", "circuit-breaker", file.path, "--no-record", "--format", "json"] + GradeSupport.sandboxArguments)
+        let json = try LecternProcess.run(["grade", "circuit-breaker", file.path, "--no-record", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((report["output"] as? String)?.contains("\u{1B}]52;c;cHduZWQ=\u{07}") == true)
         #expect(report["submission"] as? String == file.path)
@@ -86,7 +86,7 @@ struct GradeTerminalSafetyTests {
     @Test func onATerminalTheReportKeepsItsColourAndShowsTheAttackAsEscapes() throws {
         let (folder, file) = try hostileSubmission()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let session = try QuizPty.run(["grade", "circuit-breaker", file.path, "--no-record"] + GradeSupport.sandboxArguments,
+        let session = try QuizPty.run(["grade", "circuit-breaker", file.path, "--no-record"],
                                       steps: [.expect("Total: ")], columns: 200, environment: [:])
         #expect(session.failedExpect == nil, "\(session.screen)")
         #expect(session.screen.contains("\u{1B}[1m"), "lectern's own bold")
@@ -99,7 +99,7 @@ struct GradeTerminalSafetyTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + "-out")
         defer { try? FileManager.default.removeItem(at: output) }
-        let session = try QuizPty.run(["grade", "circuit-breaker", "--batch", folder.path, "--output", output.path] + GradeSupport.sandboxArguments,
+        let session = try QuizPty.run(["grade", "circuit-breaker", "--batch", folder.path, "--output", output.path],
                                       steps: [.expect("1 submissions")], columns: 200, environment: [:])
         #expect(session.failedExpect == nil, "\(session.screen)")
         #expect(session.screen.contains(#"graded 1/1 (0 up to date): evil\x1b]0;name\x07\x1b[2J.py"#), "\(session.screen.debugDescription)")
@@ -111,7 +111,7 @@ struct GradeTerminalSafetyTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let exercise = folder.appendingPathComponent("cb\u{1B}]0;x\u{07}\u{1B}[2J")
         try FileManager.default.copyItem(at: LecternProcess.repository.appendingPathComponent("exercises/circuit-breaker"), to: exercise)
-        let graded = try LecternProcess.run(["grade", exercise.path, file.path, "--data-dir", folder.path] + GradeSupport.sandboxArguments)
+        let graded = try LecternProcess.run(["grade", exercise.path, file.path, "--data-dir", folder.path])
         #expect(graded.status == 0, "\(graded.stderr)")
         let progress = try LecternProcess.run(["progress", "--data-dir", folder.path])
         #expect(progress.status == 0, "\(progress.stderr)")

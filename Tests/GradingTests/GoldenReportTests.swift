@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Grading
 
 /// Golden reports: each scenario in each format, compared with Fixtures/goldens/<scenario>.<format>.
-/// Set RECORD_GOLDENS=1 to rewrite them (the run then fails, so a recording is never a pass).
+/// `RECORD_SNAPSHOTS=1` rewrites them (see `Snapshot`).
 @Suite("Reports match their reviewed golden files")
 struct GoldenReportTests {
     struct Scenario: Sendable, CustomTestStringConvertible {
@@ -27,18 +28,8 @@ struct GoldenReportTests {
         var report = try await Fixture.grade(url, track: scenario.track)
         report.duration = 0
         report.submission = scenario.file
-        let record = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1"
         for format in ReportFormat.allCases {
-            let rendered = format.render(report)
-            let golden = Fixture.goldens.appendingPathComponent("\(scenario.name).\(format.rawValue)")
-            if record {
-                try FileManager.default.createDirectory(at: Fixture.goldens, withIntermediateDirectories: true)
-                try Data(rendered.utf8).write(to: golden)
-                Issue.record("recorded \(golden.lastPathComponent)")
-                continue
-            }
-            let expected = try String(contentsOf: golden, encoding: .utf8)
-            #expect(rendered == expected, "\(golden.lastPathComponent) differs")
+            Snapshot.expect(format.render(report), matches: Fixture.goldens.appendingPathComponent("\(scenario.name).\(format.rawValue)"))
         }
     }
 }

@@ -95,13 +95,13 @@ struct ItemAnalysisTests {
         #expect(none.test.mean == nil)
         #expect(none.groupSize == 0)
         #expect(none.questions[0].flags.isEmpty)
-        let json = try ItemAnalysisReport(analysis: one, sessionID: "s", sessionTitle: "S", allAttempts: false).json()
+        let json = ItemAnalysisReport(analysis: one, sessionID: "s", sessionTitle: "S", allAttempts: false).json()
         #expect(json.contains("\"kr20\" : null"))
     }
 
     @Test("the JSON names what the report promises: questions[].number, facility, discrimination, options[], test.kr20")
     func jsonNames() throws {
-        let json = try ItemAnalysisReport(analysis: analysis, sessionID: "s", sessionTitle: "S", allAttempts: false).json()
+        let json = ItemAnalysisReport(analysis: analysis, sessionID: "s", sessionTitle: "S", allAttempts: false).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let test = try #require(object["test"] as? [String: Any])
         #expect(close(test["kr20"] as? Double, 0.30303))

@@ -1,11 +1,11 @@
 import Foundation
 import Markdown
 import Testing
+import TestSupport
 
 /// One fixture that uses every construct the parser knows (`Fixtures/everything.md`), held
 /// against golden files: its tree dump (the parser's oracle), its HTML and its terminal text.
-/// Set RECORD_SNAPSHOTS=1 to rewrite them; a recording run fails so that it is never
-/// mistaken for a pass.
+/// `RECORD_SNAPSHOTS=1` rewrites them (see `Snapshot`).
 @Suite struct EverythingSnapshotTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let source = try! String(contentsOf: fixtures.appendingPathComponent("everything.md"), encoding: .utf8)
@@ -33,14 +33,7 @@ import Testing
         ])
     }
 
-    private func expectSnapshot(_ actual: String, _ name: String) throws {
-        let url = Self.fixtures.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(url.path); run again without RECORD_SNAPSHOTS")
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its snapshot; RECORD_SNAPSHOTS=1 rewrites it after review")
+    private func expectSnapshot(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        Snapshot.expect(actual, matches: Self.fixtures.appendingPathComponent(name), sourceLocation: sourceLocation)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Quiz
+import Testing
 @testable import QuizTerminal
 
 @Suite("What the quiz screen shows")
@@ -93,18 +93,6 @@ struct QuizScreenTests {
         #expect(!text.contains("Band:"))
     }
 
-    @Test("colour follows the terminal, --no-color and a non-empty NO_COLOR",
-          arguments: [
-            (false, [String: String](), true, true),
-            (false, [:], false, false),
-            (true, [:], true, false),
-            (false, ["NO_COLOR": "1"], true, false),
-            (false, ["NO_COLOR": ""], true, true),
-          ])
-    func colourDecision(flag: Bool, environment: [String: String], terminal: Bool, expected: Bool) {
-        #expect(TerminalInfo.useColor(noColorFlag: flag, environment: environment, outputIsTerminal: terminal) == expected)
-    }
-
     @Test("the progress line fits every width: the bar shrinks, then goes, then the count", arguments: [20, 24, 30, 34, 40, 60, 80, 200])
     func progressLineFits(width: Int) {
         for color in [false, true] {
@@ -139,12 +127,6 @@ struct QuizScreenTests {
         #expect(text.contains("Your answer:    A) 3 (wrong)"))
         #expect(text.contains("Your answer:    D) Blue (right)"))
         #expect(text.contains("Time: 1 min 15 s"))
-    }
-
-    @Test("TERM=dumb turns colour off, as NO_COLOR does")
-    func dumbTerminal() {
-        #expect(!TerminalInfo.useColor(noColorFlag: false, environment: ["TERM": "dumb"], outputIsTerminal: true))
-        #expect(TerminalInfo.useColor(noColorFlag: false, environment: ["TERM": "xterm-256color"], outputIsTerminal: true))
     }
 }
 

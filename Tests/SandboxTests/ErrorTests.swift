@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Sandbox
+import TestSupport
+import Testing
 
 /// A sandbox that cannot run says why and how to fix it, instead of running unsandboxed.
 @Suite struct ErrorTests {
@@ -33,7 +34,7 @@ import Sandbox
     }
 
     @Test func aBwrapThatCannotCreateNamespacesIsReportedWithHowToEnableThem() async throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder()
         defer { folder.remove() }
         let message = "bwrap: No permissions to create new namespace, likely because the kernel does not allow non-privileged user namespaces."
         let error = await #expect(throws: SandboxError.self) {
@@ -44,7 +45,7 @@ import Sandbox
     }
 
     @Test func aBwrapFailingForAnotherReasonSaysWhatItSaid() async throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder()
         defer { folder.remove() }
         let error = await #expect(throws: SandboxError.self) {
             try await Self.failingBwrap("bwrap: Failed to mount tmpfs on /newroot/sandbox: No space left on device", in: folder)

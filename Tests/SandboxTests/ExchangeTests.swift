@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Sandbox
+import TestSupport
+import Testing
 
 /// What goes into a run and what comes back out: files, stdin, the fd-3 channel, collected files.
 @Suite struct ExchangeTests {
@@ -86,7 +87,7 @@ import Sandbox
     }
 
     @Test func aCopiedFolderKeepsFilesModesAndLinksAndSkipsFIFOs() async throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder()
         defer { folder.remove() }
         let tool = folder.url.appendingPathComponent("tool.sh")
         try Data("#!/bin/sh\necho ok\n".utf8).write(to: tool)

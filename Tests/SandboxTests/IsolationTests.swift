@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Sandbox
+import TestSupport
+import Testing
 
 /// What a command inside bubblewrap can see and do: only its own files, no network, no
 /// grader environment, no privilege.
@@ -52,7 +53,7 @@ import Sandbox
     @Test func anExtraReadOnlyPathIsVisibleButNotWritable() async throws {
         // Not under /tmp, which inside is the sandbox's own, nor under the checkout, which may
         // itself live under /tmp or in a home the sandbox's user cannot enter.
-        let folder = try TemporaryFolder(in: URL(fileURLWithPath: "/var/tmp"))
+        let folder = TemporaryFolder(in: URL(fileURLWithPath: "/var/tmp"))
         defer { folder.remove() }
         try Data("shared".utf8).write(to: folder.url.appendingPathComponent("data.txt"))
         let path = folder.url.path
@@ -144,7 +145,7 @@ import Sandbox
     }
 
     @Test func aLinkInACopiedFolderIsCopiedAsALinkNotFollowed() async throws {
-        let folder = try TemporaryFolder()
+        let folder = TemporaryFolder()
         defer { folder.remove() }
         let secret = folder.url.appendingPathComponent("secret.txt")
         try Data("host-only".utf8).write(to: secret)

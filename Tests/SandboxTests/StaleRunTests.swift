@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 @testable import Sandbox
 
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func aRunFolderIsPrivateNamedForItsOwnerAndLockedWhileItLives() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let scratch = try ScratchDirectory(in: base.url.path)
         var info = stat()
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func theFolderOfADeadRunIsRemovedAndWhatStillUsesItIsKilled() async throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let dead = try deadProcess()
         let stale = try folder(base, "lectern-run-\(dead.pid)-\(dead.start)-AbC123", withLock: true)
@@ -56,13 +57,17 @@ import Testing
             try process.run()
             return process
         }
+        // SIGKILL, not terminate(): a child of a Swift concurrency thread inherits its blocked
+        // SIGTERM, and a sleeper left behind holds the test runner's output open for ten minutes.
+        var sleepers: [Process] = []
+        defer { for process in sleepers where process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
         // A bubblewrap orphaned in its first milliseconds binds the folder at /run/lectern; an
         // unsandboxed command runs in its work/; someone else merely names the folder.
         let orphan = try sleeper(["--ro-bind", stale.appendingPathComponent("stage").path, "/run/lectern"])
         try FileManager.default.createDirectory(at: stale.appendingPathComponent("work"), withIntermediateDirectories: true)
         let unsandboxed = try sleeper([], in: stale.appendingPathComponent("work"))
         let bystander = try sleeper([stale.path])
-        defer { bystander.terminate() }
+        sleepers = [orphan, unsandboxed, bystander]
 
         let removed = StaleRuns.sweep(in: base.url.path)
         #expect(removed == [stale.path])
@@ -75,7 +80,7 @@ import Testing
     }
 
     @Test func aLiveRunsFolderIsKept() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let live = try ScratchDirectory(in: base.url.path)
         defer { live.remove() }
@@ -88,7 +93,7 @@ import Testing
 
     @Test func aFolderWhoseLockIsHeldIsKeptWhateverItsName() throws {
         // A run in another pid namespace sharing /tmp: its pid means nothing here, its lock does.
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let dead = try deadProcess()
         let held = try folder(base, "lectern-run-\(dead.pid)-\(dead.start)-Held01", withLock: true)
@@ -100,7 +105,7 @@ import Testing
     }
 
     @Test func aReusedPidIsNotItsOwner() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let me = try #require(RunFolderName.startTime(of: getpid()))
         let stale = try folder(base, "lectern-run-\(getpid())-\(me + 1)-Reused", withLock: true)
@@ -108,7 +113,7 @@ import Testing
     }
 
     @Test func foldersNotNamedByThisLecternAreKept() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
         let dead = try deadProcess()
         let names = ["lectern-run-SXNSa5", "lectern-run-\(dead.pid)-\(dead.start)", "lectern-runner-\(dead.pid)-\(dead.start)-AbC123",
@@ -122,9 +127,9 @@ import Testing
     }
 
     @Test func removingAStaleFolderNeverFollowsItsLinks() throws {
-        let base = try TemporaryFolder()
+        let base = TemporaryFolder()
         defer { base.remove() }
-        let victim = try TemporaryFolder()
+        let victim = TemporaryFolder()
         defer { victim.remove() }
         try FileManager.default.createDirectory(at: victim.url.appendingPathComponent("keep"), withIntermediateDirectories: true)
         chmod(victim.url.path, 0o755)

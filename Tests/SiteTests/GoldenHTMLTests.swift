@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Site
 
@@ -16,15 +17,7 @@ import Testing
         let site = BuiltSite(course: Fixture.course, into: folder)
         #expect(site.report.succeeded)
         let snapshot = Fixture.snapshots.appendingPathComponent("course").appendingPathComponent(page)
-        let actual = site.text(page)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try FileManager.default.createDirectory(at: snapshot.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: snapshot, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(snapshot.path); run again without RECORD_SNAPSHOTS")
-            return
-        }
-        let expected = try String(contentsOf: snapshot, encoding: .utf8)
-        #expect(actual == expected, "\(page) differs from its snapshot; RECORD_SNAPSHOTS=1 rewrites it after review")
+        Snapshot.expect(site.text(page), matches: snapshot)
     }
 
     @Test func theSiteHoldsExactlyThePlannedFiles() {

@@ -1,5 +1,6 @@
 import Foundation
 import SiteServer
+import TestSupport
 import Testing
 
 /// `site serve` maps request paths to files the way a static host does.

@@ -1,5 +1,6 @@
 import Foundation
 import SiteServer
+import TestSupport
 import Testing
 
 /// What the preview server answers, request by request.

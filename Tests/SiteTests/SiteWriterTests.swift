@@ -1,12 +1,14 @@
 import Course
 import Foundation
+import Support
+import TestSupport
 import Testing
 @testable import Site
 
 /// The writer takes files from several threads as pages render, and swaps them in whole.
 @Suite struct SiteWriterTests {
     private func contents(of folder: URL) -> [String: String] {
-        SiteWriter.existingFiles(in: folder).mapValues { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
+        existingFiles(in: folder).mapValues { (try? String(contentsOf: $0, encoding: .utf8)) ?? "" }
     }
 
     @Test func filesHandedOverFromManyThreadsAllArrive() throws {

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import TestSupport
 @testable import Site
 
 /// Fixture paths and a temporary build of a fixture course.
@@ -15,15 +16,7 @@ enum Fixture {
     }
 }
 
-/// A temporary folder, removed when the value goes away.
-final class TemporaryFolder: Sendable {
-    let url: URL
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-site-tests-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-
+extension TemporaryFolder {
     /// Copies a fixture folder in, so a test may change it.
     func copy(_ source: String, as name: String) throws -> URL {
         let target = url.appendingPathComponent(name)
@@ -41,7 +34,7 @@ struct BuiltSite: Sendable {
     init(course: String, into folder: TemporaryFolder, strict: Bool = false, output: String = "site") {
         root = folder.url.appendingPathComponent(output)
         report = SiteBuilder.build(coursePath: course, options: Fixture.options(output: root, strict: strict))
-        files = SiteWriter.existingFiles(in: root)
+        files = existingFiles(in: root)
     }
 
     func text(_ path: String) -> String {
@@ -67,4 +60,14 @@ struct BuiltSite: Sendable {
             String(html[Range($0.range(at: 1), in: html)!])
         })
     }
+}
+
+/// Regular files under `folder`, by site path. Symbolic links are not followed, nor listed.
+func existingFiles(in folder: URL) -> [String: URL] {
+    let base = folder.path.hasSuffix("/") ? String(folder.path.dropLast()) : folder.path
+    var result: [String: URL] = [:]
+    for relative in DirectoryListing.regularFiles(under: base) {
+        result[relative] = URL(fileURLWithPath: base + "/" + relative)
+    }
+    return result
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TextEscaping
 
 /// One submission's line in a batch summary.

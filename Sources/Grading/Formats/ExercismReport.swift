@@ -1,3 +1,5 @@
+import Support
+
 /// Exercism's test-runner `results.json`, version 3: status pass/fail/error, a message when
 /// the run errored, and per test name, status, message, test_code and output.
 /// `test_code` is always empty: the hidden tests' code never leaves the grader. `output` is

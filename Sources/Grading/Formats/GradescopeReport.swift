@@ -1,3 +1,5 @@
+import Support
+
 /// Gradescope's autograder `results.json`: score, max_score, output, visibility and one entry
 /// per test with name, score, max_score, status (passed/failed) and output.
 enum GradescopeReport {

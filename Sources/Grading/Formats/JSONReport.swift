@@ -1,3 +1,5 @@
+import Support
+
 /// Lectern's own JSON report: the ``GradingReport`` as it is, points to two decimals.
 /// The schema is documented in docs/grading.md.
 enum JSONReport {

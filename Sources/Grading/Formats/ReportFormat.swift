@@ -33,15 +33,3 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
         }
     }
 }
-
-/// Encodes with sorted keys and no escaped slashes, so reports are stable and diffable.
-enum StableJSON {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        // Encoding plain structs of strings and numbers cannot fail.
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TextEscaping
 
 /// The human report: a headline, the run's message, each group with its tests (✓ ✗ !) and
@@ -61,15 +62,7 @@ public struct TextReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    enum Style: String {
-        case bold = "1"
-        case dim = "2"
-        case red = "31"
-        case green = "32"
-        case yellow = "33"
-    }
-
-    private func paint(_ text: String, _ style: Style) -> String {
-        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    private func paint(_ text: String, _ attribute: TerminalStyle.Attribute) -> String {
+        TerminalStyle(color: color).paint(text, attribute)
     }
 }
