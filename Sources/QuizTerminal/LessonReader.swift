@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import Support
 
 /// `lectern read [SESSION|PATH]`: a session's lesson (or any markdown page) rendered for the
 /// terminal: tables in box characters, admonitions as labelled boxes, tabs one after another.
@@ -62,8 +63,8 @@ public enum LessonReader {
 
     /// Reads a lesson to stdout: through `$PAGER` (default `less -R`, with `LESS=FRX` unless
     /// LESS is set, so a short lesson does not wait for `q`) when stdout is a terminal; plain
-    /// text otherwise. Colour follows `TerminalInfo.useColor` (`--no-color`, NO_COLOR, TERM=dumb).
-    public static func main(reference: String?, course: String?, noColor: Bool) -> Int32 {
+    /// text otherwise; in colour when `color` says so (`TerminalInfo.useColor`).
+    public static func main(reference: String?, course: String?, color: Bool) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let lesson: Lesson
         switch find(reference, course: course) {
@@ -73,7 +74,6 @@ public enum LessonReader {
             return failure.exitCode
         }
         let isTerminal = TerminalInfo.isTerminal(STDOUT_FILENO)
-        let color = TerminalInfo.useColor(noColorFlag: noColor, environment: environment, outputIsTerminal: isTerminal)
         let width = min(TerminalInfo.columns(of: STDOUT_FILENO), 100)
         let text = render(lesson, width: isTerminal ? width : 80, color: color)
         let pager = environment["PAGER"].map { $0.trimmingCharacters(in: .whitespaces) } ?? "less -R"

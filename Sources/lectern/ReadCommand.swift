@@ -15,14 +15,12 @@ struct ReadCommand: ParsableCommand {
     @Argument(help: "The session (its number or id) or a markdown file. Default: the course's only session.")
     var session: String?
 
-    @Option(help: "The course folder. Default: ./content if it exists, else the current folder.")
-    var course: String?
+    @OptionGroup var courseOption: CourseOption
 
-    @Flag(help: "No ANSI colour (also when NO_COLOR is set, TERM=dumb, or stdout is not a terminal).")
-    var noColor = false
+    @OptionGroup var colorOption: ColorOption
 
     func run() throws {
-        let code = LessonReader.main(reference: session, course: course, noColor: noColor)
+        let code = LessonReader.main(reference: session, course: courseOption.course, color: colorOption.enabled())
         if code != 0 { throw ExitCode(code) }
     }
 }
