@@ -7,12 +7,24 @@ public struct Icons: MarkdownExtension {
     public init() {}
 
     public func rewrite(_ document: inout MarkdownNode, in context: inout ExtensionContext) {
-        guard context.source.containsAny(of: [UInt8(ascii: ":")]) else { return }
+        // Most pages hold colons and no shortcode: one pass over the source says so.
+        guard context.source.containsAny(of: [UInt8(ascii: ":")]), Self.mayHoldShortcode(context.source.bytes) else { return }
         var rewriter = InlineTextMatches(trigger: UInt8(ascii: ":")) { bytes, index in
             guard let (name, length) = Self.shortcode(bytes, index) else { return nil }
             return (MarkdownNode(.icon(name: name), literal: Self.glyph(name) ?? ""), length)
         }
         document = rewriter.visit(document) ?? document
+    }
+
+    /// Whether some `:name:` in `bytes` is a shortcode (a colon's next colon is the only place
+    /// one can end, so each byte is looked at a bounded number of times).
+    static func mayHoldShortcode(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: ":"), shortcode(bytes, index) != nil { return true }
+            index += 1
+        }
+        return false
     }
 
     static func shortcode(_ bytes: [UInt8], _ start: Int) -> (String, Int)? {
