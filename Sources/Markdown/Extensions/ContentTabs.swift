@@ -27,15 +27,23 @@ public struct ContentTabs: MarkdownExtension {
         let found = scanner.scan(document, in: &context)
         guard !found.isEmpty else { return }
         var splicer = BlockSplicer()
-        var set: (path: NodePath, children: Range<Int>, tabs: [MarkdownNode], after: [MarkdownNode])? = nil
+        // The set being gathered, in variables of their own: a tuple bound while its tabs grow
+        // would copy the array on every append.
+        var setPath: NodePath? = nil
+        var setChildren = 0..<0
+        var tabs: [MarkdownNode] = []
+        var after: [MarkdownNode] = []
         func flush() {
-            guard var current = set else { return }
-            if !current.tabs.contains(where: { if case .tab(_, true) = $0.kind { return true } else { return false } }) {
-                if case .tab(let label, _) = current.tabs[0].kind { current.tabs[0].kind = .tab(label: label, selected: true) }
+            guard let path = setPath, !tabs.isEmpty else { return }
+            if !tabs.contains(where: { if case .tab(_, true) = $0.kind { return true } else { return false } }),
+               case .tab(let label, _) = tabs[0].kind {
+                tabs[0].kind = .tab(label: label, selected: true)
             }
-            let tabSet = MarkdownNode(.tabSet, children: current.tabs, start: current.tabs[0].start, end: current.tabs[current.tabs.count - 1].end)
-            splicer.replace(current.children, of: current.path, with: [tabSet] + current.after)
-            set = nil
+            let tabSet = MarkdownNode(.tabSet, children: tabs, start: tabs[0].start, end: tabs[tabs.count - 1].end)
+            splicer.replace(setChildren, of: path, with: [tabSet] + after)
+            setPath = nil
+            tabs = []
+            after = []
         }
         for block in found {
             let bytes = context.source.bytes
@@ -46,15 +54,15 @@ public struct ContentTabs: MarkdownExtension {
             let lastLine = context.source.line(block.lastLine)
             let tab = MarkdownNode(.tab(label: marker.label, selected: marker.selected), children: block.body, start: block.start,
                                    end: SourcePosition(line: block.lastLine, column: max(lastLine.count, 1)))
-            if let current = set, current.path == block.path, current.children.upperBound == block.children.lowerBound,
-               current.after.isEmpty, !marker.newSet {
-                set!.children = current.children.lowerBound..<block.children.upperBound
-                set!.tabs.append(tab)
-                set!.after = block.after
+            if setPath == block.path, setChildren.upperBound == block.children.lowerBound, after.isEmpty, !marker.newSet {
+                setChildren = setChildren.lowerBound..<block.children.upperBound
             } else {
                 flush()
-                set = (block.path, block.children, [tab], block.after)
+                setPath = block.path
+                setChildren = block.children
             }
+            tabs.append(tab)
+            after = block.after
         }
         flush()
         splicer.apply(to: &document)
