@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "Course", dependencies: [
             "Markdown",
             "Support",
+            "TextEscaping",
             .product(name: "Yams", package: "Yams"),
             .product(name: "TOMLKit", package: "TOMLKit"),  // mdBook's book.toml
         ]),

@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import TextEscaping
 
 /// The result of checking a course: every diagnostic, and what was found per session.
 /// `lectern check` prints it; later checks (exercise validation) append to it.
@@ -46,15 +47,15 @@ public struct CheckReport: Sendable, Codable {
     public var text: String {
         var lines = diagnostics.map(\.description)
         for session in sessions {
-            let name = session.number.map { "Session \($0)" } ?? session.title
-            var line = "\(name) (\(session.id)): \(plural(session.questions, "question"))"
+            let name = session.number.map { "Session \($0)" } ?? VisibleText.line(session.title)
+            var line = "\(name) (\(VisibleText.line(session.id))): \(plural(session.questions, "question"))"
             if session.scored != session.questions { line += " (\(session.scored) scored)" }
             line += ", \(plural(session.bands, "band"))"
             if !session.answers.isEmpty { line += ", answers \(session.answers.joined(separator: ", "))" }
-            if let solutions = session.solutions { line += ", key from \(solutions)" }
+            if let solutions = session.solutions { line += ", key from \(VisibleText.line(solutions))" }
             lines.append(line)
         }
-        lines += notes
+        lines += notes.map(VisibleText.lines)
         lines.append("\(plural(sessions.count, "session")), \(plural(exercises.count, "exercise")): "
             + "\(plural(errorCount, "error")), \(plural(warningCount, "warning"))")
         return lines.joined(separator: "\n") + "\n"

@@ -30,6 +30,9 @@ public struct Course: Sendable {
     public var offersExports: Bool = false
     /// course.yml's `raw_html`: how the site shows raw HTML in pages.
     public var rawHTML: RawHTMLPolicy = .sanitize
+    /// The language the course is written in, as a BCP 47 tag (`en`, `de`, `pt-BR`): course.yml's
+    /// `language`, mkdocs.yml's `theme.language`, book.toml's `book.language`; default `en`.
+    public var language: String = "en"
     /// The course's own navigation (mkdocs.yml's `nav`, mdBook's SUMMARY.md); nil when the
     /// sidebar follows course.yml or the folders.
     public var navigation: Navigation?

@@ -13,6 +13,8 @@ struct CourseConfiguration {
     var title: String
     var description: String = ""
     var baseURL: String?
+    /// MkDocs' `theme.language`, mdBook's `book.language`; default `en`.
+    var language = "en"
     var navigation: Navigation?
     /// Pages left out of the course altogether (`exclude_docs`).
     var excluded = PathPatterns("")
@@ -46,6 +48,10 @@ struct CourseConfiguration {
         config.baseURL = yaml.string(mapping, "site_url", diagnostics: &diagnostics)
         config.excluded = PathPatterns(yaml.string(mapping, "exclude_docs", diagnostics: &diagnostics) ?? "")
         config.notInNavigation = PathPatterns(yaml.string(mapping, "not_in_nav", diagnostics: &diagnostics) ?? "")
+        if case .mapping(let theme)? = mapping["theme"], let language = yaml.string(theme, "language", diagnostics: &diagnostics) {
+            config.language = LanguageTag.checked(language, path: path, position: yaml.position(of: theme["language"]),
+                                                  diagnostics: &diagnostics)
+        }
         if let nav = mapping["nav"] {
             guard case .sequence(let entries) = nav else {
                 diagnostics.append(.error(path, yaml.position(of: nav), "'nav' must be a list of pages and sections"))
@@ -124,6 +130,9 @@ struct CourseConfiguration {
             title: book["book"]?["title"]?.string ?? root.lastPathComponent,
             displayPath: path)
         config.description = book["book"]?["description"]?.string ?? ""
+        if let language = book["book"]?["language"]?.string {
+            config.language = LanguageTag.checked(language, path: path, position: (1, 1), diagnostics: &diagnostics)
+        }
         config.publishesPagesOutsideNavigation = false
         config.configurationPages = ["SUMMARY.md"]
         let summaryURL = config.pagesFolder.appendingPathComponent("SUMMARY.md")

@@ -68,16 +68,30 @@ public enum CourseLoader {
 
         // Read and parse every page first (in parallel), then assemble sessions in order.
         var plans: [(entry: String, position: (line: Int, column: Int), files: [String])] = []
+        let tree = CourseTree(root: root)
         for (name, position) in entries {
-            let target = root.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) else {
+            let real: String
+            switch tree.resolve(name) {
+            case .inside(let inside):
+                real = inside
+            case .missing:
                 diagnostics.append(.error(path, position, "session '\(name)' is listed but \(join(displayRoot, name)) does not exist"))
                 continue
+            case .loop:
+                diagnostics.append(.error(path, position, "session '\(name)' is not read: \(tree.describe(.loop))"))
+                continue
+            case .outside(let outside):
+                diagnostics.append(.error(path, position, "session '\(name)' is not read: it leads to \(outside), outside the course folder"))
+                continue
             }
-            if isDirectory.boolValue {
-                let files = markdownFiles(in: target, relativeTo: root).map { $0 }
-                if !files.contains(join(name, "lesson.md")) {
+            var info = stat()
+            if stat(real, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+                let folder = normalized(name) == "." ? "" : normalized(name)
+                let files = markdownFiles(in: folder, tree: tree, displayRoot: displayRoot, diagnostics: &diagnostics)
+                // A lesson.md the walk refused (a broken link, a link out of the course) is
+                // reported by the walk, by name; only a lesson that is not there at all is missing.
+                var entry = stat()
+                if !files.contains(join(name, "lesson.md")) && lstat(real + "/lesson.md", &entry) != 0 {
                     diagnostics.append(.error(path, position, "session '\(name)' has no lesson: \(join(displayRoot, join(name, "lesson.md"))) is missing"))
                 }
                 plans.append((name, position, orderSessionFiles(files, folder: name)))
@@ -136,13 +150,17 @@ public enum CourseLoader {
             sessions: sessions, pages: loaded.map(\.page), exercises: exercises)
         course.offersExports = yaml.bool(manifest, "export", diagnostics: &diagnostics) ?? false
         course.rawHTML = rawHTML
+        if let language = yaml.string(manifest, "language", diagnostics: &diagnostics) {
+            course.language = LanguageTag.checked(language, path: path, position: yaml.position(of: manifest["language"]),
+                                                  diagnostics: &diagnostics)
+        }
         return course
     }
 
     // MARK: A folder of markdown
 
     private static func loadFolder(_ root: URL, displayRoot: String, only: [String]?, diagnostics: inout [Diagnostic]) -> Course? {
-        let files = only ?? markdownFiles(in: root, relativeTo: root)
+        let files = only ?? markdownFiles(in: "", tree: CourseTree(root: root), displayRoot: displayRoot, diagnostics: &diagnostics)
         var loaded = parsePages(files, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
         let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
         let pages = loaded.map(\.page)
@@ -165,7 +183,7 @@ public enum CourseLoader {
             diagnostics.append(.error(config.displayPath, "the pages folder \(config.displayPagesFolder) does not exist"))
             return nil
         }
-        let all = markdownFiles(in: root, relativeTo: root)
+        let all = markdownFiles(in: "", tree: CourseTree(root: root), displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
             .filter { !config.excluded.matches($0) && !config.configurationPages.contains($0) }
         let present = Set(all)
         let inNavigation = config.navigation?.pagePaths ?? []
@@ -194,9 +212,11 @@ public enum CourseLoader {
         var loaded = parsePages(ordered + outside, root: root, displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
         let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
         let sessions = pageSessions(loaded, solutionsPages: solutionsPages)
-        return Course(title: config.title, description: config.description, baseURL: config.baseURL, root: root,
-                      displayRoot: config.displayPagesFolder, hasManifest: false, sessions: sessions,
-                      pages: loaded.map(\.page), exercises: [], navigation: config.navigation)
+        var course = Course(title: config.title, description: config.description, baseURL: config.baseURL, root: root,
+                            displayRoot: config.displayPagesFolder, hasManifest: false, sessions: sessions,
+                            pages: loaded.map(\.page), exercises: [], navigation: config.navigation)
+        course.language = config.language
+        return course
     }
 
     // MARK: Helpers
@@ -241,25 +261,44 @@ public enum CourseLoader {
         return results.compactMap(\.0)
     }
 
-    /// Markdown files under `folder`, as paths relative to `root`: folders in name order,
-    /// each folder's index.md or README.md first, then its files by name, then subfolders.
-    static func markdownFiles(in folder: URL, relativeTo root: URL) -> [String] {
-        let prefix = String(folder.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count))
-            .trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+    /// Markdown files under `folder` (a path from the tree's root, "" for the root), as paths
+    /// from the root: folders in name order, each folder's index.md or README.md first, then
+    /// its files by name, then subfolders. Hidden and `_` entries and `theme/` are skipped; a
+    /// page or folder the tree refuses (a link outside the course, a cycle, a dangling link)
+    /// is skipped with a warning naming it.
+    static func markdownFiles(in folder: String, tree: CourseTree, displayRoot: String, diagnostics: inout [Diagnostic]) -> [String] {
         var files: [String] = []
-        var folders: [URL] = []
-        for entry in DirectoryListing.entries(of: folder.path) ?? []
-        where !entry.name.hasPrefix(".") && !entry.name.hasPrefix("_") && entry.name != "theme" {
-            let name = entry.name
-            if entry.isDirectory {
-                folders.append(folder.appendingPathComponent(name))
-            } else if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
-                files.append(prefix.isEmpty ? name : prefix + "/" + name)
+        tree.walk(from: folder) { _, entries in
+            var pages: [String] = []
+            var folders: [CourseTree.Entry] = []
+            for entry in entries where !entry.name.hasPrefix(".") && !entry.name.hasPrefix("_") && entry.name != "theme" {
+                switch entry.kind {
+                case .folder:
+                    folders.append(entry)
+                case .file:
+                    if isMarkdown(entry.name) { pages.append(entry.path) }
+                case .refused(let refusal):
+                    // Only what the course would have read: a page, a folder, or a broken link
+                    // without an extension, which may have been meant as one. A page that is a
+                    // broken link is a page that cannot be read, an error as a missing file is;
+                    // a link refused on purpose (outside the course, a cycle) is a warning.
+                    let brokenPage = isMarkdown(entry.name) && (refusal == .loop || refusal.isDangling)
+                    if refusal.isFolder || isMarkdown(entry.name) || (entry.isLink && !entry.name.contains(".")),
+                       let found = tree.diagnostic(brokenPage ? .error : .warning, for: entry, displayRoot: displayRoot) {
+                        diagnostics.append(found)
+                    }
+                }
             }
+            let isIndex = { (path: String) in ["index.md", "readme.md"].contains((path as NSString).lastPathComponent.lowercased()) }
+            files += pages.filter(isIndex) + pages.filter { !isIndex($0) }
+            return folders
         }
-        let isIndex = { (path: String) in ["index.md", "readme.md"].contains((path as NSString).lastPathComponent.lowercased()) }
-        files = files.filter(isIndex) + files.filter { !isIndex($0) }
-        return files + folders.flatMap { markdownFiles(in: $0, relativeTo: root) }
+        return files
+    }
+
+    private static func isMarkdown(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
     /// A session folder's pages: lesson.md, quiz.md, then the rest by name.

@@ -1,3 +1,4 @@
+import TextEscaping
 /// How bad a problem is: errors make `lectern check` fail, warnings do not.
 public enum Severity: String, Codable, Sendable, Comparable {
     case warning
@@ -86,8 +87,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, Comparable, CustomStringC
         try container.encodeIfPresent(code, forKey: .code)
     }
 
+    /// The diagnostic as a terminal shows it: a file name or quoted course text holding
+    /// control characters shows them as escapes (`VisibleText`), never obeys them.
     public var description: String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+        "\(VisibleText.line(path)):\(line):\(column): \(severity.rawValue): \(VisibleText.lines(message))"
     }
 
     /// Sorted by file, then position, then severity and message, so output is stable.

@@ -3,28 +3,8 @@ import Foundation
 /// The entries of a folder, read with one `readdir` pass: the entry type comes with each
 /// name, where FileManager needs a `stat` per entry (and its enumerator also searches and
 /// replaces in every path), which on a course of hundreds of pages was most of the time
-/// spent listing it.
+/// spent listing it. `CourseTree` walks a course with it.
 public enum DirectoryListing {
-    public struct Entry: Equatable, Sendable {
-        public var name: String
-        /// A folder, or a symbolic link to one (links are followed, as `fileExists` does).
-        public var isDirectory: Bool
-    }
-
-    /// The entries of `path` sorted by name, without `.` and `..`; nil when it cannot be read.
-    public static func entries(of path: String) -> [Entry]? {
-        var result: [Entry] = []
-        let readable = forEachEntry(of: path) { name, type in
-            var isDirectory = type == UInt8(DT_DIR)
-            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                var info = stat()
-                isDirectory = stat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-            }
-            result.append(Entry(name: name, isDirectory: isDirectory))
-        }
-        return readable ? result.sorted { $0.name < $1.name } : nil
-    }
-
     /// The regular files under `root`, as paths relative to it, in no particular order.
     /// Symbolic links are neither followed nor listed.
     public static func regularFiles(under root: String) -> [String] {
@@ -50,15 +30,17 @@ public enum DirectoryListing {
         return result
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// Calls `body` with the name and `d_type` of each entry of `path` but `.` and `..`;
     /// false when the folder cannot be opened.
-    private static func forEachEntry(of path: String, _ body: (String, UInt8) -> Void) -> Bool {
+    static func forEachEntry(of path: String, _ body: (String, UInt8) -> Void) -> Bool {
         guard let directory = opendir(path) else { return false }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // Read in place: copying `d_name` reads 256 bytes, past a short last record of
+            // readdir's buffer (Sandbox's FileTree.entryName says more).
+            let name = String(cString: (UnsafeRawPointer(entry) + Self.nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { body(name, entry.pointee.d_type) }
         }
         return true

@@ -10,6 +10,8 @@ public struct Exercise: Sendable {
     public var groups: [TestGroup]
     public var tracks: [Track]
     public var limits: ExerciseLimits
+    /// Differential testing against the reference (exercise.yml's `differential:`), if any.
+    public var differential: DifferentialSettings?
     public var directory: URL
     /// How diagnostics name the exercise folder.
     public var displayDirectory: String
@@ -59,13 +61,17 @@ public struct Track: Hashable, Sendable {
     /// Run argv inside the sandbox.
     public var run: [String]
     public var directory: URL
+    /// The id prefix of README rules that apply to this track alone (`PY` for **PY3**);
+    /// rules with no track's prefix apply to every track.
+    public var rulePrefix: String?
 
-    public init(name: String, entry: String, compile: [String]?, run: [String], directory: URL) {
+    public init(name: String, entry: String, compile: [String]?, run: [String], directory: URL, rulePrefix: String? = nil) {
         self.name = name
         self.entry = entry
         self.compile = compile
         self.run = run
         self.directory = directory
+        self.rulePrefix = rulePrefix
     }
 
     public var starter: URL { directory.appendingPathComponent("starter").appendingPathComponent(entry) }
@@ -89,6 +95,26 @@ public struct Track: Hashable, Sendable {
 
     /// The file extension submissions of this track have.
     public var fileExtension: String { (entry as NSString).pathExtension }
+}
+
+/// Differential testing (exercise.yml's `differential:`, docs/grading-protocol.md): seeded
+/// random programs the harness runs against the submission and, in a sandbox of its own,
+/// against the reference; the grader compares their traces.
+public struct DifferentialSettings: Hashable, Sendable {
+    /// Names the programs' meaning: a new version gives new fixed seeds and a fresh cache.
+    public var version: String = "1"
+    /// Seeds every grading of this version runs (their reference traces may be cached).
+    public var fixedSeeds: Int = 32
+    /// Seeds drawn afresh for each grading unless `--seeds` says otherwise.
+    public var freshSeeds: Int = 8
+    /// The test a divergence no named test explains fails, and the group its points come from.
+    public var testID: String = "behaves_like_reference"
+    public var testName: String = "Behaves like the reference on random sequences of operations"
+    public var group: String
+
+    public init(group: String) {
+        self.group = group
+    }
 }
 
 /// Resource limits of one graded run, from exercise.yml's `limits:`.

@@ -31,7 +31,46 @@ public enum ExerciseLoader {
         exercise.groups = groups(yaml, root, diagnostics: &diagnostics)
         exercise.tracks = tracks(yaml, root, folder: folder, displayDirectory: displayDirectory, diagnostics: &diagnostics)
         exercise.limits = limits(yaml, root, diagnostics: &diagnostics)
+        exercise.differential = differential(yaml, root, groups: exercise.groups, diagnostics: &diagnostics)
         return exercise
+    }
+
+    /// `differential:` (docs/grading-protocol.md, Differential scenarios), or nil.
+    private static func differential(_ yaml: YAMLDocument, _ root: Node.Mapping, groups: [TestGroup],
+                                     diagnostics: inout [Diagnostic]) -> DifferentialSettings? {
+        guard let node = root["differential"] else { return nil }
+        guard case .mapping(let spec) = node else {
+            diagnostics.append(.error(yaml.path, yaml.position(of: node), "'differential' must be a mapping (version, fixed_seeds, fresh_seeds, test)"))
+            return nil
+        }
+        var settings = DifferentialSettings(group: groups.first?.id ?? "tests")
+        let known: Set<String> = ["version", "fixed_seeds", "fresh_seeds", "test"]
+        for (key, _) in spec where !known.contains(key.string ?? "") {
+            diagnostics.append(.warning(yaml.path, yaml.position(of: key), "unknown key '\(key.string ?? "?")' in 'differential' (known: \(known.sorted().joined(separator: ", ")))"))
+        }
+        if let version = yaml.string(spec, "version", diagnostics: &diagnostics) { settings.version = version }
+        for (key, assign) in [("fixed_seeds", { (value: Int) in settings.fixedSeeds = value }),
+                              ("fresh_seeds", { (value: Int) in settings.freshSeeds = value })] {
+            guard let value = yaml.int(spec, key, diagnostics: &diagnostics) else { continue }
+            if value < 0 {
+                diagnostics.append(.error(yaml.path, yaml.position(of: spec[key]), "'\(key)' must be 0 or more"))
+            } else {
+                assign(value)
+            }
+        }
+        if let test = spec["test"] {
+            guard case .mapping(let fields) = test else {
+                diagnostics.append(.error(yaml.path, yaml.position(of: test), "'differential.test' must be a mapping (id, name, group)"))
+                return settings
+            }
+            if let id = yaml.string(fields, "id", diagnostics: &diagnostics) { settings.testID = id }
+            if let name = yaml.string(fields, "name", diagnostics: &diagnostics) { settings.testName = name }
+            if let group = yaml.string(fields, "group", diagnostics: &diagnostics) { settings.group = group }
+        }
+        if !groups.contains(where: { $0.id == settings.group }) {
+            diagnostics.append(.error(yaml.path, yaml.position(of: node), "'differential.test.group' is '\(settings.group)', not one of the exercise's groups (\(groups.map(\.id).joined(separator: ", ")))"))
+        }
+        return settings
     }
 
     private static func groups(_ yaml: YAMLDocument, _ root: Node.Mapping, diagnostics: inout [Diagnostic]) -> [TestGroup] {
@@ -74,7 +113,8 @@ public enum ExerciseLoader {
                 continue
             }
             let track = Track(name: name, entry: entry, compile: yaml.strings(spec, "compile", diagnostics: &diagnostics),
-                              run: run, directory: folder.appendingPathComponent(name))
+                              run: run, directory: folder.appendingPathComponent(name),
+                              rulePrefix: yaml.string(spec, "rules", diagnostics: &diagnostics))
             checkLayout(track, displayDirectory: join(displayDirectory, name), yamlPath: yaml.path, position: yaml.position(of: key), diagnostics: &diagnostics)
             result.append(track)
         }

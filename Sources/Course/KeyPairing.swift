@@ -66,12 +66,18 @@ public enum KeyPairing {
                 quiz.questions[index] = question
                 continue
             }
-            // The explanation comes from the solutions page unless the lesson gives its own.
+            let match = OptionMatch(lesson: question.options, solutions: counterpart.options)
+            // The explanation comes from the solutions page unless the lesson gives its own; it
+            // cites options in that page's letters, so each is mapped to the lesson's option.
             if question.explanation.isEmpty, !counterpart.explanation.isEmpty {
                 question.explanation = counterpart.explanation
+                var letters: [String: Int] = [:]
+                for (solutionIndex, option) in counterpart.options.enumerated() {
+                    if let mine = match.lessonIndex(ofSolution: solutionIndex) { letters[option.letter] = mine }
+                }
+                question.explanationLetters = letters
                 quiz.questions[index] = question
             }
-            let match = OptionMatch(lesson: question.options, solutions: counterpart.options)
             if !match.unmatchedLesson.isEmpty || !match.unmatchedSolutions.isEmpty {
                 diagnostics.append(Diagnostic(.warning, lessonPath, line: here.0, column: here.1,
                     "question \(question.number)'s options differ from \(there(counterpart)): \(match.difference(lesson: question.options, solutions: counterpart.options))")

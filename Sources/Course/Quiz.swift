@@ -79,6 +79,10 @@ public struct Question: Hashable, Sendable {
     public var lastLine: Int
     /// Where the key came from when a solutions page gave it; nil when the page marks it.
     public var keySource: SourceLocation?
+    /// When the explanation was written on another page (the solutions page), in that page's
+    /// letters: the index in `options` of the option each of its letters names. Nil when the
+    /// explanation uses this question's own letters.
+    public var explanationLetters: [String: Int]?
 
     public init(number: Int, title: String?, prompt: [MarkdownNode], options: [Choice], explanation: [MarkdownNode],
                 position: SourcePosition, answer: [MarkdownNode] = [], lastLine: Int? = nil, keySource: SourceLocation? = nil) {

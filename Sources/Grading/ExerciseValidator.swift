@@ -13,6 +13,12 @@ public struct ExerciseValidator: Sendable {
     public var jobs: Int
     /// GNU patch, which builds each mutant from its patch (see ``MutantBuilder``).
     public var patchPath: String
+    /// Also derive mutants from each reference by operators and grade them (``GeneratedMutantCheck``).
+    public var generatedMutants = true
+    /// Tracks whose generated mutants are skipped (`LECTERN_SKIP_SWIFT_MUTANTS=1` skips Swift's).
+    public var skipGenerated: Set<String> = ProcessInfo.processInfo.environment["LECTERN_SKIP_SWIFT_MUTANTS"] == "1" ? ["swift"] : []
+    /// Where the reference's traces and compiled program are kept between checks.
+    public var cache: TraceCache = .standard
 
     public init(sandbox: any Sandbox, jobs: Int = 2, patchPath: String = "/usr/bin/patch") {
         self.sandbox = sandbox
@@ -54,7 +60,12 @@ public struct ExerciseValidator: Sendable {
             findings.diagnostics += diagnostics
             return
         }
-        let grader = Grader(exercise: exercise, track: track, expectations: expectations, sandbox: sandbox)
+        var grader = Grader(exercise: exercise, track: track, expectations: expectations, sandbox: sandbox)
+        // The check is the same on every run: the fixed seeds only, and no shrinking (a
+        // mutant either differs from the reference or not).
+        grader.differential.freshSeeds = []
+        grader.differential.shrink = false
+        grader.differential.cache = cache
         let builder = MutantBuilder(sandbox: sandbox, patchPath: patchPath)
         var patches = track.mutantPatches
         let unbuilt = !patches.isEmpty && !builder.isAvailable
@@ -95,6 +106,47 @@ public struct ExerciseValidator: Sendable {
         let percent = patches.isEmpty ? 0 : Int((Double(killed) / Double(patches.count) * 100).rounded())
         findings.notes.append("\(exercise.slug)/\(track.name): reference passes \(reference.passedCount)/\(reference.tests.count) tests; "
             + (unbuilt ? "mutants not built (no GNU patch)" : "mutation score \(killed)/\(patches.count) (\(percent)%)"))
+        guard generatedMutants, reference.isFullMarks else { return }
+        if skipGenerated.contains(track.name) {
+            findings.notes.append("\(exercise.slug)/\(track.name): generated mutants skipped (LECTERN_SKIP_SWIFT_MUTANTS=1)")
+            return
+        }
+        let check = GeneratedMutantCheck(grader: grader, jobs: jobs)
+        report(try await check.run(), of: check, display: display, into: &findings)
+    }
+
+    /// The generated-mutant score as a note, each survivor's diff after it, and a diagnostic
+    /// per survivor (an error), per stale or wrong equivalence entry (a warning).
+    private func report(_ outcome: GeneratedMutantCheck.Outcome, of check: GeneratedMutantCheck, display: String,
+                        into findings: inout Findings) {
+        let track = check.grader.track
+        let referencePath = "\(display)/reference/\(track.entry)"
+        let equivalencePath = "\(display)/mutants/equivalent.txt"
+        let counted = outcome.killed.count + outcome.survivors.count
+        let percent = counted == 0 ? 100 : Double(outcome.killed.count) / Double(counted) * 100
+        var note = "\(check.grader.exercise.slug)/\(track.name): generated mutants: \(outcome.killed.count) killed of \(counted) "
+            + "(\(String(format: "%.1f", percent))%)"
+        if !outcome.equivalent.isEmpty { note += ", \(outcome.equivalent.count) marked equivalent" }
+        if !outcome.stillborn.isEmpty { note += ", \(outcome.stillborn.count) did not compile or load (not counted)" }
+        findings.notes.append(note)
+        let reference = check.referenceSource
+        for mutant in outcome.survivors {
+            findings.notes.append("  survivor, line \(mutant.line) (\(mutant.mutation)):\n"
+                + mutant.diff(reference: reference, path: referencePath).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            findings.diagnostics.append(.error(referencePath, (mutant.line, 1),
+                "generated mutant survives: \(mutant.key) — add a test that kills it, or mark it in mutants/equivalent.txt with the reason it behaves like the reference"))
+        }
+        for mutant in outcome.markedButKilled {
+            findings.diagnostics.append(.warning(equivalencePath, "'\(mutant.key)' is marked equivalent, but a test kills it: remove the entry"))
+        }
+        let (equivalents, _) = EquivalentMutants.load(check.equivalenceFile)
+        let generated = Set((outcome.killed + outcome.survivors + outcome.stillborn + outcome.equivalent.map(\.0)).map(\.key))
+        for entry in equivalents.entries where !generated.contains(entry.key) {
+            findings.diagnostics.append(.warning(equivalencePath, (entry.line, 1), "no generated mutant is '\(entry.key)' any more: remove the entry"))
+        }
+        for problem in outcome.problems {
+            findings.diagnostics.append(.error(equivalencePath, problem))
+        }
     }
 
     /// What is graded: the reference itself, or the mutant a patch makes of it.
@@ -111,37 +163,8 @@ public struct ExerciseValidator: Sendable {
 
     /// Builds and grades the subjects `jobs` at a time; the outcomes in the subjects' order.
     private func gradeAll(_ subjects: [Subject], with grader: Grader, builder: MutantBuilder) async throws(GradingError) -> [Outcome] {
-        let results: [Result<Outcome, GradingError>] = await withTaskGroup(of: (Int, Result<Outcome, GradingError>).self) { group in
-            var next = 0
-            func start() {
-                guard next < subjects.count else { return }
-                let index = next
-                next += 1
-                // The child never builds its tuple around a `try await`: Swift 6.3.1's LLVM dead
-                // store elimination dropped the store of `index` into such a closure's result
-                // in release builds, so every outcome came back as index 0 (the SIGILL of
-                // `lectern check` in release). `settle` returns a Result and cannot throw.
-                group.addTask {
-                    (index, await Self.settle(subjects[index], with: grader, builder: builder))
-                }
-            }
-            for _ in 0..<jobs { start() }
-            var collected = [Result<Outcome, GradingError>?](repeating: nil, count: subjects.count)
-            while let (index, result) = await group.next() {
-                collected[index] = result
-                start()
-            }
-            return collected.map { $0! }
-        }
-        return try results.map { (result) throws(GradingError) in try result.get() }
-    }
-
-    /// ``grade(_:with:builder:)`` with its error as a value.
-    private static func settle(_ subject: Subject, with grader: Grader, builder: MutantBuilder) async -> Result<Outcome, GradingError> {
-        do throws(GradingError) {
-            return .success(try await grade(subject, with: grader, builder: builder))
-        } catch {
-            return .failure(error)
+        try await Jobs.run(subjects.count, at: jobs) { (index) async throws(GradingError) -> Outcome in
+            try await Self.grade(subjects[index], with: grader, builder: builder)
         }
     }
 

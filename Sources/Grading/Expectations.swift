@@ -23,13 +23,16 @@ public struct ExpectedTest: Sendable, Equatable {
     public var group: String
     public var weight: Double
     public var checks: [Check]
+    /// The ids of the README rules the test checks (docs/grading-protocol.md, Rules and traceability).
+    public var rules: [String]
 
-    public init(id: String, name: String, group: String, weight: Double = 1, checks: [Check]) {
+    public init(id: String, name: String, group: String, weight: Double = 1, checks: [Check], rules: [String] = []) {
         self.id = id
         self.name = name
         self.group = group
         self.weight = weight
         self.checks = checks
+        self.rules = rules
     }
 }
 
@@ -92,9 +95,9 @@ public enum ExpectationsLoader {
                 failed = true
                 continue
             }
-            let position = locate("\"id\": \(JSONValue.quote(id))")
             func problem(_ message: String) {
-                diagnostics.append(.error(displayPath, position, "test '\(id)': \(message)"))
+                // Located only when needed: searching the text for every test costs more than the parse.
+                diagnostics.append(.error(displayPath, locate("\"id\": \(JSONValue.quote(id))"), "test '\(id)': \(message)"))
                 failed = true
             }
             if !seen.insert(id).inserted { problem("the id is used twice") }
@@ -122,7 +125,15 @@ public enum ExpectationsLoader {
                     problem("checks[\(checkIndex)] (\(key)): \(error.message)")
                 }
             }
-            tests.append(ExpectedTest(id: id, name: name, group: group, weight: weight, checks: checks))
+            var rules: [String] = []
+            if let list = spec["rules"] {
+                if case .array(let items) = list, items.allSatisfy({ $0.string != nil }) {
+                    rules = items.compactMap(\.string)
+                } else {
+                    problem("\"rules\" must be a list of rule ids (strings)")
+                }
+            }
+            tests.append(ExpectedTest(id: id, name: name, group: group, weight: weight, checks: checks, rules: rules))
         }
         return failed ? nil : Expectations(tests: tests)
     }

@@ -56,17 +56,43 @@ public struct TestResult: Sendable, Codable, Equatable {
     public var status: TestStatus
     /// What was expected and what happened (nil on a pass).
     public var message: String?
+    /// A sequence of operations on which the submission differs from the reference, shrunk
+    /// and written out step by step with what was expected and what happened at the first
+    /// difference (several lines; nil unless a differential scenario failed this test).
+    public var scenario: String?
     public var points: Double
     public var maxPoints: Double
 
-    public init(id: String, name: String, group: String, status: TestStatus, message: String?, points: Double, maxPoints: Double) {
+    public init(id: String, name: String, group: String, status: TestStatus, message: String?, scenario: String? = nil,
+                points: Double, maxPoints: Double) {
         self.id = id
         self.name = name
         self.group = group
         self.status = status
         self.message = message
+        self.scenario = scenario
         self.points = points
         self.maxPoints = maxPoints
+    }
+}
+
+/// The differential scenarios a grading ran (docs/grading-protocol.md): the fixed seeds of
+/// the exercise version and the fresh ones, so a grading can be replayed with `--seeds`.
+public struct DifferentialRecord: Sendable, Codable, Equatable {
+    /// The exercise's differential version (it names the fixed seeds).
+    public var version: String
+    public var fixedSeeds: Int
+    public var freshSeeds: [UInt64]
+    /// Sequences compared with the reference, and those on which the submission differs.
+    public var compared: Int
+    public var diverged: Int
+
+    public init(version: String, fixedSeeds: Int, freshSeeds: [UInt64], compared: Int, diverged: Int) {
+        self.version = version
+        self.fixedSeeds = fixedSeeds
+        self.freshSeeds = freshSeeds
+        self.compared = compared
+        self.diverged = diverged
     }
 }
 
@@ -104,6 +130,8 @@ public struct GradingReport: Sendable, Codable, Equatable {
     public var output: String
     /// Things the reader must know: no sandbox was used, the channel was tampered with, ….
     public var warnings: [String]
+    /// The differential scenarios run, when the exercise has them.
+    public var differential: DifferentialRecord?
     /// The sandbox that ran the code ("bubblewrap", "none (--no-sandbox)").
     public var sandbox: String
     /// Seconds from the start of grading to its end.
@@ -111,7 +139,7 @@ public struct GradingReport: Sendable, Codable, Equatable {
 
     public init(exercise: String, exerciseTitle: String, track: String, submission: String, status: GradeStatus,
                 message: String?, groups: [GroupResult], tests: [TestResult], output: String, warnings: [String],
-                sandbox: String, duration: Double) {
+                sandbox: String, duration: Double, differential: DifferentialRecord? = nil) {
         self.exercise = exercise
         self.exerciseTitle = exerciseTitle
         self.track = track
@@ -124,6 +152,7 @@ public struct GradingReport: Sendable, Codable, Equatable {
         self.warnings = warnings
         self.sandbox = sandbox
         self.duration = duration
+        self.differential = differential
         self.score = Points.round(groups.reduce(0) { $0 + $1.points })
         self.maxScore = Points.round(groups.reduce(0) { $0 + $1.maxPoints })
     }

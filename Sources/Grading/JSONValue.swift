@@ -42,7 +42,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Parses one JSON text; nil when it is not JSON.
     public static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
+        JSONParser.parse(data)
     }
 
     /// Compact JSON text with sorted keys; integral numbers without a fraction. Opaque values

@@ -39,6 +39,13 @@ struct SHA256 {
         return state.flatMap { word in (0..<4).reversed().map { UInt8(truncatingIfNeeded: word >> (UInt32($0) * 8)) } }
     }
 
+    /// The digest of `bytes`.
+    static func digest<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
     /// The lowercase hex digest of `data`.
     static func hex(_ data: Data) -> String {
         var hasher = SHA256()

@@ -145,6 +145,26 @@ public struct ProgressStore: Sendable {
         }
     }
 
+    /// Saves attempts recorded elsewhere (the study site's downloaded results) in one
+    /// transaction, skipping any whose `attemptID` the store already holds: importing the same
+    /// file twice adds nothing. Returns how many were added and how many were there already.
+    public func importAttempts(_ attempts: [AttemptRecord]) throws -> (added: Int, alreadyThere: Int) {
+        try write { db in
+            var added = 0, present = 0
+            for attempt in attempts {
+                if try AttemptRecord.filter(Column("attemptID") == attempt.attemptID).fetchCount(db) > 0 {
+                    present += 1
+                    continue
+                }
+                var saved = attempt
+                saved.id = nil
+                try saved.insert(db)
+                added += 1
+            }
+            return (added, present)
+        }
+    }
+
     /// Saves an attempt taken up again (`lectern quiz --resume`) over its own row, in one
     /// transaction: it stays one attempt, now with more answers.
     public func update(_ attempt: AttemptRecord) throws {

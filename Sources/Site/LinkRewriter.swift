@@ -45,6 +45,7 @@ struct LinkRewriter: Sendable {
     /// folder) that pages link to or show as images, with their output paths.
     static func linkedFiles(course: Course, exerciseFolders: [String], diagnostics: inout [Diagnostic]) -> [String: String] {
         let root = course.root.standardizedFileURL.path
+        let tree = CourseTree(root: course.root)
         let pages = course.pages
         // One page at a time on every core; merged in page order, as a sequential walk would.
         let found = Parallel.map(pages.count) { index -> (files: [(String, String)], diagnostics: [Diagnostic]) in
@@ -63,14 +64,25 @@ struct LinkRewriter: Sendable {
                 if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { continue }
                 if exerciseFolders.contains(where: { path == $0 || path.hasPrefix($0 + "/") })
                     || ExerciseFolder.contains(path, below: root) { continue }
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-                guard path.hasPrefix(root + "/") else {
-                    diagnostics.append(.warning(page.displayPath, (position.line, position.column),
-                        "'\(destination)' is outside the course folder, so the site does not include it"))
+                // Resolved through every symbolic link: a link (or a folder link on the way)
+                // that leads outside the course is never read, whatever its name says.
+                let real: String
+                switch tree.resolve(path) {
+                case .missing, .loop:
+                    continue  // LinkChecker reports the broken link
+                case .outside(let outside):
+                    if isRegularFile(outside) {
+                        let how = path.hasPrefix(root + "/") ? "leads through a symbolic link to \(outside), outside the course folder" : "is outside the course folder"
+                        diagnostics.append(.warning(page.displayPath, (position.line, position.column),
+                            "'\(destination)' \(how), so the site does not include it"))
+                    }
                     continue
+                case .inside(let inside):
+                    real = inside
                 }
-                files.append((path, String(path.dropFirst(root.count + 1))))
+                guard isRegularFile(real) else { continue }
+                let output = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : String(real.dropFirst(tree.realRoot.count + 1))
+                files.append((path, output))
             }
             return (files, diagnostics)
         }
@@ -81,6 +93,12 @@ struct LinkRewriter: Sendable {
         }
         return result
     }
+}
+
+/// Whether a path leads to a regular file (links followed).
+func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
 }
 
 /// Finds exercise folders by their exercise.yml, so a folder-mode build (which has no exercise
@@ -96,6 +114,24 @@ enum ExerciseFolder {
             folder = parent
         }
         return false
+    }
+
+    /// Whether the site may read `file` of `exercise` (its README, a starter): only when it
+    /// resolves inside the exercise's folder, so a starter linked to /etc/shadow is never published.
+    static func publishes(_ file: URL, of exercise: Exercise) -> Bool {
+        if case .inside = CourseTree(root: exercise.directory).resolve(file.path) { return true }
+        return false
+    }
+
+    /// Warnings for the files of `exercise` the site would publish but may not read.
+    static func refusals(of exercise: Exercise) -> [Diagnostic] {
+        let tree = CourseTree(root: exercise.directory, noun: "the exercise folder")
+        let files = [("README.md", exercise.readme)] + exercise.tracks.map { ("\($0.name)/starter/\($0.entry)", $0.starter) }
+        return files.compactMap { name, url in
+            guard case .outside(let real) = tree.resolve(url.path) else { return nil }
+            return .warning(DisplayPath.join(exercise.displayDirectory, name),
+                            "not published: " + tree.describe(.outside(real, isFolder: false)))
+        }
     }
 
     /// Whether a markdown page may be published: anything outside exercise folders, and an

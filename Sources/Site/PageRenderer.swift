@@ -11,7 +11,10 @@ struct PageRenderer: Sendable {
     let plan: SitePlanBox
     let theme: Theme
     let links: LinkRewriter
+    /// Whether the site ships a highlighter (`HighlightBundle`): pages with code load it.
     let highlight: Bool
+    /// How many term shards the search index has (`SearchIndex.shardCount`).
+    let searchShards: Int
     let navCache = NavCache()
 
     struct Output {
@@ -23,6 +26,8 @@ struct PageRenderer: Sendable {
         let entry = plan.value.entries[index]
         var context = commonContext(for: index)
         var search: [SearchIndex.Entry] = []
+        let url = SitePath.encoded(entry.output)  // the search index's link to the page, from the root
+        var explanationCode = false
         let template: String
         switch entry.kind {
         case .home(let page):
@@ -32,9 +37,9 @@ struct PageRenderer: Sendable {
             if let page {
                 let body = BodyBlocks.withoutTitle(page.document.children)
                 context["content"] = renderer(for: page, output: entry.output).render(body)
-                search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: PageOutline(body))
+                search = SearchIndex.entries(pageTitle: entry.title, url: url, outline: PageOutline(body))
             } else {
-                search = [SearchIndex.Entry(page: entry.title, heading: "", url: entry.output,
+                search = [SearchIndex.Entry(page: entry.title, heading: "", url: url,
                                             terms: SearchTokenizer.termString(course.title + " " + course.description),
                                             excerpt: SearchIndex.excerpt(course.description))]
             }
@@ -43,9 +48,10 @@ struct PageRenderer: Sendable {
             let renderer = renderer(for: page, output: entry.output)
             let blocks = BodyBlocks.withoutTitle(page.document.children)
             let outline: PageOutline
-            if holdsQuiz, let quiz = session?.quiz {
+            if holdsQuiz, let session, let quiz = session.quiz {
                 let sections = QuizSections(blocks: blocks, quiz: quiz)
-                context["content"] = render(sections, quiz: quiz, renderer: renderer, output: entry.output)
+                context["content"] = render(sections, quiz: quiz, session: session, renderer: renderer, output: entry.output,
+                                            explanationCode: &explanationCode)
                 context["has_quiz"] = true
                 outline = PageOutline(sections.allProse)
             } else {
@@ -62,19 +68,20 @@ struct PageRenderer: Sendable {
                 context["session_quiz"] = ["href": quizHref]
             }
             context["exercises"] = exercisesContext(of: session, from: entry.output)
-            search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: outline)
+            search = SearchIndex.entries(pageTitle: entry.title, url: url, outline: outline)
         case .quiz(let session, let source, let lesson):
             template = "quiz"
             let quiz = session.quiz!
             let renderer = renderer(for: source, output: entry.output)
             let sections = QuizSections(blocks: BodyBlocks.withoutTitle(source.document.children), quiz: quiz)
-            context["content"] = render(sections, quiz: quiz, renderer: renderer, output: entry.output)
+            context["content"] = render(sections, quiz: quiz, session: session, renderer: renderer, output: entry.output,
+                                        explanationCode: &explanationCode)
             context["has_quiz"] = true
             if let lesson { context["lesson"] = ["href": SitePath.relative(from: entry.output, to: lesson)] }
             let promptText = quiz.questions.map { question in
                 ([question.title ?? "", question.promptText] + question.options.map(\.text)).joined(separator: " ")
             }.joined(separator: " ")
-            search = [SearchIndex.Entry(page: entry.title, heading: "", url: entry.output,
+            search = [SearchIndex.Entry(page: entry.title, heading: "", url: url,
                                         terms: SearchTokenizer.termString(entry.title + " quiz " + promptText),
                                         excerpt: "\(quiz.questions.count) questions")]
         case .exercise(let exercise):
@@ -83,14 +90,32 @@ struct PageRenderer: Sendable {
             context["exercise"] = value
             context["toc"] = tocContext(outline)
             context["has_toc"] = !outline.tableOfContents.isEmpty
-            search = SearchIndex.entries(pageTitle: entry.title, url: entry.output, outline: outline)
+            search = SearchIndex.entries(pageTitle: entry.title, url: url, outline: outline)
             if search.isEmpty || search[0].heading != "" {
-                search.insert(SearchIndex.Entry(page: entry.title, heading: "", url: entry.output,
+                search.insert(SearchIndex.Entry(page: entry.title, heading: "", url: url,
                                                 terms: SearchTokenizer.termString(exercise.title + " " + exercise.summary),
                                                 excerpt: SearchIndex.excerpt(exercise.summary)), at: 0)
             }
         }
+        let code = explanationCode || (context["content"] as? String).map(Self.holdsCode) ?? false
+            || (context["exercise"] as? [String: Any]).map { ($0["has_tracks"] as? Bool) == true || Self.holdsCode($0["readme"] as? String ?? "") } ?? false
+        context["has_code"] = code
+        context["load_highlight"] = code && highlight
         return Output(html: theme.render(template, context), search: search)
+    }
+
+    /// Whether rendered HTML holds a code block. On bytes: Foundation's `contains` is slow on
+    /// the many long pages of a large course.
+    static func holdsCode(_ html: String) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for index in 0...(bytes.count - 4) where bytes[index] == UInt8(ascii: "<")
+                && bytes[index + 1] == UInt8(ascii: "p") && bytes[index + 2] == UInt8(ascii: "r") && bytes[index + 3] == UInt8(ascii: "e") {
+                return true
+            }
+            return false
+        }
     }
 
     /// The not-found page: served by static hosts for any missing path.
@@ -118,10 +143,11 @@ struct PageRenderer: Sendable {
         var context: [String: Any] = [
             "root": SitePath.root(from: output),
             "highlight": highlight,
+            "language": course.language,
             "site": ["title": course.title, "description": course.description, "has_description": !course.description.isEmpty,
                      "home": SitePath.relative(from: output, to: "index.html")] as [String: Any],
         ]
-        var page: [String: Any] = ["title": entry?.title ?? "Page not found", "url": output]
+        var page: [String: Any] = ["title": entry?.title ?? "Page not found", "url": SitePath.encoded(output)]
         switch entry?.kind {
         case .home(let source)?:
             page["is_home"] = true
@@ -134,12 +160,14 @@ struct PageRenderer: Sendable {
         case nil: page["is_notfound"] = true
         }
         context["page"] = page
-        // Every group is listed; only the open one (holding this page) lists its pages, which
-        // keeps the sidebar short and each page small on large courses.
         let (nav, html) = navigation(for: output, root: context["root"] as! String, home: index == 0)
         context["nav"] = nav
         context["nav_html"] = html
         context["home_current"] = output == "index.html"
+        if index != 0 {
+            context["breadcrumbs"] = breadcrumbs(for: index, output: output)
+            context["has_breadcrumbs"] = true
+        }
         if let index {
             let order = plan.order
             if let position = plan.positionInOrder[index] {
@@ -152,9 +180,9 @@ struct PageRenderer: Sendable {
     }
 
     /// The sidebar's groups as template values, and rendered with the `nav-group` template.
-    /// A group that is closed and not current is the same for every page of a folder (its
-    /// link is relative to the folder), and for every folder where its link reads the same,
-    /// so its value and HTML are made once per distinct link.
+    /// Every group lists its pages (folded unless it holds this page), so the sidebar works
+    /// without JavaScript. A group that is closed is the same for every page of a folder (its
+    /// links are relative to the folder), so its value and HTML are made once per folder.
     private func navigation(for output: String, root: String, home: Bool) -> ([[String: Any]], String) {
         let plan = plan.value
         let folder = (output as NSString).deletingLastPathComponent
@@ -166,16 +194,12 @@ struct PageRenderer: Sendable {
         for (index, group) in plan.groups.enumerated() {
             let current = group.output == output
             let open = current || group.items.contains { plan.entries[$0].output == output }
-            if !open, !(home && !group.items.isEmpty) {
-                let closed = cached[index] ?? made[index] ?? {
-                    let value = navValue(group, output: output, current: false, open: false, items: [])
-                    let key = "\(index)\u{0}\(root)\u{0}\(value["href"] as? String ?? "")"
-                    let rendered = navCache.closedGroup(key) ?? {
-                        var context = value
-                        context["root"] = root
-                        return NavCache.Group(value: value, html: theme.render("nav-group", context))
-                    }()
-                    navCache.store(rendered, key: key)
+            if !open {
+                let closed = cached[index] ?? {
+                    let value = navValue(group, output: output, current: false, open: false)
+                    var context = value
+                    context["root"] = root
+                    let rendered = NavCache.Group(value: value, html: theme.render("nav-group", context))
                     made[index] = rendered
                     return rendered
                 }()
@@ -183,7 +207,7 @@ struct PageRenderer: Sendable {
                 html += closed.html
                 continue
             }
-            let value = navValue(group, output: output, current: current, open: open, items: group.items)
+            let value = navValue(group, output: output, current: current, open: open)
             var context = value
             context["root"] = root
             values.append(value)
@@ -194,10 +218,10 @@ struct PageRenderer: Sendable {
     }
 
     /// One sidebar group as the `nav` context lists it (documented in site/README.md).
-    private func navValue(_ group: SitePlan.Group, output: String, current: Bool, open: Bool, items: [Int]) -> [String: Any] {
+    private func navValue(_ group: SitePlan.Group, output: String, current: Bool, open: Bool) -> [String: Any] {
         let plan = plan.value
         // A group that is one page (a top-level page of the course's navigation) is its title alone.
-        let items = group.items.count == 1 && plan.entries[group.items[0]].output == group.output ? [] : items
+        let items = group.items.count == 1 && plan.entries[group.items[0]].output == group.output ? [] : group.items
         var value: [String: Any] = [
             "title": group.title,
             "current": current,
@@ -213,6 +237,21 @@ struct PageRenderer: Sendable {
         }
         value["has_href"] = value["href"] != nil
         return value
+    }
+
+    /// The trail above this page: Home, then its sidebar group when the group has a page of
+    /// its own other than this one (the template prints this page's title after them).
+    private func breadcrumbs(for index: Int?, output: String) -> [[String: Any]] {
+        var trail: [[String: Any]] = [["title": "Home", "href": SitePath.relative(from: output, to: "index.html"), "has_href": true]]
+        if let index, let groupIndex = plan.groupOfEntry[index] {
+            let group = plan.value.groups[groupIndex]
+            if let groupOutput = group.output, groupOutput != output {
+                trail.append(["title": group.title, "href": SitePath.relative(from: output, to: groupOutput), "has_href": true])
+            } else if group.output == nil {
+                trail.append(["title": group.title, "has_href": false])
+            }
+        }
+        return trail
     }
 
     private func link(to index: Int, from output: String) -> [String: Any] {
@@ -255,7 +294,8 @@ struct PageRenderer: Sendable {
             value["has_href"] = session.lesson != nil
             value["has_summary"] = !(session.lesson?.frontMatter.summary ?? "").isEmpty
             if let quiz = session.quiz, let quizHref = quizHref(of: session, from: output) {
-                value["quiz"] = ["href": quizHref, "question_count": quiz.questions.count]
+                value["quiz"] = ["href": quizHref, "question_count": quiz.questions.count, "hash": quiz.contentHash,
+                                 "scored_count": quiz.scoredQuestions.count] as [String: Any]
             }
             return value
         }
@@ -263,7 +303,8 @@ struct PageRenderer: Sendable {
 
     /// A page cut into prose and quiz forms, rendered in order. The form holding the whole
     /// quiz offers its question-bank files when the course exports them.
-    private func render(_ sections: QuizSections, quiz: Quiz, renderer: HTMLRenderer, output: String) -> String {
+    private func render(_ sections: QuizSections, quiz: Quiz, session: Session, renderer: HTMLRenderer, output: String,
+                        explanationCode: inout Bool) -> String {
         var html = ""
         var form = 0
         let scored = Set(quiz.questions.indices.filter { quiz.questions[$0].isScored })
@@ -278,7 +319,14 @@ struct PageRenderer: Sendable {
                 let whole = scored.isSubset(of: Set(indices))
                 let bands = whole ? quiz.scoringGuide?.bands ?? [] : []
                 var context = quizFormContext(quiz, indices: indices, bands: bands, formID: form == 1 ? "quiz" : "quiz-\(form)",
-                                              renderer: renderer)
+                                              renderer: renderer, explanationCode: &explanationCode)
+                // What quiz.js keeps of an attempt in the browser, keyed by the quiz's content
+                // hash as the progress store keys it; `whole` when the form holds the whole quiz.
+                context["quiz_hash"] = quiz.contentHash
+                context["session_id"] = session.id
+                context["session_title"] = session.title
+                context["quiz_title"] = quiz.title
+                context["whole"] = whole
                 if whole, course.offersExports, QuizDownloads.isExportable(quiz) {
                     context["downloads"] = QuizDownloads.downloads(forQuizAt: output).map { download in
                         ["label": download.label, "href": SitePath.relative(from: output, to: download.output),
@@ -293,7 +341,8 @@ struct PageRenderer: Sendable {
     }
 
     /// One quiz form's context (documented in site/README.md).
-    private func quizFormContext(_ quiz: Quiz, indices: [Int], bands: [Band], formID: String, renderer: HTMLRenderer) -> [String: Any] {
+    private func quizFormContext(_ quiz: Quiz, indices: [Int], bands: [Band], formID: String, renderer: HTMLRenderer,
+                                 explanationCode: inout Bool) -> [String: Any] {
         let questions = indices.map { index -> [String: Any] in
             let question = quiz.questions[index]
             let id = "q\(question.number)"
@@ -315,12 +364,15 @@ struct PageRenderer: Sendable {
             ]
             if selfCheck {
                 let answer = question.revealed
-                value["answer"] = answer.isEmpty ? "<p>No answer is given for this question.</p>" : renderer.render(answer)
+                value["answer"] = answer.isEmpty ? "<p>No answer is given for this question.</p>"
+                    : OptionReferences.mark(renderer.render(answer), letters: question.ownLetters, shown: question.options.map(\.letter))
             }
             return value
         }
         let scoredCount = indices.filter { quiz.questions[$0].isScored }.count
         let selfCheckCount = indices.count - scoredCount
+        let payload = QuizPayload.json(quiz, indices: indices, bands: bands, renderer: renderer)
+        if Self.holdsCode(payload) { explanationCode = true }
         return [
             "form_id": formID,
             "questions": questions,
@@ -331,14 +383,14 @@ struct PageRenderer: Sendable {
             "self_check_count": selfCheckCount,
             "has_self_check": selfCheckCount > 0,
             "one_self_check": selfCheckCount == 1,
-            "data": QuizPayload.encode(QuizPayload.json(quiz, indices: indices, bands: bands, renderer: renderer)),
+            "data": QuizPayload.encode(payload),
         ]
     }
 
     private func exerciseContext(_ exercise: Exercise, output: String) -> ([String: Any], PageOutline) {
         var readmeHTML = ""
         var outline = PageOutline([])
-        if let text = try? String(contentsOf: exercise.readme, encoding: .utf8) {
+        if ExerciseFolder.publishes(exercise.readme, of: exercise), let text = try? String(contentsOf: exercise.readme, encoding: .utf8) {
             var ignored: [Diagnostic] = []
             let page = Page.parse(text, relativePath: "README.md", displayPath: exercise.readme.path, diagnostics: &ignored)
             let body = BodyBlocks.withoutTitle(page.document.children)
@@ -349,7 +401,8 @@ struct PageRenderer: Sendable {
         }
         let folder = "exercises/\(exercise.slug)/"
         let tracks = exercise.tracks.compactMap { track -> [String: Any]? in
-            guard let code = try? String(contentsOf: track.starter, encoding: .utf8) else { return nil }
+            guard ExerciseFolder.publishes(track.starter, of: exercise),
+                  let code = try? String(contentsOf: track.starter, encoding: .utf8) else { return nil }
             return [
                 "name": track.name.prefix(1).uppercased() + track.name.dropFirst(),
                 "entry": track.entry,
@@ -382,7 +435,7 @@ struct PageRenderer: Sendable {
     }
 }
 
-/// Closed sidebar groups, by folder and by their link, shared between rendering threads.
+/// Closed sidebar groups, by folder, shared between rendering threads.
 final class NavCache: @unchecked Sendable {
     /// A group's template value and its rendered HTML.
     struct Group {
@@ -391,7 +444,6 @@ final class NavCache: @unchecked Sendable {
     }
 
     private var groups: [String: [Int: Group]] = [:]
-    private var byLink: [String: Group] = [:]
     private let lock = NSLock()
 
     /// The closed groups made so far for pages in `folder`, by group index.
@@ -403,20 +455,20 @@ final class NavCache: @unchecked Sendable {
     func store(_ made: [Int: Group], in folder: String) {
         lock.withLock { groups[folder, default: [:]].merge(made) { old, _ in old } }
     }
-
-    /// A closed group made before under `key` (its index, the root prefix and its link).
-    func closedGroup(_ key: String) -> Group? {
-        lock.withLock { byLink[key] }
-    }
-
-    /// Keeps a closed group under `key`; a group another thread stored first stays.
-    func store(_ group: Group, key: String) {
-        lock.withLock { if byLink[key] == nil { byLink[key] = group } }
-    }
 }
 
 /// The plan, shared read-only between rendering threads.
 final class SitePlanBox: Sendable {
     let value: SitePlan
-    init(_ value: SitePlan) { self.value = value }
+    /// The sidebar group of each entry that is in one (its first), for breadcrumbs.
+    let groupOfEntry: [Int: Int]
+
+    init(_ value: SitePlan) {
+        self.value = value
+        var groups: [Int: Int] = [:]
+        for (index, group) in value.groups.enumerated() {
+            for item in group.items where groups[item] == nil { groups[item] = index }
+        }
+        groupOfEntry = groups
+    }
 }

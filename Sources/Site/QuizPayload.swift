@@ -27,11 +27,13 @@ struct QuizPayload {
             }
             out += "{\"correct\":[\(question.correctIndices.map(String.init).joined(separator: ","))]"
             out += ",\"multiple\":\(question.isMultipleAnswer),\"explanation\":"
-            JSONText.append(renderer.render(question.explanation), to: &out)
+            let shown = question.options.map(\.letter)
+            JSONText.append(OptionReferences.mark(renderer.render(question.explanation),
+                                                  letters: question.explanationLetters ?? question.ownLetters, shown: shown), to: &out)
             out += ",\"feedback\":["
             for (offset, option) in question.options.enumerated() {
                 if offset > 0 { out += "," }
-                JSONText.append(renderer.render(option.feedback), to: &out)
+                JSONText.append(OptionReferences.mark(renderer.render(option.feedback), letters: question.ownLetters, shown: shown), to: &out)
             }
             out += "]}"
         }
@@ -65,5 +67,12 @@ struct QuizPayload {
         var plain = [UInt8](repeating: 0, count: bytes.count)
         for index in bytes.indices { plain[index] = bytes[index] ^ mask[index % mask.count] }
         return String(decoding: plain, as: UTF8.self)
+    }
+}
+
+extension Question {
+    /// Each option's letter as the question writes it, with the option's index.
+    var ownLetters: [String: Int] {
+        Dictionary(options.enumerated().map { ($1.letter, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -1,11 +1,22 @@
 import Foundation
+import Support
 
-/// The site's search index: one entry per heading section of every page.
+/// The site's search index: one entry per heading section of every page, sharded so that a
+/// query loads only what it needs, and what a 270-page course's first query loads stays
+/// well under a megabyte.
 ///
-/// Written as `search-index.js`: `window.lecternSearchIndex = ` followed by the JSON and `;`,
-/// because a page opened from file:// can load a script but browsers refuse to fetch JSON
-/// there. Tools read the JSON after that fixed prefix. Entries hold the tokenized text (`SearchTokenizer.termString`), so the
-/// browser only matches query terms against it; no external service is involved.
+/// Files, in the site's `search/` folder, each a script that hands its JSON to
+/// `lecternSearchLoaded(name, value)` (a page opened from file:// can load a script, but
+/// browsers refuse to fetch JSON there):
+/// - `index.js` (`"index"`): `{"version":2,"shards":N,"block":B,"pages":[[title,url]…],
+///   "entries":[[page,heading,anchor]…]}`, one entry per section, in page order.
+/// - `terms-K.js` (`"terms-K"`): `{"term":[entry,value,entry,value…]…}`, the terms whose
+///   first two characters hash to shard K (`shard(of:count:)`, which `site.js` repeats), each
+///   with the entries holding it. `value` is the term's count in the entry (at most 20), plus
+///   100 when the term is in the page title or the section's heading, 200 when in the heading.
+/// - `text-J.js` (`"text-J"`): the excerpts of entries J·B to J·B+B−1, loaded for the results
+///   a query shows.
+/// Terms follow `SearchTokenizer`'s rules; no external service is involved.
 public struct SearchIndex: Sendable {
     /// One searchable section.
     public struct Entry: Sendable, Equatable {
@@ -21,14 +32,10 @@ public struct SearchIndex: Sendable {
         public var excerpt: String
     }
 
-    public var entries: [Entry] = []
-
-    /// The index's file in the site.
-    public static let fileName = "search-index.js"
-
-    public init(entries: [Entry] = []) {
-        self.entries = entries
-    }
+    /// The folder of the index's files in the site.
+    public static let folder = "search"
+    /// Entries per excerpt file.
+    static let block = 100
 
     /// The entries of one page, from its outline.
     static func entries(pageTitle: String, url: String, outline: PageOutline) -> [Entry] {
@@ -49,54 +56,126 @@ public struct SearchIndex: Sendable {
         return cut + "…"
     }
 
-    /// The index as JSON: `{"version":1,"entries":[{"page","heading","url","terms","excerpt"}]}`.
-    public var json: [UInt8] {
-        var out: [UInt8] = []
-        Self.appendJSON(fragments: [Self.jsonFragment(entries)], to: &out)
-        return out
+    /// How many term shards an index of `pages` pages gets: about one per eight pages, a power
+    /// of two from 1 to 128.
+    static func shardCount(pages: Int) -> Int {
+        var count = 1
+        while count < 128 && count * 8 < pages { count *= 2 }
+        return count
     }
 
-    /// The index as a script that sets `window.lecternSearchIndex` to the JSON above.
-    public var script: [UInt8] {
-        [UInt8](Self.script(fragments: [Self.jsonFragment(entries)]))
+    /// The shard of a term: its first two Unicode scalars, hashed. `site.js` computes the same.
+    static func shard(of term: Substring, count: Int) -> Int {
+        var scalars = term.unicodeScalars.makeIterator()
+        let first = Int(scalars.next()?.value ?? 0), second = Int(scalars.next()?.value ?? 0)
+        return (first &* 31 &+ second) % count
     }
 
-    /// The script of an index whose entries come as fragments (`jsonFragment` of each page,
-    /// in page order), so pages can serialize their entries on the threads that render them.
-    static func script(fragments: [[UInt8]]) -> Data {
-        var out = Data()
-        out.reserveCapacity(fragments.reduce(64) { $0 + $1.count + 2 })
-        out.append(contentsOf: "window.lecternSearchIndex = ".utf8)
-        appendJSON(fragments: fragments, to: &out)
-        out.append(contentsOf: ";\n".utf8)
-        return out
-    }
-
-    /// The entries' JSON objects, separated by `,` and a newline, without the enclosing array.
-    static func jsonFragment(_ entries: [Entry]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(entries.reduce(0) { $0 + $1.terms.utf8.count + $1.excerpt.utf8.count + 128 })
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
-            out.append(contentsOf: "{\"page\":".utf8); JSONText.append(entry.page, to: &out)
-            out.append(contentsOf: ",\"heading\":".utf8); JSONText.append(entry.heading, to: &out)
-            out.append(contentsOf: ",\"url\":".utf8); JSONText.append(entry.url, to: &out)
-            out.append(contentsOf: ",\"terms\":".utf8); JSONText.append(entry.terms, to: &out)
-            out.append(contentsOf: ",\"excerpt\":".utf8); JSONText.append(entry.excerpt, to: &out)
-            out.append(UInt8(ascii: "}"))
+    /// One page's part of the index, made on the thread that rendered the page: its entries
+    /// (without their terms) and, per shard, each entry's terms with their values.
+    struct PagePart: Sendable {
+        struct Posting: Sendable {
+            var term: Substring
+            var entry: Int  // within the page
+            var value: Int
         }
-        return out
+        var entries: [Entry]
+        var shards: [[Posting]]
+
+        init(_ entries: [Entry], shardCount: Int) {
+            shards = Array(repeating: [], count: shardCount)
+            for (index, entry) in entries.enumerated() {
+                var counts: [Substring: Int] = [:]
+                for term in entry.terms.split(separator: " ") { counts[term, default: 0] += 1 }
+                let titleTerms = Set(SearchTokenizer.termString(entry.page + " " + entry.heading).split(separator: " "))
+                let headingTerms = entry.heading.isEmpty ? [] : Set(SearchTokenizer.termString(entry.heading).split(separator: " "))
+                for (term, count) in counts {
+                    let bonus = headingTerms.contains(term) ? 200 : titleTerms.contains(term) ? 100 : 0
+                    shards[SearchIndex.shard(of: term, count: shardCount)].append(Posting(term: term, entry: index, value: min(count, 20) + bonus))
+                }
+            }
+            self.entries = entries.map { Entry(page: $0.page, heading: $0.heading, url: $0.url, terms: "", excerpt: $0.excerpt) }
+        }
     }
 
-    private static func appendJSON(fragments: [[UInt8]], to out: inout some RangeReplaceableCollection<UInt8>) {
-        out.append(contentsOf: "{\"version\":1,\"entries\":[".utf8)
-        var first = true
-        for fragment in fragments where !fragment.isEmpty {
-            if !first { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")]) }
-            out.append(contentsOf: fragment)
-            first = false
+    /// The index's files (site path → bytes) from every page's part, in page order. Shards are
+    /// assembled in parallel.
+    static func files(_ parts: [PagePart], shardCount: Int) -> [(String, Data)] {
+        var starts: [Int] = []
+        var total = 0
+        for part in parts {
+            starts.append(total)
+            total += part.entries.count
         }
-        out.append(contentsOf: "]}".utf8)
+        var files: [(String, Data)] = []
+        // index.js: pages and entries.
+        var index: [UInt8] = []
+        index.append(contentsOf: "lecternSearchLoaded(\"index\",{\"version\":2,\"shards\":\(shardCount),\"block\":\(block),\"pages\":[".utf8)
+        var pageNumber: [Int] = []
+        var pageCount = 0
+        for part in parts {
+            pageNumber.append(pageCount)
+            guard let first = part.entries.first else { continue }
+            if pageCount > 0 { index.append(UInt8(ascii: ",")) }
+            let url = first.url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? first.url
+            index.append(UInt8(ascii: "["))
+            JSONText.append(first.page, to: &index)
+            index.append(UInt8(ascii: ","))
+            JSONText.append(url, to: &index)
+            index.append(UInt8(ascii: "]"))
+            pageCount += 1
+        }
+        index.append(contentsOf: "],\"entries\":[".utf8)
+        var wroteEntry = false
+        for (partIndex, part) in parts.enumerated() {
+            for entry in part.entries {
+                if wroteEntry { index.append(contentsOf: ",\n".utf8) }
+                wroteEntry = true
+                index.append(contentsOf: "[\(pageNumber[partIndex]),".utf8)
+                JSONText.append(entry.heading, to: &index)
+                index.append(UInt8(ascii: ","))
+                let anchor = entry.url.firstIndex(of: "#").map { String(entry.url[entry.url.index(after: $0)...]) } ?? ""
+                JSONText.append(anchor, to: &index)
+                index.append(UInt8(ascii: "]"))
+            }
+        }
+        index.append(contentsOf: "]});\n".utf8)
+        files.append(("\(folder)/index.js", Data(index)))
+
+        // text-J.js: excerpts in blocks.
+        let excerpts = parts.flatMap { $0.entries.map(\.excerpt) }
+        for start in stride(from: 0, to: excerpts.count, by: block) {
+            var out: [UInt8] = Array("lecternSearchLoaded(\"text-\(start / block)\",[".utf8)
+            for (offset, excerpt) in excerpts[start..<min(start + block, excerpts.count)].enumerated() {
+                if offset > 0 { out.append(contentsOf: ",\n".utf8) }
+                JSONText.append(excerpt, to: &out)
+            }
+            out.append(contentsOf: "]);\n".utf8)
+            files.append(("\(folder)/text-\(start / block).js", Data(out)))
+        }
+
+        // terms-K.js: postings by term, terms sorted, entries in page order.
+        let firstEntry = starts
+        let shards = Parallel.map(shardCount) { shard -> Data in
+            var postings: [Substring: [Int]] = [:]
+            for (partIndex, part) in parts.enumerated() {
+                for posting in part.shards[shard] {
+                    postings[posting.term, default: []].append(contentsOf: [firstEntry[partIndex] + posting.entry, posting.value])
+                }
+            }
+            var out: [UInt8] = Array("lecternSearchLoaded(\"terms-\(shard)\",{".utf8)
+            for (offset, term) in postings.keys.sorted().enumerated() {
+                if offset > 0 { out.append(contentsOf: ",\n".utf8) }
+                JSONText.append(String(term), to: &out)
+                out.append(contentsOf: ":[".utf8)
+                out.append(contentsOf: postings[term]!.map(String.init).joined(separator: ",").utf8)
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(contentsOf: "});\n".utf8)
+            return Data(out)
+        }
+        for (shard, data) in shards.enumerated() { files.append(("\(folder)/terms-\(shard).js", data)) }
+        return files
     }
 }
 

@@ -11,7 +11,8 @@ public struct SiteBuildOptions: Sendable, Equatable {
     public var strict: Bool
     /// The default theme's folder; nil finds the one shipped with lectern (site/).
     public var themeDirectory: URL?
-    /// Debian's libjs-highlight.js; its files are copied into the site when present.
+    /// Debian's libjs-highlight.js; the languages the course uses are copied into the site
+    /// (`HighlightBundle`) when it is present.
     public var highlightDirectory: String
     /// Set by a command that exits right after the build: the loaded course and rendered
     /// site are kept for the process's lifetime (`ProcessLifetime`) instead of torn down.
@@ -103,7 +104,7 @@ struct SiteAssembly {
     let theme: Theme
     let plan: SitePlan
     let copied: [String: String]
-    let highlight: Highlighting
+    let highlight: HighlightBundle
     let renderer: PageRenderer
 
     /// Nil when the theme does not load.
@@ -116,16 +117,18 @@ struct SiteAssembly {
         let plan = SitePlan(course: course)
         diagnostics += plan.diagnostics
         let exerciseFolders = course.exercises.map { $0.directory.standardizedFileURL.path }
+        for exercise in course.exercises { diagnostics += ExerciseFolder.refusals(of: exercise) }
         let copied = LinkRewriter.linkedFiles(course: course, exerciseFolders: exerciseFolders, diagnostics: &diagnostics)
         let links = LinkRewriter(outputForSource: plan.outputForSource, outputForExercise: plan.outputForExercise, copiedFiles: copied,
                                  courseRoot: course.root.standardizedFileURL.path)
-        let highlight = Highlighting(directory: options.highlightDirectory)
+        let highlight = HighlightBundle(directory: options.highlightDirectory, languages: HighlightBundle.languages(of: course))
         self.course = course
         self.theme = theme
         self.plan = plan
         self.copied = copied
         self.highlight = highlight
-        renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.isAvailable)
+        renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.script != nil,
+                                searchShards: SearchIndex.shardCount(pages: plan.entries.count))
     }
 
     /// The HTML pages, the not-found page included.
@@ -141,34 +144,38 @@ struct SiteAssembly {
         let highlight = highlight
         let assets = theme.assets
         let sitemap = Sitemap.xml(baseURL: course.baseURL, pages: entries.map(\.output))
-        let reserved = Set(["404.html", SiteWriter.marker, SearchIndex.fileName] + (sitemap == nil ? [] : ["sitemap.xml"])
-            + assets.keys.map { "assets/" + $0 } + highlight.names.map { "assets/highlight/" + $0 })
+        let reserved = Set(["404.html", SiteWriter.marker] + (sitemap == nil ? [] : ["sitemap.xml"])
+            + assets.keys.map { "assets/" + $0 } + (highlight.script == nil ? [] : ["assets/" + HighlightBundle.fileName]))
+        let searchShards = renderer.searchShards
 
         // Job 0 writes the site's own files while the other jobs render pages. Each page's
         // bytes, and its part of the search index, are made on the thread that rendered it,
         // which also writes the page.
-        let outputs = Parallel.map(entries.count + 1) { job -> Result<[UInt8], Error> in
+        let outputs = Parallel.map(entries.count + 1) { job -> Result<SearchIndex.PagePart, Error> in
             guard job > 0 else {
                 return Result {
                     try writer.put("404.html", Data(renderer.renderNotFound().utf8))
                     for (name, data) in assets { try writer.put("assets/" + name, data) }
-                    for (name, data) in highlight.files() { try writer.put("assets/highlight/" + name, data) }
+                    if let script = highlight.script { try writer.put("assets/" + HighlightBundle.fileName, script) }
                     if let sitemap { try writer.put("sitemap.xml", Data(sitemap.utf8)) }
                     try writer.put(SiteWriter.marker, Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8))
-                    return []
+                    return SearchIndex.PagePart([], shardCount: searchShards)
                 }
             }
             let index = job - 1
             let output = renderer.render(index)
             return Result {
                 if !reserved.contains(entries[index].output) { try writer.put(entries[index].output, Data(output.html.utf8)) }
-                return SearchIndex.jsonFragment(output.search)
+                return SearchIndex.PagePart(output.search, shardCount: searchShards)
             }
         }
-        try writer.put(SearchIndex.fileName, SearchIndex.script(fragments: try outputs.dropFirst().map { try $0.get() }))
-        try outputs[0].get()
-
+        _ = try outputs[0].get()
         var taken = reserved.union(entries.map(\.output))
+        for (path, data) in SearchIndex.files(try outputs.dropFirst().map { try $0.get() }, shardCount: searchShards) {
+            try writer.put(path, data)
+            taken.insert(path)
+        }
+
         if course.offersExports {
             for entry in entries {
                 let session: Session, source: Page
@@ -193,6 +200,9 @@ struct SiteAssembly {
         for exercise in course.exercises {
             for track in exercise.tracks {
                 let target = "exercises/\(exercise.slug)/\(track.name)/\(track.entry)"
+                if !ExerciseFolder.publishes(track.starter, of: exercise) && FileManager.default.fileExists(atPath: track.starter.path) {
+                    continue  // there, but through a link out of the exercise folder: refused with a warning above
+                }
                 if let data = FileManager.default.contents(atPath: track.starter.path) {
                     if !taken.contains(target) { try writer.put(target, data) }
                 } else {
@@ -204,29 +214,6 @@ struct SiteAssembly {
     }
 }
 
-/// Debian's highlight.js (libjs-highlight.js): the script and two accessible styles, light
-/// and dark. Without the package the site shows plain code blocks.
-struct Highlighting {
-    let directory: String
-
-    var isAvailable: Bool { FileManager.default.fileExists(atPath: directory + "/highlight.min.js") }
-
-    /// The files' names in the site's `assets/highlight/`, with their paths in the package.
-    private static let sources = ["highlight.min.js": "highlight.min.js", "light.css": "styles/a11y-light.css", "dark.css": "styles/a11y-dark.css"]
-
-    /// The names `files()` gives, when the package is installed.
-    var names: [String] { isAvailable ? Array(Self.sources.keys) : [] }
-
-    func files() -> [String: Data] {
-        guard isAvailable else { return [:] }
-        var result: [String: Data] = [:]
-        for (name, source) in Self.sources {
-            if let data = FileManager.default.contents(atPath: directory + "/" + source) { result[name] = data }
-        }
-        return result
-    }
-}
-
 /// sitemap.xml, written when course.yml gives `base_url`.
 enum Sitemap {
     static func xml(baseURL: String?, pages: [String]) -> String? {
@@ -234,7 +221,7 @@ enum Sitemap {
         let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages.sorted() {
-            out += "  <url><loc>\(HTMLEscaping.escape(base + page))</loc></url>\n"
+            out += "  <url><loc>\(HTMLEscaping.escape(base + SitePath.encoded(page)))</loc></url>\n"
         }
         out += "</urlset>\n"
         return out

@@ -32,9 +32,52 @@ public enum SitePath {
         return String(repeating: "../", count: max(depth, 0))
     }
 
-    /// A relative link from the page at `from` to the site path `to` (both relative to the root).
+    /// A relative link from the page at `from` to the site path `to` (both relative to the root),
+    /// as an `href`: see `reference`.
     public static func relative(from: String, to: String) -> String {
-        isClean(from) && isClean(to) ? cleanRelative(from: from, to: to) : componentwiseRelative(from: from, to: to)
+        reference(isClean(from) && isClean(to) ? cleanRelative(from: from, to: to) : componentwiseRelative(from: from, to: to))
+    }
+
+    /// A relative path as a link that can only be read as that path: each part percent-encoded
+    /// where it must be (`%`, `#`, `?`, `:`, quotes, `<`, spaces, non-ASCII…), and `./` before a
+    /// first part that held a colon (RFC 3986 §4.2), so a page named `javascript:alert(1).md`
+    /// is linked as `./javascript%3Aalert(1).html`, never as a `javascript:` URL.
+    public static func reference(_ path: String) -> String {
+        guard path.utf8.contains(where: { !isPlain($0) }) else { return path }
+        let firstPart = path.utf8.prefix { $0 != UInt8(ascii: "/") }
+        return (firstPart.contains(UInt8(ascii: ":")) ? "./" : "") + encoded(path)
+    }
+
+    /// A site path percent-encoded for a URL (`/` kept), as the search index and sitemap
+    /// give pages: `a b/c#d.html` → `a%20b/c%23d.html`.
+    public static func encoded(_ path: String) -> String {
+        guard path.utf8.contains(where: { !isPlain($0) }) else { return path }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count + 16)
+        for byte in path.utf8 {
+            if isPlain(byte) {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes a link's path keeps as they are: RFC 3986's unreserved characters, `/`, and
+    /// the sub-delimiters that need no escaping in HTML (not `:`, `&` or `'`).
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
+             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"),
+             UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Whether a path has no empty parts (no leading, trailing or doubled `/`): every site path.

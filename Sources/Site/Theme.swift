@@ -38,36 +38,47 @@ public struct Theme: Sendable {
             assets[name] = try? Data(contentsOf: url)
         }
         var overridden: [String] = []
-        if let courseTheme, FileManager.default.fileExists(atPath: courseTheme.path) {
-            let templatesURL = courseTheme.appendingPathComponent("templates")
-            for (name, url) in files(in: templatesURL) {
-                let display = displayCourseTheme + "/templates/" + name
-                guard name.hasSuffix(".mustache") else {
-                    diagnostics.append(.warning(display, "not a template (templates end in .mustache); ignored"))
-                    continue
+        // The course theme is read as the course is: nothing through a link out of the course.
+        if let courseTheme {
+            let tree = CourseTree(root: courseTheme.deletingLastPathComponent())
+            switch tree.resolve(courseTheme.path) {
+            case .outside(let real):
+                diagnostics.append(.warning(displayCourseTheme, "not read: " + tree.describe(.outside(real, isFolder: true))))
+            case .loop:
+                diagnostics.append(.warning(displayCourseTheme, "not read: " + tree.describe(.loop)))
+            case .missing:
+                break
+            case .inside:
+                let themeName = courseTheme.lastPathComponent
+                for (name, url) in courseFiles(tree, themeName + "/templates", display: displayCourseTheme + "/templates", diagnostics: &diagnostics) {
+                    let display = displayCourseTheme + "/templates/" + name
+                    guard name.hasSuffix(".mustache") else {
+                        diagnostics.append(.warning(display, "not a template (templates end in .mustache); ignored"))
+                        continue
+                    }
+                    guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+                        diagnostics.append(.error(display, "cannot read the template as UTF-8 text"))
+                        failed = true
+                        continue
+                    }
+                    let template = String(name.dropLast(9))
+                    sources[template] = (text, display)
+                    overridden.append(template)
                 }
-                guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-                    diagnostics.append(.error(display, "cannot read the template as UTF-8 text"))
-                    failed = true
-                    continue
+                for (name, url) in courseFiles(tree, themeName + "/assets", display: displayCourseTheme + "/assets", diagnostics: &diagnostics) {
+                    guard let data = try? Data(contentsOf: url) else {
+                        diagnostics.append(.error(displayCourseTheme + "/assets/" + name, "cannot read the asset"))
+                        failed = true
+                        continue
+                    }
+                    assets[name] = data
                 }
-                let template = String(name.dropLast(9))
-                sources[template] = (text, display)
-                overridden.append(template)
-            }
-            for (name, url) in files(in: courseTheme.appendingPathComponent("assets")) {
-                guard let data = try? Data(contentsOf: url) else {
-                    diagnostics.append(.error(displayCourseTheme + "/assets/" + name, "cannot read the asset"))
-                    failed = true
-                    continue
+                let stray = ((try? FileManager.default.contentsOfDirectory(atPath: courseTheme.path)) ?? [])
+                    .filter { !$0.hasPrefix(".") && $0 != "templates" && $0 != "assets" }.sorted()
+                for name in stray {
+                    diagnostics.append(.warning(displayCourseTheme + "/" + name,
+                        "ignored: a theme overrides templates in theme/templates/ and assets in theme/assets/"))
                 }
-                assets[name] = data
-            }
-            let stray = ((try? FileManager.default.contentsOfDirectory(atPath: courseTheme.path)) ?? [])
-                .filter { !$0.hasPrefix(".") && $0 != "templates" && $0 != "assets" }.sorted()
-            for name in stray {
-                diagnostics.append(.warning(displayCourseTheme + "/" + name,
-                    "ignored: a theme overrides templates in theme/templates/ and assets in theme/assets/"))
             }
         }
         _ = TemplateEscaping.registered
@@ -106,6 +117,25 @@ public struct Theme: Sendable {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
             return (name, url)
         }
+    }
+
+    /// The files directly in `folder` of the course theme, by name, with their URLs; a link
+    /// the course's walk refuses (one leading out of the course, a dangling one) is skipped
+    /// with a warning.
+    private static func courseFiles(_ tree: CourseTree, _ folder: String, display: String,
+                                    diagnostics: inout [Diagnostic]) -> [(String, URL)] {
+        var result: [(String, URL)] = []
+        tree.walk(from: folder) { _, entries in
+            for entry in entries where !entry.name.hasPrefix(".") {
+                switch entry.kind {
+                case .file: result.append((entry.name, URL(fileURLWithPath: tree.root + "/" + entry.path)))
+                case .folder: break
+                case .refused(let refusal): diagnostics.append(.warning(display + "/" + entry.name, "not read: " + tree.describe(refusal)))
+                }
+            }
+            return []
+        }
+        return result
     }
 
     private static func describe(_ error: Error) -> String {

@@ -118,18 +118,24 @@ struct SourceSnapshot: Equatable {
         return folders
     }
 
+    /// Walks `folder` with the course's own walk, so a link out of the course is not
+    /// watched and a link cycle (`ln -s . a`) is not followed round and round.
     private mutating func add(_ folder: URL, excluding outputPath: String) {
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isDirectoryKey]
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return }
-        for case let url as URL in walker {
-            let path = url.standardizedFileURL.path
-            if path == outputPath || path.hasPrefix(outputPath + "/") {
-                walker.skipDescendants()
-                continue
+        let tree = CourseTree(root: folder)
+        tree.walk { _, items in
+            var folders: [CourseTree.Entry] = []
+            for item in items where !item.name.hasPrefix(".") {
+                let path = tree.root + "/" + item.path
+                if path == outputPath { continue }
+                var info = stat()
+                // Refused links are watched as links, so mending one rebuilds.
+                let found = item.kind == .file || item.kind == .folder ? stat(path, &info) : lstat(path, &info)
+                guard found == 0 else { continue }
+                entries[path] = [Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9, Double(info.st_size),
+                                 item.kind == .folder ? 1 : 0]
+                if item.kind == .folder { folders.append(item) }
             }
-            guard let values = try? url.resourceValues(forKeys: Set(keys)) else { continue }
-            entries[path] = [values.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values.fileSize ?? 0),
-                             values.isDirectory == true ? 1 : 0]
+            return folders
         }
     }
 }

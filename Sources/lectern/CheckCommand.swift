@@ -38,9 +38,12 @@ struct CheckCommand: AsyncParsableCommand {
             AnchorChecker.check(course, diagnostics: &diagnostics)  // the same #fragment check as site build
         }
         var findings = ExerciseValidator.Findings()
+        for exercise in course?.exercises ?? [] { findings.diagnostics += Traceability.check(exercise) }
         if !noExercises, let exercises = course?.exercises, !exercises.isEmpty {
             let sandbox: any Sandbox = noSandbox ? Unsandboxed() : Bubblewrap()
-            findings = await ExerciseValidator(sandbox: sandbox, jobs: jobs).validate(exercises)
+            let validated = await ExerciseValidator(sandbox: sandbox, jobs: jobs).validate(exercises)
+            findings.diagnostics += validated.diagnostics
+            findings.notes += validated.notes
         }
         var report = CheckReport(course: course, diagnostics: diagnostics + findings.diagnostics)
         report.notes += findings.notes

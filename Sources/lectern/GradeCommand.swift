@@ -75,6 +75,21 @@ struct GradeCommand: AsyncParsableCommand {
     @Flag(help: "With --merge: join the shards given even when some shard K of N is missing; the summary names the missing ones.")
     var allowPartial = false
 
+    @Option(help: ArgumentHelp("Random sequences to draw afresh besides the exercise's fixed ones (default: the exercise's fresh_seeds). A batch draws them once for every submission.", valueName: "n"))
+    var seeds: Int?
+
+    @Option(help: ArgumentHelp("Also run the random sequence of this seed (repeatable), e.g. to replay one a report names.", valueName: "seed"))
+    var seed: [UInt64] = []
+
+    @Flag(help: "In --batch mode, shrink each differing random sequence before reporting it, as a single grading does (slower).")
+    var shrink = false
+
+    /// The fresh seeds `--seeds` and `--seed` ask for; nil: the exercise's default.
+    private var freshSeeds: [UInt64]? {
+        guard seeds != nil || !seed.isEmpty else { return nil }
+        return seed + DifferentialPlan.drawSeeds(seeds ?? 0)
+    }
+
     func validate() throws {
         if let learner { _ = try LearnerOption.validate(learner) }
         if !merge.isEmpty {
@@ -82,13 +97,17 @@ struct GradeCommand: AsyncParsableCommand {
             return
         }
         if allowPartial { throw ValidationError("--allow-partial applies to --merge only") }
+        if let seeds, seeds < 0 { throw ValidationError("--seeds must be 0 or more") }
+        if let large = seed.first(where: { $0 >= DifferentialPlan.seedLimit }) {
+            throw ValidationError("--seed \(large) is too large: seeds are below \(DifferentialPlan.seedLimit)")
+        }
         if batch != nil {
             guard arguments.count == 1 else { throw ValidationError("--batch needs exactly one EXERCISE") }
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             return
         }
         guard arguments.count == 2 else { throw ValidationError("give EXERCISE and SUBMISSION (or --batch DIR, or --merge DIR...)") }
-        if shard != nil || force { throw ValidationError("--shard and --force apply to --batch only") }
+        if shard != nil || force || shrink { throw ValidationError("--shard, --force and --shrink apply to --batch only") }
     }
 
     func run() async throws {
@@ -113,7 +132,8 @@ struct GradeCommand: AsyncParsableCommand {
             let exercise = try ExerciseLocator.locate(arguments[0], course: courseOption.path)
             let submission = try Submission(URL(fileURLWithPath: arguments[1]))
             let track = try ExerciseLocator.track(track, of: exercise, for: submission)
-            let grader = try Grader(exercise: exercise, track: track, sandbox: sandbox)
+            var grader = try Grader(exercise: exercise, track: track, sandbox: sandbox)
+            if let freshSeeds { grader.differential.freshSeeds = freshSeeds }
             return (try await grader.grade(submission, id: arguments[1]), submission)
         }
         let color = format == .text && colorOption.enabled()
@@ -135,7 +155,8 @@ struct GradeCommand: AsyncParsableCommand {
             let exercise = try ExerciseLocator.locate(arguments[0], course: courseOption.path)
             let options = BatchOptions(
                 submissions: URL(fileURLWithPath: folder), output: output.map { URL(fileURLWithPath: $0) },
-                track: track, format: format, jobs: jobs, shard: shard.map { ($0.index, $0.count) }, force: force)
+                track: track, format: format, jobs: jobs, shard: shard.map { ($0.index, $0.count) }, force: force,
+                freshSeeds: freshSeeds, shrink: shrink)
             let progress = TerminalInfo.isTerminal(STDERR_FILENO) ? BatchProgressLine() : nil
             return try await BatchGrader(exercise: exercise, sandbox: sandbox, options: options)
                 .run { event in progress?.show(event) }

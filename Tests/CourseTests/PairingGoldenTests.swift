@@ -47,6 +47,16 @@ import TestSupport
         #expect(quiz.questions[2].keySource?.line == 33)
     }
 
+    /// The solutions page letters question 1's options in the other order: its D (the right
+    /// one) is the lesson's A, so an explanation citing "(D)" must show the lesson's letter.
+    @Test func anExplanationFromTheSolutionsPageKnowsWhichOptionEachOfItsLettersIs() throws {
+        let (course, _, _) = Self.load("reordered-options")
+        let question = try #require(course?.sessions.first?.quiz?.questions.first)
+        let letters = try #require(question.explanationLetters)
+        #expect(letters == ["A": 3, "B": 2, "C": 1, "D": 0])
+        #expect(question.options[letters["D"]!].isCorrect)
+    }
+
     @Test func theSolutionsPageIsNoSessionOfItsOwn() throws {
         let (course, _, _) = Self.load("five-of-ten")
         #expect(course?.sessions.map(\.id) == ["Session4_Production_MCP_Deployment"])

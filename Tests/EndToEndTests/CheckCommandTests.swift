@@ -71,6 +71,17 @@ import TestSupport
         #expect(!result.stdout.contains("'#metrics'"))
     }
 
+    /// A file name is text lectern did not write: its control characters show as escapes.
+    @Test func aFileNamedWithEscapeSequencesIsShownNotObeyed() throws {
+        let course = TemporaryFolder(prefix: "lectern-check-names")
+        let name = "lesson\u{1B}]0;owned\u{7}\u{1B}[2J.md"
+        try Data("# Lesson\n\nA [broken](missing.md) link.\n".utf8).write(to: course.url.appendingPathComponent(name))
+        let result = try LecternProcess.run(["check", course.path])
+        #expect(result.status == 1)
+        #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{7}"))
+        #expect(result.stdout.contains(#"lesson\x1b]0;owned\x07\x1b[2J.md:3:3: error: broken link"#), "\(result.stdout)")
+    }
+
     @Test func aMissingPathIsAnErrorNotACrash() throws {
         let result = try LecternProcess.run(["check", "no/such/course"])
         #expect(result.status == 1)

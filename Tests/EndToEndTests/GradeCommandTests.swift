@@ -34,6 +34,22 @@ struct GradeCommandTests {
         #expect(report["status"] as? String == "graded")
     }
 
+    @Test func theReportNamesItsRandomSequencesAndASeedCanBeReplayed() throws {
+        let data = try GradeSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let result = try grade(["circuit-breaker", "\(python)/reference/circuit_breaker.py", "--seeds", "0", "--seed", "12345",
+                                "--format", "json", "--no-record"], dataDir: data)
+        #expect(result.status == 0, "\(result.stderr)")
+        let differential = try #require(try json(result.stdout)["differential"] as? [String: Any])
+        #expect(differential["freshSeeds"] as? [Int] == [12345])
+        #expect(differential["fixedSeeds"] as? Int == 32)
+        #expect(differential["compared"] as? Int == 33)
+        #expect(differential["diverged"] as? Int == 0)
+        let tooLarge = try grade(["circuit-breaker", "\(python)/reference/circuit_breaker.py", "--seed", "4294967296"], dataDir: data)
+        #expect(tooLarge.status == 2)
+        #expect(tooLarge.stderr.contains("--seed 4294967296 is too large"), "\(tooLarge.stderr)")
+    }
+
     @Test func aMutantScoresLessNamesTheFailingTestAndFailsRequirePass() throws {
         let data = try GradeSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: data) }

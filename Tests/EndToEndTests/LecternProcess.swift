@@ -6,6 +6,8 @@ struct LecternProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Killed for running past the `timeout` given to `run`.
+        var timedOut = false
     }
 
     /// The repository root, for paths such as `content`.
@@ -29,14 +31,19 @@ struct LecternProcess {
 
     /// Runs lectern with `arguments` in `directory` (the repository by default), feeding it
     /// `stdin`. `NO_COLOR` is set unless `noColor` is false (then the caller's is removed).
+    /// A run longer than `timeout` seconds is killed with everything it started (SIGKILL to
+    /// its process group) and marked `timedOut`: a test that runs lectern never hangs.
     static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
-                    stdin: String = "", noColor: Bool = true) throws -> Result {
-        try run(executable: binary, arguments, in: directory, environment: environment, stdin: stdin, noColor: noColor)
+                    stdin: String = "", noColor: Bool = true, timeout: Double = defaultTimeout) throws -> Result {
+        try run(executable: binary, arguments, in: directory, environment: environment, stdin: stdin, noColor: noColor, timeout: timeout)
     }
+
+    /// Far longer than any one command of the suite takes, even on a loaded machine.
+    static let defaultTimeout = 600.0
 
     /// Runs any executable the same way (another program wrapping lectern, a checker).
     static func run(executable: URL, _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
-                    stdin: String = "", noColor: Bool = true) throws -> Result {
+                    stdin: String = "", noColor: Bool = true, timeout: Double = defaultTimeout) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -45,13 +52,16 @@ struct LecternProcess {
         if noColor { env["NO_COLOR"] = "1" } else { env.removeValue(forKey: "NO_COLOR") }
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
+        // Input from a file, not a pipe: a child that exits without reading it can never make
+        // the write fail (EPIPE, which traps in FileHandle.write or kills with SIGPIPE).
+        process.standardInput = try input(stdin)
         try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
+        // Foundation starts the child as the leader of a process group of its own: killing the
+        // group also ends what it started, which could otherwise hold the pipes open.
+        let watchdog = Watchdog(group: process.processIdentifier, after: timeout)
         // Drain stderr on its own thread, so a child filling one pipe never blocks on it.
         nonisolated(unsafe) var stderrData = Data()
         let stderrDone = DispatchSemaphore(value: 0)
@@ -62,6 +72,46 @@ struct LecternProcess {
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         stderrDone.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self), timedOut: watchdog.finish())
+    }
+
+    /// `text` as a child's standard input: /dev/null when empty, else an unlinked temporary
+    /// file holding it, open for reading from its start.
+    private static func input(_ text: String) throws -> FileHandle {
+        guard !text.isEmpty else { return FileHandle.nullDevice }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-stdin-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try FileHandle(forReadingFrom: file)
+    }
+
+    /// Kills a process group once `after` seconds have passed, unless `finish` comes first.
+    private final class Watchdog: @unchecked Sendable {
+        private let lock = NSLock()
+        private let done = DispatchSemaphore(value: 0)
+        private var finished = false
+        private var fired = false
+
+        init(group: pid_t, after seconds: Double) {
+            Thread.detachNewThread { [self] in
+                guard done.wait(timeout: .now() + seconds) == .timedOut else { return }
+                lock.withLock {
+                    guard !finished else { return }
+                    fired = true
+                    kill(-group, SIGKILL)
+                }
+            }
+        }
+
+        /// Stops the watch (the process has been waited for); whether it had killed the group.
+        func finish() -> Bool {
+            let fired = lock.withLock {
+                finished = true
+                return self.fired
+            }
+            done.signal()
+            return fired
+        }
     }
 }

@@ -117,7 +117,7 @@ import Testing
 
     /// Nagle's algorithm with the client's delayed ACK adds about 40 ms to every request, in
     /// every round; the best of three rounds' medians leaves out a round slowed by other tests.
-    @Test(arguments: ["/assets/site.css", "/search-index.js"])
+    @Test(arguments: ["/assets/site.css", "/search/index.js"])
     func keptAliveRequestsAreNotDelayed(path: String) async throws {
         let server = try await ServeProcess()
         defer { server.stop() }

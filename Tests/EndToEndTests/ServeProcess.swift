@@ -18,13 +18,14 @@ final class ServeProcess {
         return process.isRunning ? text : text + "[exited: \(process.terminationReason == .uncaughtSignal ? "signal" : "status") \(process.terminationStatus)]"
     }
 
-    /// `fileLimit` sets RLIMIT_NOFILE for the server (through the shell's `ulimit -n`).
-    init(watch: Bool = false, fileLimit: Int? = nil) async throws {
+    /// `course` is the folder served (a path, or relative to the repository); `fileLimit` sets
+    /// RLIMIT_NOFILE for the server (through the shell's `ulimit -n`).
+    init(course: String = "content", watch: Bool = false, fileLimit: Int? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let log = folder.appendingPathComponent("serve.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
-        var arguments = ["site", "serve", "content", "--output", folder.appendingPathComponent("site").path, "--port", "0"]
+        var arguments = ["site", "serve", course, "--output", folder.appendingPathComponent("site").path, "--port", "0"]
         if !watch { arguments.append("--no-watch") }
         if let fileLimit {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -71,3 +71,25 @@ struct ChannelParserTests {
         #expect(reading.importFailure(of: ["a", "b"]) == nil)
     }
 }
+
+/// The parser the channel and the trace cache use reads JSON as JSONDecoder does.
+@Suite struct JSONParserTests {
+    @Test(arguments: [
+        #"{"a": [1, 2.5, -3e2, true, false, null], "b": "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00", "c": {}}"#,
+        "[]", "0", "-0.5", #""""#, " [ 1 , { } ] ",
+    ])
+    func agreesWithJSONDecoder(_ text: String) throws {
+        let decoded = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        #expect(JSONValue.parse(Data(text.utf8)) == decoded)
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "\"\u{01}\"", "\"\\x\"", "\"\\ud800\"", "tru", "[1] 2", "nan"])
+    func refusesWhatIsNotJSON(_ text: String) {
+        #expect(JSONValue.parse(Data(text.utf8)) == nil)
+    }
+
+    @Test func deepNestingIsRefusedNotRecursedInto() {
+        let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(JSONValue.parse(Data(text.utf8)) == nil)
+    }
+}

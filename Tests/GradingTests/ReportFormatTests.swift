@@ -1,3 +1,4 @@
+import Course
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -49,6 +50,40 @@ struct ReportFormatTests {
         #expect(document.rootElement()?.attribute(forName: "name")?.stringValue == "A <b> & \"c\"")
     }
 
+    /// A report whose test a random sequence failed: the scenario's lines and the seeds.
+    static func differing() -> GradingReport {
+        let scenario = "A sequence of operations on which your code differs from the reference (seed 42):\n  1. breaker.state\n       state: expected \"half_open\", got \"open\""
+        let tests = [TestResult(id: "recovery_boundary", name: "Recovery", group: "g", status: .fail,
+                                message: "differs from the reference at step 1 of a random sequence (seed 42): state: expected \"half_open\", got \"open\"",
+                                scenario: scenario, points: 0, maxPoints: 1)]
+        return GradingReport(exercise: "x", exerciseTitle: "X", track: "python", submission: "s", status: .graded, message: nil,
+                             groups: Judge.groups(tests, groups: [TestGroup(id: "g", title: "G", points: 1)]), tests: tests,
+                             output: "", warnings: [], sandbox: "t", duration: 0,
+                             differential: DifferentialRecord(version: "1", fixedSeeds: 32, freshSeeds: [42], compared: 33, diverged: 1))
+    }
+
+    @Test(arguments: ReportFormat.allCases)
+    func everyFormatCarriesAFailingSequenceStepByStep(_ format: ReportFormat) throws {
+        let text = ReportFormat.differing(format)
+        #expect(text.contains("1. breaker.state"), "\(format): \(text)")
+        #expect(text.contains("half_open"), "\(format)")
+    }
+
+    @Test func theTextReportIndentsTheScenarioAndNamesTheSeeds() {
+        let text = ReportFormat.text.render(Self.differing())
+        #expect(text.contains("\n        1. breaker.state\n"))
+        #expect(text.contains("Random sequences: 32 fixed seeds (version 1) and 1 fresh (42); 33 compared with the reference, 1 differ"))
+    }
+
+    @Test func theJSONReportHoldsTheScenarioAndTheSeeds() throws {
+        let json = try object(ReportFormat.json.render(Self.differing()))
+        let test = try #require((json["tests"] as? [[String: Any]])?.first)
+        #expect((test["scenario"] as? String)?.hasPrefix("A sequence of operations") == true)
+        let differential = try #require(json["differential"] as? [String: Any])
+        #expect(differential["freshSeeds"] as? [Int] == [42])
+        #expect(differential["fixedSeeds"] as? Int == 32)
+    }
+
     @Test func gradescopeHasItsRequiredFieldsAndStatuses() async throws {
         for report in try await Self.reports() {
             let json = try object(ReportFormat.gradescope.render(report))
@@ -98,5 +133,14 @@ struct ReportFormatTests {
         let report = try await Fixture.grade(Fixture.submission("wrong.py"), track: "python")
         #expect(!ReportFormat.text.render(report, color: false).contains("\u{1B}["))
         #expect(ReportFormat.text.render(report, color: true).contains("\u{1B}[31m"))
+    }
+}
+
+extension ReportFormat {
+    /// The differing report rendered in this format, JSON strings decoded so lines show as lines.
+    static func differing(_ format: ReportFormat) -> String {
+        let text = format.render(ReportFormatTests.differing())
+        guard format != .text, format != .junit else { return text.replacingOccurrences(of: "&#10;", with: "\n").replacingOccurrences(of: "&quot;", with: "\"") }
+        return text.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\\"", with: "\"")
     }
 }

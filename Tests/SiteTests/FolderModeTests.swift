@@ -44,9 +44,12 @@ import Testing
         let folder = TemporaryFolder()
         let site = BuiltSite(course: Fixture.folder, into: folder)
         let page = site.text("guide/setup.html")
-        #expect(page.contains(#"<a class="nav-group-title" href="index.html">The Guide</a>"#))
+        #expect(page.contains("<details open>\n        <summary class=\"nav-group-title\">The Guide</summary>"))
+        #expect(page.contains(#"<li><a href="index.html">The Guide</a></li>"#))
         #expect(page.contains(#"<a href="setup.html" aria-current="page">Setup</a>"#))
-        #expect(page.contains(#"<a class="nav-group-title" href="../zz-quiz/check.html">zz quiz</a>"#))
+        // Another folder's group is folded, its pages listed inside.
+        #expect(page.contains("<details>\n        <summary class=\"nav-group-title\">zz quiz</summary>"))
+        #expect(page.contains(#"<li><a href="../zz-quiz/check.html">Self check</a></li>"#))
     }
 
     @Test func aPageHoldingAQuizShowsItAsAFormWhereItIsWrittenNeverAsASecondCopy() throws {

@@ -27,7 +27,7 @@ import Testing
             ".lectern-site", "01-basics/diagram.svg", "01-basics/lesson.html", "01-basics/notes.html",
             "01-basics/quiz.html", "404.html", "assets/quiz.js", "assets/site.css", "assets/site.js",
             "exercises/greeter/index.html", "exercises/greeter/python/greeter.py", "index.html",
-            "search-index.js", "sitemap.xml",
+            "search/index.js", "search/terms-0.js", "search/text-0.js", "sitemap.xml",
         ])
     }
 }

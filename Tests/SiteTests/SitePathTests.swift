@@ -39,6 +39,28 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        Case(input: "lesson.html", expected: "lesson.html"),
+        Case(input: "../a-b_c~d/(1)!$*+,;=@.html", expected: "../a-b_c~d/(1)!$*+,;=@.html"),
+        Case(input: "javascript:alert(1).html", expected: "./javascript%3Aalert(1).html"),
+        Case(input: "javascript:x/index.html", expected: "./javascript%3Ax/index.html"),
+        Case(input: "../javascript:x.html", expected: "../javascript%3Ax.html"),
+        Case(input: "hash#tag.html", expected: "hash%23tag.html"),
+        Case(input: "what?.html", expected: "what%3F.html"),
+        Case(input: "100%.html", expected: "100%25.html"),
+        Case(input: "say \"hi\" <b> & 'q'.html", expected: "say%20%22hi%22%20%3Cb%3E%20%26%20%27q%27.html"),
+        Case(input: "ü.html", expected: "%C3%BC.html"),
+    ])
+    func linksArePathsThatCannotBeReadAsAnythingElse(_ example: Case) {
+        #expect(SitePath.reference(example.input) == example.expected)
+    }
+
+    @Test func relativeLinksAreReferences() {
+        #expect(SitePath.relative(from: "index.html", to: "javascript:alert(1).html") == "./javascript%3Aalert(1).html")
+        #expect(SitePath.relative(from: "a b/page.html", to: "a b/c#d.html") == "c%23d.html")
+        #expect(SitePath.relative(from: "x/page.html", to: "a b/c.html") == "../a%20b/c.html")
+    }
+
     @Test func rootPrefixCountsFolders() {
         #expect(SitePath.root(from: "index.html") == "")
         #expect(SitePath.root(from: "exercises/greeter/index.html") == "../../")

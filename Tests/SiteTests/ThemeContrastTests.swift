@@ -2,13 +2,14 @@ import Foundation
 import Testing
 
 /// The default theme's colour pairs pass WCAG AA (4.5:1 for text, 3:1 for the focus ring)
-/// in both the light and the dark scheme.
+/// in both the light and the dark scheme, code highlighting included.
 @Suite struct ThemeContrastTests {
     static let css = (try? String(contentsOf: Fixture.repository.appendingPathComponent("site/assets/site.css"), encoding: .utf8)) ?? ""
 
-    /// `--name: #rrggbb;` declarations of the first `:root` block after `marker`.
+    /// `--name: #rrggbb;` declarations of the first `:root…{` block after `marker`.
     static func palette(after marker: String) -> [String: String] {
-        guard let start = css.range(of: marker), let open = css.range(of: ":root {", range: start.upperBound..<css.endIndex),
+        guard let start = css.range(of: marker), let root = css.range(of: ":root", range: start.upperBound..<css.endIndex),
+              let open = css.range(of: "{", range: root.upperBound..<css.endIndex),
               let close = css.range(of: "}", range: open.upperBound..<css.endIndex) else { return [:] }
         let block = String(css[open.upperBound..<close.lowerBound])
         let pattern = try! NSRegularExpression(pattern: #"--([a-z-]+):\s*(#[0-9a-fA-F]{6})"#)
@@ -33,12 +34,18 @@ import Testing
 
     static let textPairs = [("text", "bg"), ("text", "bg-soft"), ("muted", "bg"), ("muted", "bg-soft"), ("link", "bg"),
                             ("link", "bg-soft"), ("link-visited", "bg"), ("good", "good-bg"), ("bad", "bad-bg"),
-                            ("accent-text", "accent"), ("accent", "bg"), ("text", "code-bg")]
+                            ("accent-text", "accent"), ("accent", "bg"), ("text", "code-bg"), ("text", "mark-bg"),
+                            ("muted", "mark-bg"), ("link", "mark-bg"),
+                            ("hl-keyword", "code-bg"), ("hl-string", "code-bg"), ("hl-comment", "code-bg"), ("hl-number", "code-bg"),
+                            ("hl-title", "code-bg"), ("hl-built-in", "code-bg"), ("hl-tag", "code-bg"), ("hl-deletion", "code-bg"),
+                            ("hl-keyword", "bg"), ("hl-comment", "bg")]
 
-    @Test(arguments: ["/* Lectern default theme", "@media (prefers-color-scheme: dark)"])
+    static let schemes = ["/* Lectern default theme", "@media (prefers-color-scheme: dark)", "/* The same dark palette, chosen by the reader"]
+
+    @Test(arguments: schemes)
     func textColoursPassAA(_ scheme: String) {
         let colours = Self.palette(after: scheme)
-        #expect(colours.count >= 15)
+        #expect(colours.count >= 24)
         for (foreground, background) in Self.textPairs {
             guard let fg = colours[foreground], let bg = colours[background] else {
                 Issue.record("\(foreground) or \(background) is missing")
@@ -48,9 +55,14 @@ import Testing
         }
     }
 
-    @Test(arguments: ["/* Lectern default theme", "@media (prefers-color-scheme: dark)"])
+    @Test(arguments: schemes)
     func theFocusRingStandsOut(_ scheme: String) {
         let colours = Self.palette(after: scheme)
         #expect(Self.contrast(colours["focus"] ?? "#ffffff", colours["bg"] ?? "#ffffff") >= 3)
+    }
+
+    @Test func theDarkSchemeIsTheSameWhetherTheSystemOrTheReaderChoosesIt() {
+        #expect(Self.palette(after: Self.schemes[1]) == Self.palette(after: Self.schemes[2]))
+        #expect(Self.palette(after: Self.schemes[1]) != Self.palette(after: Self.schemes[0]))
     }
 }

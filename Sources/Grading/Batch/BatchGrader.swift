@@ -16,9 +16,14 @@ public struct BatchOptions: Sendable {
     public var shard: (index: Int, count: Int)?
     /// Re-grade even when the summary has the same submission hash and the report exists.
     public var force: Bool
+    /// The random sequences drawn for the whole batch besides the fixed ones; nil: the exercise's default.
+    public var freshSeeds: [UInt64]?
+    /// Shrink a differing random sequence before reporting it (several more runs per such
+    /// submission); off, the report shows the sequence up to its first difference.
+    public var shrink: Bool
 
     public init(submissions: URL, output: URL?, track: String?, format: ReportFormat, jobs: Int,
-                shard: (index: Int, count: Int)?, force: Bool) {
+                shard: (index: Int, count: Int)?, force: Bool, freshSeeds: [UInt64]? = nil, shrink: Bool = false) {
         self.submissions = submissions
         self.output = output
         self.track = track
@@ -26,6 +31,8 @@ public struct BatchOptions: Sendable {
         self.jobs = jobs
         self.shard = shard
         self.force = force
+        self.freshSeeds = freshSeeds
+        self.shrink = shrink
     }
 
     /// The output folder these options resolve to.
@@ -118,7 +125,7 @@ public struct BatchGrader: Sendable {
         }
         try await state.save(to: output)
 
-        let graders = GraderCache(exercise: exercise, sandbox: sandbox)
+        let graders = GraderCache(exercise: exercise, sandbox: sandbox, freshSeeds: options.freshSeeds, shrink: options.shrink)
         try await withThrowingTaskGroup(of: Void.self) { group in
             var iterator = pending.makeIterator()
             func next() -> Bool {
@@ -228,16 +235,22 @@ actor BatchState {
 actor GraderCache {
     private let exercise: Exercise
     private let sandbox: any Sandbox
+    private let freshSeeds: [UInt64]?
+    private let shrink: Bool
     private var graders: [String: Grader] = [:]
 
-    init(exercise: Exercise, sandbox: any Sandbox) {
+    init(exercise: Exercise, sandbox: any Sandbox, freshSeeds: [UInt64]? = nil, shrink: Bool = false) {
         self.exercise = exercise
         self.sandbox = sandbox
+        self.freshSeeds = freshSeeds
+        self.shrink = shrink
     }
 
     func grader(for track: Track) throws(GradingError) -> Grader {
         if let grader = graders[track.name] { return grader }
-        let grader = try Grader(exercise: exercise, track: track, sandbox: sandbox)
+        var grader = try Grader(exercise: exercise, track: track, sandbox: sandbox)
+        if let freshSeeds { grader.differential.freshSeeds = freshSeeds }
+        grader.differential.shrink = shrink
         graders[track.name] = grader
         return grader
     }

@@ -58,7 +58,9 @@ enum ExercismReport {
             message = ([message].compactMap { $0 } + report.warnings.map { "warning: \($0)" }).joined(separator: "\n")
         }
         let tests = report.tests.map { test in
-            Test(name: test.name, status: test.status.rawValue, message: test.message, output: nil)
+            Test(name: test.name, status: test.status.rawValue,
+                 message: test.scenario.map { [test.message, $0].compactMap { $0 }.joined(separator: "\n\n") } ?? test.message,
+                 output: nil)
         }
         return StableJSON.encode(Results(status: status, message: message, tests: tests))
     }

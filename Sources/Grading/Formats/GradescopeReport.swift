@@ -30,10 +30,12 @@ enum GradescopeReport {
         var output = TextReport.headline(report)
         if let message = report.message { output += "\n\n" + message }
         for warning in report.warnings { output += "\n\nwarning: " + warning }
+        if let differential = report.differential { output += "\n\n" + TextReport.differentialLine(differential) }
         let tests = report.tests.enumerated().map { index, test in
             Test(name: test.name, number: String(index + 1), score: Points.round(test.points),
                  max_score: Points.round(test.maxPoints), status: test.status == .pass ? "passed" : "failed",
-                 output: test.status == .pass ? "" : (test.status == .error ? "error: " : "") + (test.message ?? ""))
+                 output: test.status == .pass ? "" : (test.status == .error ? "error: " : "") + (test.message ?? "")
+                    + (test.scenario.map { "\n\n" + $0 } ?? ""))
         }
         return StableJSON.encode(Results(score: report.score, max_score: report.maxScore, output: output,
                                          execution_time: (report.duration * 1000).rounded() / 1000, tests: tests))

@@ -27,6 +27,9 @@ enum JUnitReport {
             lines.append("    <properties>")
             lines.append("      <property name=\"points\" value=\"\(Points.format(group.points))\"/>")
             lines.append("      <property name=\"max_points\" value=\"\(Points.format(group.maxPoints))\"/>")
+            if let differential = report.differential {
+                lines.append("      <property name=\"random_sequences\" value=\"\(escape(TextReport.differentialLine(differential)))\"/>")
+            }
             lines.append("    </properties>")
             for test in tests {
                 let open = "    <testcase name=\"\(escape(test.name))\" classname=\"\(escape(report.exercise)).\(escape(group.id))\""
@@ -36,8 +39,9 @@ enum JUnitReport {
                 case .fail, .error:
                     let element = test.status == .fail ? "failure" : "error"
                     let message = test.message ?? ""
+                    let body = [message, test.scenario].compactMap { $0 }.joined(separator: "\n\n")
                     lines.append(open + ">")
-                    lines.append("      <\(element) message=\"\(escape(message))\">\(escape(message))</\(element)>")
+                    lines.append("      <\(element) message=\"\(escape(message))\">\(escape(body))</\(element)>")
                     lines.append("    </testcase>")
                 }
             }

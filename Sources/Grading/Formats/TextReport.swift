@@ -48,7 +48,14 @@ public struct TextReport: Sendable {
                 if let message = test.message {
                     lines.append("      " + paint(VisibleText.line(message), .dim))
                 }
+                if let scenario = test.scenario {
+                    lines += VisibleText.lines(scenario).split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
+                }
             }
+        }
+        if let differential = report.differential {
+            lines.append("")
+            lines.append(Self.differentialLine(differential))
         }
         if !report.output.isEmpty {
             lines.append("")
@@ -60,6 +67,15 @@ public struct TextReport: Sendable {
             + "  (\(report.passedCount) passed, \(report.failedCount) failed, \(report.erroredCount) errors)"
         lines.append(paint(total, report.isFullMarks ? .green : .bold))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Random sequences: 32 fixed seeds (version 1) and 2 fresh (17 42); 34 compared with the
+    /// reference, 1 differ": what a grading ran, so that it can be replayed.
+    static func differentialLine(_ record: DifferentialRecord) -> String {
+        let fresh = record.freshSeeds.isEmpty ? "no fresh ones"
+            : "\(record.freshSeeds.count) fresh (\(record.freshSeeds.map(String.init).joined(separator: " ")))"
+        return "Random sequences: \(record.fixedSeeds) fixed seeds (version \(record.version)) and \(fresh); "
+            + "\(record.compared) compared with the reference, \(record.diverged) differ"
     }
 
     private func paint(_ text: String, _ attribute: TerminalStyle.Attribute) -> String {

@@ -3,15 +3,22 @@ import Glibc
 /// Small POSIX walks over a host directory tree: never following links, no Foundation (whose
 /// enumerator and removeItem cost milliseconds per run on Linux).
 enum FileTree {
+    /// The name of a `readdir` entry, read in place: copying `d_name` (or the whole `dirent`)
+    /// reads 256 bytes, but a record is only `d_reclen` long, and the last one of readdir's
+    /// buffer may end before that, at unmapped memory (a SIGSEGV while listing a full /tmp).
+    static func entryName(_ entry: UnsafePointer<dirent>) -> String {
+        String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
+    }
+
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// The names in directory `path`, without `.` and `..`.
     static func names(in path: String) -> [String] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
+            let name = entryName(entry)
             if name != "." && name != ".." { names.append(name) }
         }
         return names
@@ -61,9 +68,7 @@ enum FileTree {
         }
         var entries: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
+            let name = entryName(entry)
             if name != "." && name != ".." { entries.append(name) }
         }
         closedir(directory)

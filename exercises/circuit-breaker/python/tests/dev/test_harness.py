@@ -201,5 +201,79 @@ class HarnessRuns(unittest.TestCase):
         self.assertEqual(verdicts["passthrough"], "error")
 
 
+def load(path: str, name: str):
+    """A submission loaded in this process, as the harness loads it."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+class DifferentialPrograms(unittest.TestCase):
+    """The random programs the grader compares against the reference (differential.py)."""
+
+    @classmethod
+    def setUpClass(cls):
+        from lectern_harness import differential, programs
+        cls.differential = differential
+        cls.programs = programs
+        cls.reference = load(REFERENCE, "circuit_breaker_reference")
+        cls.correct = load(os.path.join(TRACK, "..", "..", "..", "Tests", "GradingTests", "Fixtures", "independent-bugs",
+                                        "python", "correct.py"), "circuit_breaker_correct")
+
+    def test_a_seed_gives_the_same_program_and_the_same_trace_every_time(self):
+        self.assertEqual(self.programs.generate(1234), self.programs.generate(1234))
+        first = self.differential.run(self.reference, {"seed": 1234}, False)
+        again = self.differential.run(self.reference, {"seed": 1234}, False)
+        self.assertEqual(first, again)
+        self.assertGreater(len(first["trace"]), 10)
+
+    def test_every_configuration_field_is_away_from_its_default(self):
+        defaults = {"failure_threshold": 5, "recovery_timeout": 60, "success_threshold": 3, "timeout": 30.0,
+                    "expected": ["Exception"]}
+        for seed in range(50):
+            config = self.programs.generate(seed)["config"]
+            for field, default in defaults.items():
+                self.assertNotEqual(config[field], default, (seed, field))
+
+    def test_a_solution_written_from_the_readme_has_the_references_traces(self):
+        for seed in range(60):
+            with self.subTest(seed=seed):
+                expected = self.differential.run(self.reference, {"seed": seed}, False)["trace"]
+                self.assertEqual(self.differential.run(self.correct, {"seed": seed}, False)["trace"], expected)
+
+    def test_annotated_runs_describe_every_step_and_name_the_tests(self):
+        obs = self.differential.run(self.reference, {"seed": 7}, True)
+        self.assertIn("program", obs)
+        self.assertTrue(obs["breaker"].startswith("breaker = CircuitBreaker(CircuitBreakerConfig("))
+        self.assertTrue(all(step.get("do") for step in obs["trace"]))
+        known = {test["id"] for test in expectations()["tests"]}
+        named = {step["test"] for step in obs["trace"] if "test" in step}
+        self.assertTrue(named and named <= known, named - known)
+
+    def test_a_program_with_dropped_operations_still_runs_and_renumbers_its_calls(self):
+        program = self.programs.generate(99)
+        program["ops"] = [op for op in program["ops"] if op["op"] != "call" or op["id"] % 2 == 0]
+        obs = self.differential.run(self.reference, {"program": program}, True)
+        calls = [op["id"] for op in obs["program"]["ops"] if op["op"] == "call"]
+        self.assertEqual(calls, list(range(1, len(calls) + 1)))
+        self.assertEqual(len(obs["trace"]), len(program["ops"]))
+
+    def test_a_sleep_waking_at_a_deadline_makes_a_program_ambiguous(self):
+        program = {"config": {"timeout": 2.0}, "ops": [{"op": "call", "id": 1, "does": "sleep", "seconds": 2.0}]}
+        self.assertTrue(self.differential.ambiguous(program))
+        program["ops"][0]["seconds"] = 1.25
+        self.assertFalse(self.differential.ambiguous(program))
+
+    def test_time_is_virtual_a_long_program_takes_no_wall_time(self):
+        import time
+        start = time.perf_counter()
+        for seed in range(20):
+            self.differential.run(self.reference, {"seed": seed}, False)
+        self.assertLess(time.perf_counter() - start, 2.0)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -15,18 +15,29 @@ enum LecternHarness {
     /// Real time a scenario may take; scenario time itself is virtual (`ManualClock`).
     static let budget: Duration = .seconds(1)
 
+    /// Scenario ids of differential programs; their programs (or seeds) come on stdin's second line.
+    static let differentialPrefix = "diff:"
+
     /// The exit status of a worker that stopped after a hung scenario, to be restarted.
     static let restartStatus: Int32 = 75
 
     /// A worker: runs the scenarios named in argv after `workerFlag`, in this process.
     static func work() async {
         let nonce = readLine(strippingNewline: true) ?? ""
+        let request = JSON.parse(readLine(strippingNewline: true) ?? "") ?? .object([])
         let requested = Array(CommandLine.arguments.dropFirst(2))
         let ids = requested.isEmpty ? scenarios.map(\.id) : requested
         let channel = ObservationChannel(fileDescriptor: 3)
+        let annotate = request["annotate"].map { if case .bool(true) = $0 { true } else { false } } ?? false
         for id in ids {
             let verdict: Verdict
-            if let scenario = scenarios.first(where: { $0.id == id }) {
+            if id.hasPrefix(differentialPrefix) {
+                if let spec = request["differential"]?[id] {
+                    verdict = await run(Scenario(id) { differential(spec, annotate: annotate) })
+                } else {
+                    verdict = .threw(type: "UnknownScenario", message: "no program for \(id) in the request")
+                }
+            } else if let scenario = scenarios.first(where: { $0.id == id }) {
                 verdict = await run(scenario)
             } else {
                 verdict = .threw(type: "UnknownScenario", message: "no scenario named \(id)")

@@ -1,5 +1,13 @@
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension LecternHarness {
     /// A `Clock` whose time moves only when a scenario calls `advance(by:)`; sleepers wake
     /// when time reaches their deadline, or throw `CancellationError` when cancelled.
@@ -26,6 +34,13 @@ extension LecternHarness {
         }
 
         private let state: Mutex<State>
+        /// The thread a differential program's driver runs its tasks on, and whether
+        /// anything slept on this clock from another thread (an unstructured task).
+        private let home = Mutex<(thread: pthread_t?, strayed: Bool)>((nil, false))
+
+        func settle(on thread: pthread_t) { home.withLock { $0.thread = thread } }
+
+        var sleptOffThread: Bool { home.withLock { $0.strayed } }
 
         /// Starts at `start` after the origin (1000 s), so a zero stamp is never right.
         init(start: Duration = .seconds(1000)) {
@@ -40,6 +55,9 @@ extension LecternHarness {
         var pendingSleepers: Int { state.withLock { $0.sleepers.count } }
 
         func sleep(until deadline: Instant, tolerance: Duration? = nil) async throws {
+            home.withLock { home in
+                if let thread = home.thread, pthread_equal(thread, pthread_self()) == 0 { home.strayed = true }
+            }
             let id = state.withLock { state in
                 state.nextID += 1
                 return state.nextID
@@ -62,6 +80,11 @@ extension LecternHarness {
                 }
                 sleeper?.continuation.resume(throwing: CancellationError())
             }
+        }
+
+        /// The earliest deadline of a sleeper not yet woken.
+        var nextDeadline: Instant? {
+            state.withLock { $0.sleepers.values.map(\.deadline).min() }
         }
 
         /// Moves time forward and wakes, in deadline order, every sleeper now due.

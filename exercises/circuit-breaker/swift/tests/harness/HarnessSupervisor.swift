@@ -14,11 +14,12 @@ extension LecternHarness {
     /// it was running and starts a new worker for the rest. Learner code never runs here.
     static func supervise() {
         let nonce = readLine(strippingNewline: true) ?? ""
+        let request = readLine(strippingNewline: true) ?? ""
         let requested = Array(CommandLine.arguments.dropFirst())
         var remaining = requested.isEmpty ? scenarios.map(\.id) : requested
         let channel = ObservationChannel(fileDescriptor: 3)
         while let current = remaining.first {
-            guard let worker = Worker(arguments: [workerFlag] + remaining, nonce: nonce) else {
+            guard let worker = Worker(arguments: [workerFlag] + remaining, message: nonce + "\n" + request) else {
                 channel.send(record(nonce: nonce, id: current, type: "HarnessError",
                                     message: "could not start the test process"))
                 remaining.removeFirst()
@@ -44,6 +45,16 @@ extension LecternHarness {
                     channel.send(crash(nonce: nonce, id: running, ending: ending, stderr: stderrTail))
                 }
                 remaining.removeFirst()
+                // One random sequence that kills the test process shows all a crash can show:
+                // the others are not run, so a submission that dies in every call costs one
+                // restart per named scenario, not one per sequence too.
+                if running.hasPrefix(differentialPrefix) {
+                    for id in remaining where id.hasPrefix(differentialPrefix) {
+                        channel.send(record(nonce: nonce, id: id, type: "NotRun",
+                                            message: "not run: the test process died on an earlier random sequence"))
+                    }
+                    remaining.removeAll { $0.hasPrefix(differentialPrefix) }
+                }
             }
         }
     }

@@ -7,14 +7,15 @@ import Darwin
 #endif
 
 extension LecternHarness {
-    /// A worker process: this executable with `arguments`, the nonce on its stdin, a pipe as
-    /// its fd 3 and another as its stderr (copied through); its stdout is the supervisor's.
+    /// A worker process: this executable with `arguments`, `message` (the nonce and the
+    /// request line) on its stdin, a pipe as its fd 3 and another as its stderr (copied
+    /// through); its stdout is the supervisor's.
     struct Worker {
         let pid: pid_t
         let records: Int32
         let diagnostics: Int32
 
-        init?(arguments: [String], nonce: String) {
+        init?(arguments: [String], message: String) {
             var input: [Int32] = [0, 0]
             var output: [Int32] = [0, 0]
             var diagnostics: [Int32] = [0, 0]
@@ -46,8 +47,14 @@ extension LecternHarness {
                 close(input[1]); close(output[0]); close(diagnostics[0])
                 return nil
             }
-            let line = Array((nonce + "\n").utf8)
-            _ = line.withUnsafeBytes { write(input[1], $0.baseAddress, $0.count) }
+            let line = Array((message + "\n").utf8)
+            var written = 0
+            while written < line.count {
+                let count = line.withUnsafeBytes { write(input[1], $0.baseAddress! + written, $0.count - written) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                written += count
+            }
             close(input[1])
             self.pid = pid
             self.records = output[0]

@@ -4,6 +4,10 @@ import asyncio as _asyncio
 import signal as _signal
 
 from .context import Hang, Run
+from .differential import run as _differential_run
+
+DIFFERENTIAL_PREFIX = "diff:"
+"""Scenario ids of differential programs; their programs (or seeds) come on stdin."""
 
 SCENARIO_BUDGET = 2.0
 """Seconds of wall time one scenario may take before it is given up as an error."""
@@ -76,11 +80,15 @@ def _close(loop) -> None:
 class Driver:
     """Runs the requested scenarios and writes exactly one record for each."""
 
-    def __init__(self, channel, submission, scenarios: dict, budget: float = SCENARIO_BUDGET):
+    def __init__(self, channel, submission, scenarios: dict, budget: float = SCENARIO_BUDGET, request: dict = None):
         self.channel = channel
         self.submission = submission
         self.scenarios = scenarios
         self.budget = budget
+        request = request or {}
+        programs = request.get("differential")
+        self.programs = programs if type(programs) is dict else {}
+        self.annotate = request.get("annotate") is True
 
     def run(self, ids: list) -> None:
         install_backstop()
@@ -104,6 +112,9 @@ class Driver:
             self._run_one(scenario_id, module)
 
     def _run_one(self, scenario_id: str, module) -> None:
+        if scenario_id.startswith(DIFFERENTIAL_PREFIX):
+            self._run_program(scenario_id, module)
+            return
         scenario = self.scenarios.get(scenario_id)
         if scenario is None:
             self.channel.error(scenario_id, {"type": "UnknownScenario", "message": f"no scenario {scenario_id!r} in this harness"})
@@ -132,6 +143,30 @@ class Driver:
             self.channel.observation(scenario_id, run.obs)
         finally:
             _close(loop)
+
+    def _run_program(self, scenario_id: str, module) -> None:
+        """A differential scenario: a program (or a seed) from stdin's request, run on virtual
+        time; the wall-clock backstop alone bounds it."""
+        spec = self.programs.get(scenario_id)
+        if type(spec) is not dict:
+            self.channel.error(scenario_id, {"type": "UnknownScenario", "message": f"no program for {scenario_id!r} in the request"})
+            return
+        try:
+            _arm(self.budget)
+            try:
+                obs = _differential_run(module, spec, self.annotate)
+            finally:
+                _disarm()
+        except Hang as error:
+            body = {"type": "Timeout", "message": f"the sequence did not finish within {self.budget:g} s: the code blocked the event loop"}
+            body.update(_line_only(self.submission.describe(error)))
+            self.channel.error(scenario_id, body)
+        except BaseException as error:
+            self.channel.error(scenario_id, self.submission.describe(error))
+        else:
+            self.channel.observation(scenario_id, obs)
+        finally:
+            _set_event_loop(None)
 
 
 def _line_only(body: dict) -> dict:

@@ -1,5 +1,6 @@
 """The harness's entry: nonce from stdin, channel on fd 3, then the submission."""
 
+import json as _json
 import os as _os
 import sys as _sys
 
@@ -10,6 +11,7 @@ from .submission import Submission
 
 _HEX = frozenset("0123456789abcdefABCDEF")
 _exit = _os._exit
+_json_loads = _json.loads
 
 
 def _read_nonce() -> str:
@@ -19,17 +21,29 @@ def _read_nonce() -> str:
     return line
 
 
+def _read_request() -> dict:
+    """stdin's optional second line: the differential scenarios' programs or seeds (JSON)."""
+    line = _sys.stdin.buffer.readline(1 << 22).strip()
+    if not line:
+        return {}
+    request = _json_loads(line.decode("utf-8", "replace"))
+    if type(request) is not dict:
+        raise ChannelError("stdin's second line must be a JSON object")
+    return request
+
+
 def main(argv: list) -> None:
     """Run the scenarios named in argv (all of them when none) against ./submission."""
     try:
         nonce = _read_nonce()
         channel = Channel(nonce)
-    except ChannelError as error:
+        request = _read_request()
+    except (ChannelError, ValueError) as error:
         _sys.stderr.write(f"lectern harness: {error}\n")
         _exit(2)
     # One record per scenario: a repeated id is run once (a second record would read as tampering).
     ids = list(dict.fromkeys(argv)) if argv else list(SCENARIOS)
-    Driver(channel, Submission(_os.getcwd()), SCENARIOS).run(ids)
+    Driver(channel, Submission(_os.getcwd()), SCENARIOS, request=request).run(ids)
     # The learner's output is theirs, but flush it so it can be shown; then leave without
     # running their atexit hooks or waiting for their threads.
     for stream in (_sys.stdout, _sys.stderr):

@@ -1,0 +1,125 @@
+import Course
+import Foundation
+import Markdown
+
+/// The code highlighter a site ships: Debian's highlight.js (libjs-highlight.js) cut down to
+/// the languages the course's code blocks name, as one script, `assets/highlight.js`. Pages
+/// without code never load it.
+///
+/// Debian ships one minified file of every language (846 KB). It is highlight.js's core
+/// followed by one `hljs.registerLanguage("name",function(hljs){…});` call per language; the
+/// bundle keeps the core and the calls of the languages in use (by name or alias), with any
+/// language those embed (`subLanguage`, `getLanguage`). A course of Python, Swift, YAML and
+/// shell gets about 30 KB. Without the package, or when the file is not laid out so, code
+/// stays plain (or, for an unexpected layout, the whole file is shipped).
+///
+/// Highlighting at build time was measured against this (the site benchmark, Benchmarks/site):
+/// on the benchmark course's 1.35 MB of code, Chroma (Hugo with and without it) costs about
+/// 1.2 s of CPU and Pygments 1.8 s, as much as lectern's whole build of the course; the
+/// trimmed script costs the reader's browser milliseconds per page (the browser tests print it).
+struct HighlightBundle: Sendable {
+    /// The script, or nil when no language is in use or the package is missing.
+    let script: Data?
+
+    static let fileName = "highlight.js"
+
+    /// The bundle for `languages` (code-block info words, lowercased) from `directory`.
+    init(directory: String, languages: Set<String>) {
+        guard !languages.isEmpty, let data = FileManager.default.contents(atPath: directory + "/highlight.min.js") else {
+            script = nil
+            return
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let bundle = Self.trim(text, to: languages) else {
+            script = data  // an unknown layout: the whole file rather than none
+            return
+        }
+        script = bundle.isEmpty ? nil : Data(bundle.utf8)
+    }
+
+    private static let marker = "hljs.registerLanguage(\""
+
+    /// The core and the calls registering `languages` and what they embed; "" when none of
+    /// them is known; nil when `text` is not one core followed by registration calls.
+    static func trim(_ text: String, to languages: Set<String>) -> String? {
+        var starts: [String.Index] = []
+        var search = text.startIndex
+        while let found = text.range(of: marker, range: search..<text.endIndex) {
+            starts.append(found.lowerBound)
+            search = found.upperBound
+        }
+        guard let first = starts.first else { return nil }
+        var chunks: [(name: String, text: Substring)] = []
+        for (offset, start) in starts.enumerated() {
+            let end = offset + 1 < starts.count ? starts[offset + 1] : text.endIndex
+            let chunk = text[start..<end]
+            let nameStart = chunk.index(start, offsetBy: marker.count)
+            guard let quote = chunk[nameStart...].firstIndex(of: "\"") else { return nil }
+            chunks.append((String(chunk[nameStart..<quote]), chunk))
+        }
+        var byName: [String: Int] = [:]
+        for (index, chunk) in chunks.enumerated() {
+            byName[chunk.name.lowercased()] = index
+            for alias in aliases(in: chunk.text) where byName[alias] == nil { byName[alias] = index }
+        }
+        var wanted = Set<Int>()
+        var queue = languages.compactMap { byName[$0.lowercased()] }
+        while let next = queue.popLast() {
+            guard wanted.insert(next).inserted else { continue }
+            queue += embedded(in: chunks[next].text).compactMap { byName[$0] }
+        }
+        guard !wanted.isEmpty else { return "" }
+        return String(text[..<first]) + wanted.sorted().map { String(chunks[$0].text) }.joined()
+    }
+
+    /// The aliases a registration call declares first: `aliases:["py","gyp"]`.
+    private static func aliases(in chunk: Substring) -> [String] {
+        guard let open = chunk.range(of: "aliases:["), let close = chunk[open.upperBound...].firstIndex(of: "]") else { return [] }
+        return chunk[open.upperBound..<close].split(separator: ",").map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased()
+        }
+    }
+
+    /// The languages a registration call embeds: `subLanguage:"xml"`, `subLanguage:["css","xml"]`,
+    /// `getLanguage("cpp")`.
+    private static func embedded(in chunk: Substring) -> [String] {
+        var names: [String] = []
+        for key in ["subLanguage:", "getLanguage("] {
+            var search = chunk.startIndex
+            while let found = chunk.range(of: key, range: search..<chunk.endIndex) {
+                search = found.upperBound
+                let rest = chunk[found.upperBound...]
+                let list: Substring
+                if rest.first == "[", let close = rest.firstIndex(of: "]") {
+                    list = rest[rest.index(after: rest.startIndex)..<close]
+                } else if rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") {
+                    list = rest[rest.startIndex...close]
+                } else {
+                    continue
+                }
+                names += list.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased() }
+            }
+        }
+        return names
+    }
+
+    /// The languages of a course's code: each fenced block's first info word, and each
+    /// exercise track's language.
+    static func languages(of course: Course) -> Set<String> {
+        var found = Set<String>()
+        func visit(_ node: MarkdownNode) {
+            if let info = node.fenceInfo {
+                // The word the renderer puts in `class="language-…"`.
+                let word = info.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+                if !word.isEmpty { found.insert(word) }
+                return
+            }
+            for child in node.children where child.kind.isBlock { visit(child) }
+        }
+        for page in course.pages { visit(page.document) }
+        for exercise in course.exercises {
+            for track in exercise.tracks { found.insert(track.name.lowercased()) }
+        }
+        return found
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Marks the places where an explanation names an option by its letter, so the quiz script
+/// can show the letter the learner sees: after "Try again" shuffles the options, and when the
+/// explanation was written on a solutions page that letters the options in its own order.
+///
+/// Explanations are the author's markdown, so only unambiguous citations are marked:
+/// - a letter in parentheses, `(B)`, or before a parenthesis, `B)`;
+/// - a letter after *option*, *answer* or *choice* (singular or plural, any case):
+///   `option B`, `Answers A and C`;
+/// - a letter continuing such a list: `(B) and C`, `options A, C or D`;
+/// - a capital letter other than A and I opening a sentence before a lowercase word:
+///   `B describes…` (A and I open English sentences as words).
+/// Only letters of the question's own options are marked, never inside code or a tag. Each
+/// becomes `<span class="option-ref" data-option="N">L</span>`: N is the option's index in
+/// the question, L its letter as the page shows it.
+enum OptionReferences {
+    /// `html` with every recognised citation marked. `letters` maps a letter as the
+    /// explanation writes it to the option's index; `shown` gives each option's letter on the page.
+    static func mark(_ html: String, letters: [String: Int], shown: [String]) -> String {
+        guard !letters.isEmpty, html.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 64)
+        var text = ""
+        var skipDepth = 0  // inside <code> or <pre>
+        var index = html.startIndex
+        func flush() {
+            if !text.isEmpty {
+                out += skipDepth > 0 ? text : markText(text, letters: letters, shown: shown)
+                text = ""
+            }
+        }
+        while index < html.endIndex {
+            if html[index] == "<", let close = html[index...].firstIndex(of: ">") {
+                flush()
+                let tag = html[index...close]
+                let name = tag.dropFirst().prefix { $0.isLetter || $0 == "/" }.lowercased()
+                if name == "code" || name == "pre" { skipDepth += 1 }
+                if name == "/code" || name == "/pre" { skipDepth = max(0, skipDepth - 1) }
+                out += tag
+                index = html.index(after: close)
+            } else {
+                text.append(html[index])
+                index = html.index(after: index)
+            }
+        }
+        flush()
+        return out
+    }
+
+    // A letter standing alone: not part of a word or an abbreviation (U.S.); `B's` is B.
+    private static let alone = #"(?![\p{L}\p{N}_]|\.\p{L})"#
+    private static let citation = try! NSRegularExpression(pattern:
+        #"(?<![\p{L}\p{N}_])([A-Z])\)"#                                      // (B) and B)
+        + #"|\b(?:[Oo]ptions?|[Aa]nswers?|[Cc]hoices?|OPTIONS?|ANSWERS?|CHOICES?)\s*:?\s+\(?([A-Z])"# + alone  // option B
+        + #"|(?:^|[.!?:]\s+)([B-HJ-Z])(?=\s+\p{Ll})"#)                         // B describes…
+    private static let continuation = try! NSRegularExpression(pattern:
+        #"^\)?\s*(?:,|/|\+|&amp;|\band\b|\bor\b)\s*(?:,?\s*(?:and|or)\s+)?\(?([A-Z])"# + alone)
+
+    /// Marks the citations in one run of text (no tags).
+    private static func markText(_ text: String, letters: [String: Int], shown: [String]) -> String {
+        let source = text as NSString
+        var marks: [NSRange] = []
+        for match in citation.matches(in: text, range: NSRange(location: 0, length: source.length)) {
+            guard let group = (1...3).map({ match.range(at: $0) }).first(where: { $0.location != NSNotFound }),
+                  letters[source.substring(with: group)] != nil else { continue }
+            marks.append(group)
+            // A list goes on after a citation: `(B) and C`, `options A, C or D`.
+            var end = NSMaxRange(group)
+            while let next = continuation.firstMatch(in: text, range: NSRange(location: end, length: source.length - end)),
+                  letters[source.substring(with: next.range(at: 1))] != nil {
+                marks.append(next.range(at: 1))
+                end = NSMaxRange(next.range(at: 1))
+            }
+        }
+        guard !marks.isEmpty else { return text }
+        var seen = Set<Int>()
+        var result = ""
+        var at = 0
+        for mark in marks.sorted(by: { $0.location < $1.location }) where seen.insert(mark.location).inserted && mark.location >= at {
+            result += source.substring(with: NSRange(location: at, length: mark.location - at))
+            let option = letters[source.substring(with: mark)]!
+            let letter = option < shown.count ? shown[option] : source.substring(with: mark)
+            result += "<span class=\"option-ref\" data-option=\"\(option)\">\(letter)</span>"
+            at = NSMaxRange(mark)
+        }
+        return result + source.substring(from: at)
+    }
+}

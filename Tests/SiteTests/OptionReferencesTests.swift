@@ -1,0 +1,57 @@
+import Testing
+@testable import Site
+
+/// Explanations cite options by letter; the citations the renderer recognises are marked so
+/// the quiz script can show the letter the learner sees.
+@Suite struct OptionReferencesTests {
+    static let letters = ["A": 0, "B": 1, "C": 2, "D": 3]
+    static let shown = ["A", "B", "C", "D"]
+
+    static func ref(_ index: Int, _ letter: String) -> String {
+        "<span class=\"option-ref\" data-option=\"\(index)\">\(letter)</span>"
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var html: String
+        var expected: String
+        var description: String { html }
+    }
+
+    @Test(arguments: [
+        Case(html: "<p>Histograms (B) record distributions.</p>",
+             expected: "<p>Histograms (\(ref(1, "B"))) record distributions.</p>"),
+        Case(html: "<p>B) is wrong: a counter only goes up.</p>", expected: "<p>\(ref(1, "B"))) is wrong: a counter only goes up.</p>"),
+        Case(html: "<p>Option C keeps state; options A and D do not.</p>",
+             expected: "<p>Option \(ref(2, "C")) keeps state; options \(ref(0, "A")) and \(ref(3, "D")) do not.</p>"),
+        Case(html: "<p>The answers A, C or D all fit.</p>",
+             expected: "<p>The answers \(ref(0, "A")), \(ref(2, "C")) or \(ref(3, "D")) all fit.</p>"),
+        Case(html: "<p>(A) and C describe it.</p>", expected: "<p>(\(ref(0, "A"))) and \(ref(2, "C")) describe it.</p>"),
+        Case(html: "<p>Wrong. B describes a gauge. D is right.</p>",
+             expected: "<p>Wrong. \(ref(1, "B")) describes a gauge. \(ref(3, "D")) is right.</p>"),
+        Case(html: "<p><strong>Answer: D</strong></p>", expected: "<p><strong>Answer: \(ref(3, "D"))</strong></p>"),
+        Case(html: "<p>Option B's text is longer.</p>", expected: "<p>Option \(ref(1, "B"))'s text is longer.</p>"),
+    ])
+    func aCitationIsMarked(_ example: Case) {
+        #expect(OptionReferences.mark(example.html, letters: Self.letters, shown: Self.shown) == example.expected)
+    }
+
+    @Test(arguments: [
+        "<p>A counter only goes up, as I said.</p>",          // A and I are words
+        "<p>Call <code>f(B)</code> or read <code>B)</code>.</p>",  // code is left alone
+        "<pre><code>case (B): break\n</code></pre>",
+        "<p>Option E is not an option of this question.</p>",  // no such letter
+        "<p>Plan B works; vitamin D helps; the U.S. team agrees.</p>",
+        "<p>See <a href=\"b.html\" title=\"(B)\">the notes</a>.</p>",  // inside a tag
+        "<p>Options matter. Choices too.</p>",
+    ])
+    func textThatCitesNoOptionIsLeftAlone(_ html: String) {
+        #expect(OptionReferences.mark(html, letters: Self.letters, shown: Self.shown) == html)
+    }
+
+    @Test func aSolutionsPagesLetterShowsTheLessonsLetter() {
+        // The solutions page lists the options in another order: its (B) is the lesson's D.
+        let marked = OptionReferences.mark("<p>Histograms (B) record distributions.</p>", letters: ["A": 2, "B": 3, "C": 0, "D": 1],
+                                           shown: Self.shown)
+        #expect(marked == "<p>Histograms (\(Self.ref(3, "D"))) record distributions.</p>")
+    }
+}
