@@ -1,11 +1,17 @@
-// Renders markdown files to HTML on standard output with Lectern's parser (GFM, smart
-// punctuation) and HTML renderer (raw HTML on), as the cmark CLI renders them: the markdown
+// Renders markdown files to HTML on standard output with Lectern's parser (GFM and the
+// Material dialect, smart punctuation) and HTML renderer (raw HTML on), as the cmark CLI renders them: the markdown
 // benchmark (Benchmarks/markdown/bench) runs both on the same inputs. Reads standard input
 // when given no file.
 import Foundation
 import Markdown
 
-let parser = MarkdownParser()
+// MARKDOWN_EXTENSIONS=none|gfm|standard (default standard) times the layer's parts apart.
+let extensions: [any MarkdownExtension] = switch ProcessInfo.processInfo.environment["MARKDOWN_EXTENSIONS"] {
+case "none": MarkdownExtensions.none
+case "gfm": MarkdownExtensions.gfm
+default: MarkdownExtensions.standard
+}
+let parser = MarkdownParser(extensions: extensions)
 let renderer = HTMLRenderer(allowRawHTML: true)
 let paths = Array(CommandLine.arguments.dropFirst())
 var inputs: [Data] = []

@@ -1,5 +1,15 @@
 import Foundation
 
+/// How raw HTML in a course's pages reaches the site (course.yml `raw_html`).
+public enum RawHTMLPolicy: String, Sendable, CaseIterable {
+    /// Through the allowlist sanitizer (`HTMLSanitizer`): structure and inline markup kept,
+    /// scripts, styles, frames, event handlers and unsafe URLs removed, each removal a
+    /// `lectern check` warning.
+    case sanitize
+    /// Shown as text.
+    case escape
+}
+
 /// A loaded course: its manifest, sessions in order, every markdown page, and exercises.
 public struct Course: Sendable {
     public var title: String
@@ -18,6 +28,8 @@ public struct Course: Sendable {
     public var exercises: [Exercise]
     /// course.yml's `export: true`: the site offers each quiz as GIFT, Moodle XML and QTI files.
     public var offersExports: Bool = false
+    /// course.yml's `raw_html`: how the site shows raw HTML in pages.
+    public var rawHTML: RawHTMLPolicy = .sanitize
     /// The language the course is written in, as a BCP 47 tag (`en`, `de`, `pt-BR`): course.yml's
     /// `language`, mkdocs.yml's `theme.language`, book.toml's `book.language`; default `en`.
     public var language: String = "en"

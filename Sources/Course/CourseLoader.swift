@@ -99,7 +99,15 @@ public enum CourseLoader {
                 plans.append((name, position, [name]))
             }
         }
-        var loaded = parsePages(plans.flatMap(\.files), root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
+        var rawHTML = RawHTMLPolicy.sanitize
+        if let setting = yaml.string(manifest, "raw_html", diagnostics: &diagnostics) {
+            if let policy = RawHTMLPolicy(rawValue: setting) {
+                rawHTML = policy
+            } else {
+                diagnostics.append(.error(path, yaml.position(of: manifest["raw_html"]), "raw_html is '\(setting)'; write sanitize or escape"))
+            }
+        }
+        var loaded = parsePages(plans.flatMap(\.files), root: root, displayRoot: displayRoot, rawHTML: rawHTML, diagnostics: &diagnostics)
         let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
         var byPath: [String: LoadedPage] = [:]
         for item in loaded { byPath[item.page.relativePath] = item }
@@ -141,6 +149,7 @@ public enum CourseLoader {
             root: root, displayRoot: displayRoot, hasManifest: true,
             sessions: sessions, pages: loaded.map(\.page), exercises: exercises)
         course.offersExports = yaml.bool(manifest, "export", diagnostics: &diagnostics) ?? false
+        course.rawHTML = rawHTML
         if let language = yaml.string(manifest, "language", diagnostics: &diagnostics) {
             course.language = LanguageTag.checked(language, path: path, position: yaml.position(of: manifest["language"]),
                                                   diagnostics: &diagnostics)
@@ -233,7 +242,9 @@ public enum CourseLoader {
 
     /// Reads, parses, link-checks and quiz-parses pages concurrently; diagnostics come back
     /// in file order.
-    static func parsePages(_ files: [String], root: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> [LoadedPage] {
+    /// With `rawHTML` `.sanitize`, what the sanitizer removes from a page's raw HTML is a warning.
+    static func parsePages(_ files: [String], root: URL, displayRoot: String, rawHTML: RawHTMLPolicy = .sanitize,
+                           diagnostics: inout [Diagnostic]) -> [LoadedPage] {
         let results = Parallel.map(files.count) { index -> (LoadedPage?, [Diagnostic]) in
             var found: [Diagnostic] = []
             let relative = files[index]
@@ -242,6 +253,7 @@ public enum CourseLoader {
                 return (nil, found)
             }
             let page = Page.parse(text, relativePath: relative, displayPath: display, diagnostics: &found)
+            if rawHTML == .sanitize { page.checkRawHTML(diagnostics: &found) }
             LinkChecker.check(page, root: root, diagnostics: &found)
             return (LoadedPage(page: page, quiz: QuizParser.parse(page, diagnostics: &found)), found)
         }

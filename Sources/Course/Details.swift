@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// A `<details>` block as CommonMark leaves it: raw HTML blocks around markdown. Its content
 /// (after the `<summary>`) is a question's answer, revealed on request.
@@ -21,6 +22,20 @@ enum Details {
             body = String(body[body.index(after: tagEnd)...])
         }
         return Opening(inner: body)
+    }
+
+    /// The blocks a reader opens: those of a collapsible admonition (`??? note "Answer"`) or of
+    /// a `<details markdown>` element (its `<summary>` left out); nil for other blocks. The
+    /// same reveal as a raw `<details>` block's, so a question's answer may be written either way.
+    static func revealed(_ block: MarkdownNode) -> [MarkdownNode]? {
+        switch block.kind {
+        case .admonition(let admonition) where admonition.collapsible:
+            return block.children
+        case .htmlElement(tag: "details"):
+            return block.children.filter { !($0.kind == .htmlBlock && $0.literal.trimmedOfSpaces().lowercased().hasPrefix("<summary")) }
+        default:
+            return nil
+        }
     }
 
     /// Whether an HTML block inside a `<details>` block closes it.

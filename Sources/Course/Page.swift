@@ -101,11 +101,21 @@ public struct Page: Hashable, Sendable {
         let (front, body) = FrontMatter.split(text, path: displayPath, diagnostics: &diagnostics)
         var found: [MarkdownDiagnostic] = []
         let document = MarkdownParser().parse(body, diagnostics: &found)
+        let page = Page(relativePath: relativePath, displayPath: displayPath, frontMatter: front, document: document, source: text)
+        page.report(found, diagnostics: &diagnostics)
+        return page
+    }
+
+    /// What the sanitizer removes from the page's raw HTML, as warnings with their lines.
+    func checkRawHTML(diagnostics: inout [Diagnostic]) {
+        guard source.contains("<") else { return }
+        report(HTMLSanitizer.removals(in: document), diagnostics: &diagnostics)
+    }
+
+    private func report(_ found: [MarkdownDiagnostic], diagnostics: inout [Diagnostic]) {
         for problem in found {
             let position = (problem.position.line, problem.position.column)
             diagnostics.append(problem.severity == .error ? .error(displayPath, position, problem.message) : .warning(displayPath, position, problem.message))
         }
-        return Page(relativePath: relativePath, displayPath: displayPath, frontMatter: front, document: document, source: text)
     }
 }
-

@@ -194,6 +194,11 @@ public struct QuizParser {
                 }
                 return
             }
+            if let revealed = Details.revealed(block) {
+                current?.extend(to: block.end.line)
+                for child in revealed { addToAnswer(child) }
+                return
+            }
             if block.kind == .blockQuote, current?.addFeedback(block) == true { return }
             current?.addBlock(block)
             if let warning = current?.takeWarning() { warn(warning, at: block.start) }

@@ -1,9 +1,12 @@
 /// Renders a markdown tree to HTML, as cmark and cmark-gfm write it.
 ///
-/// Raw HTML in the source is shown as escaped text unless `allowRawHTML` is set, so a course
-/// cannot inject markup by accident. Headings get stable ids when `headingIDs` is on.
+/// Raw HTML in the source is shown as escaped text unless `sanitizesRawHTML` (through
+/// `HTMLSanitizer`'s allowlist) or `allowRawHTML` (as written: the spec tests) is set, so a
+/// course cannot inject markup by accident. Headings get stable ids when `headingIDs` is on.
 public struct HTMLRenderer: Sendable {
     public var allowRawHTML: Bool
+    /// Raw HTML through the allowlist sanitizer rather than escaped (course.yml `raw_html: sanitize`).
+    public var sanitizesRawHTML: Bool
     public var headingIDs: Bool
     /// With raw HTML allowed, GFM's disallowed tags (`<script>`, `<style>`, `<iframe>`,
     /// `<textarea>`, `<title>`, `<xmp>`, `<noembed>`, `<noframes>`, `<plaintext>`) are written
@@ -12,9 +15,10 @@ public struct HTMLRenderer: Sendable {
     /// Rewrites link and image destinations (e.g. `lesson.md` → `lesson.html`).
     public var rewriteURL: (@Sendable (String) -> String)?
 
-    public init(allowRawHTML: Bool = false, headingIDs: Bool = false, filtersDisallowedTags: Bool = true,
+    public init(allowRawHTML: Bool = false, sanitizesRawHTML: Bool = false, headingIDs: Bool = false, filtersDisallowedTags: Bool = true,
                 rewriteURL: (@Sendable (String) -> String)? = nil) {
         self.allowRawHTML = allowRawHTML
+        self.sanitizesRawHTML = sanitizesRawHTML
         self.headingIDs = headingIDs
         self.filtersDisallowedTags = filtersDisallowedTags
         self.rewriteURL = rewriteURL
@@ -24,6 +28,7 @@ public struct HTMLRenderer: Sendable {
     public func render(_ node: MarkdownNode) -> String {
         var walker = HTMLWalker(options: self)
         walker.visit(node)
+        walker.closeRawElements(to: 0)
         return walker.out
     }
 
@@ -31,6 +36,7 @@ public struct HTMLRenderer: Sendable {
     public func render(_ nodes: [MarkdownNode]) -> String {
         var walker = HTMLWalker(options: self)
         for node in nodes { walker.visit(node) }
+        walker.closeRawElements(to: 0)
         return walker.out
     }
 }
@@ -45,6 +51,10 @@ struct HTMLWalker: MarkdownWalker {
     /// The tightness the items of the list being walked give their paragraphs.
     private var listTight = false
     private var inTableHeader = false
+    /// Raw HTML's elements, balanced across the pieces of one render.
+    private var sanitizer = HTMLSanitizer()
+    /// Content tab sets so far, for their inputs' unique ids.
+    private var tabSets = 0
 
     init(options: HTMLRenderer) {
         self.options = options
@@ -56,11 +66,39 @@ struct HTMLWalker: MarkdownWalker {
     }
 
     /// Walks the children of a block that holds blocks: paragraphs in it get their `<p>`.
+    /// Raw elements opened inside end with it.
     private mutating func blocks(_ node: borrowing MarkdownNode) {
         let saved = tight
         tight = false
+        let mark = sanitizer.depth
         descendInto(node)
+        closeRawElements(to: mark)
         tight = saved
+    }
+
+    /// Walks inline content; raw elements opened inside end with it.
+    private mutating func inlines(_ node: borrowing MarkdownNode) {
+        let mark = sanitizer.depth
+        descendInto(node)
+        closeRawElements(to: mark)
+    }
+
+    mutating func closeRawElements(to mark: Int) {
+        guard options.sanitizesRawHTML, !options.allowRawHTML else { return }
+        out += sanitizer.close(to: mark)
+    }
+
+    /// ` name="value"` for each attribute (`{.class}`, an element marked `markdown`), a class
+    /// of the renderer's own first.
+    private func attributes(_ list: [HTMLAttribute], class extra: String? = nil, skipping skipped: String? = nil) -> String {
+        var out = ""
+        var classes = extra.map { [$0] } ?? []
+        for attribute in list where attribute.name != skipped {
+            if attribute.name == "class" { classes.append(attribute.value); continue }
+            out += " \(attribute.name)=\"\(HTMLEscaping.escape(attribute.value))\""
+        }
+        if !classes.isEmpty { out = " class=\"\(HTMLEscaping.escape(classes.joined(separator: " ")))\"" + out }
+        return out
     }
 
     private func url(_ raw: String) -> String {
@@ -128,21 +166,20 @@ struct HTMLWalker: MarkdownWalker {
             return
         }
         newline()
-        out += "<p>"
-        descendInto(node)
+        out += "<p" + attributes(node.attributes) + ">"
+        inlines(node)
         out += "</p>\n"
     }
 
     mutating func visitHeading(_ node: borrowing MarkdownNode) {
         guard case .heading(let level) = node.kind else { return }
         newline()
-        if options.headingIDs {
-            let id = slugger.uniqueSlug(node.plainText())
-            out += "<h\(level) id=\"\(HTMLEscaping.escape(id))\">"
+        if options.headingIDs || node.attributes.contains(where: { $0.name == "id" }) {
+            out += "<h\(level) id=\"\(HTMLEscaping.escape(slugger.id(of: node)))\"" + attributes(node.attributes, skipping: "id") + ">"
         } else {
-            out += "<h\(level)>"
+            out += "<h\(level)" + attributes(node.attributes) + ">"
         }
-        descendInto(node)
+        inlines(node)
         out += "</h\(level)>\n"
     }
 
@@ -150,20 +187,41 @@ struct HTMLWalker: MarkdownWalker {
         guard case .codeBlock(let info) = node.kind else { return }
         newline()
         // The language is the info string's first word; it ends at any whitespace.
-        let language = info.unicodeScalars.prefix { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}") }
-        if language.isEmpty {
-            out += "<pre><code>"
-        } else {
-            out += "<pre><code class=\"language-\(HTMLEscaping.escape(String(language)))\">"
+        let code = CodeBlockInfo(info)
+        let pre = code.language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.escape(code.language))\">"
+        guard code.isDecorated || code.isMermaid else {
+            out += pre + HTMLEscaping.escape(node.literal) + "</code></pre>\n"
+            return
         }
-        out += HTMLEscaping.escape(node.literal)
-        out += "</code></pre>\n"
+        out += code.isMermaid ? "<figure class=\"code-block mermaid-source\">" : "<div class=\"code-block\">"
+        if code.isMermaid {
+            out += "<figcaption class=\"code-title\">Mermaid diagram (source)\(code.title.map { ": " + HTMLEscaping.escape($0) } ?? "")</figcaption>"
+        } else if let title = code.title {
+            out += "<div class=\"code-title\">\(HTMLEscaping.escape(title))</div>"
+        }
+        out += pre
+        if code.highlightedLines.isEmpty, code.firstLineNumber == nil {
+            out += HTMLEscaping.escape(node.literal)
+        } else {
+            var lines = node.literal.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            for (index, line) in lines.enumerated() {
+                out += code.highlightedLines.contains(index + 1) ? "<span class=\"line hl\">" : "<span class=\"line\">"
+                if let first = code.firstLineNumber { out += "<span class=\"lineno\" aria-hidden=\"true\">\(first + index)</span>" }
+                out += HTMLEscaping.escape(String(line)) + "\n</span>"
+            }
+        }
+        out += "</code></pre>" + (code.isMermaid ? "</figure>\n" : "</div>\n")
     }
 
     mutating func visitHTMLBlock(_ node: borrowing MarkdownNode) {
         newline()
         if options.allowRawHTML {
             out += raw(node.literal)
+            newline()
+        } else if options.sanitizesRawHTML {
+            var removals: [HTMLSanitizer.Removal] = []
+            out += sanitizer.sanitize(node.literal, removals: &removals)
             newline()
         } else {
             out += "<p>" + HTMLEscaping.escape(node.literal.trimmingTrailingNewlines()) + "</p>\n"
@@ -212,7 +270,7 @@ struct HTMLWalker: MarkdownWalker {
         case .center: out += inTableHeader ? "<th align=\"center\">" : "<td align=\"center\">"
         case .right: out += inTableHeader ? "<th align=\"right\">" : "<td align=\"right\">"
         }
-        descendInto(node)
+        inlines(node)
         out += inTableHeader ? "</th>\n" : "</td>\n"
     }
 
@@ -284,7 +342,14 @@ struct HTMLWalker: MarkdownWalker {
     }
 
     mutating func visitHTMLInline(_ node: borrowing MarkdownNode) {
-        out += options.allowRawHTML ? raw(node.literal) : HTMLEscaping.escape(node.literal)
+        if options.allowRawHTML {
+            out += raw(node.literal)
+        } else if options.sanitizesRawHTML {
+            var removals: [HTMLSanitizer.Removal] = []
+            out += sanitizer.sanitize(node.literal, removals: &removals)
+        } else {
+            out += HTMLEscaping.escape(node.literal)
+        }
     }
 
     mutating func visitEmphasis(_ node: borrowing MarkdownNode) {
@@ -310,6 +375,8 @@ struct HTMLWalker: MarkdownWalker {
         guard case .link(let destination, let title) = node.kind else { return }
         out += "<a href=\"\(url(destination))\""
         if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
+        out += attributes(node.attributes, skipping: title.isEmpty ? nil : "title")
+        if node.attributes.contains(where: { $0.name == "target" }) { out += " rel=\"noopener noreferrer\"" }
         out += ">"
         descendInto(node)
         out += "</a>"
@@ -319,11 +386,101 @@ struct HTMLWalker: MarkdownWalker {
         guard case .image(let source, let title) = node.kind else { return }
         out += "<img src=\"\(url(source))\" alt=\"\(HTMLEscaping.escape(node.plainText()))\""
         if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
+        out += attributes(node.attributes, skipping: title.isEmpty ? nil : "title")
         out += " />"
     }
 }
 
+// MARK: The MkDocs Material dialect
+
+extension HTMLWalker {
+    /// Material's markup: `<div class="admonition note">` with a title paragraph, or a
+    /// `<details class="note">` with a summary for the collapsible kind.
+    mutating func visitAdmonition(_ node: borrowing MarkdownNode) {
+        guard case .admonition(let admonition) = node.kind else { return }
+        newline()
+        let title = HTMLEscaping.escape(admonition.title)
+        if admonition.collapsible {
+            out += "<details" + attributes(node.attributes, class: admonition.type) + (admonition.open ? " open" : "") + ">\n"
+            out += "<summary>\(title.isEmpty ? HTMLEscaping.escape(Admonitions.defaultTitle(admonition.type)) : title)</summary>\n"
+            blocks(node)
+            newline()
+            out += "</details>\n"
+        } else {
+            out += "<div" + attributes(node.attributes, class: "admonition " + admonition.type) + ">\n"
+            if !title.isEmpty { out += "<p class=\"admonition-title\">\(title)</p>\n" }
+            blocks(node)
+            newline()
+            out += "</div>\n"
+        }
+    }
+
+    /// pymdownx.tabbed's alternate markup, as Material styles it: one radio input per tab
+    /// (keyboard-switchable with the arrow keys, and working without JavaScript), the labels,
+    /// then the tabs' contents; site.css shows the content of the checked input.
+    mutating func visitTabSet(_ node: borrowing MarkdownNode) {
+        tabSets += 1
+        let set = tabSets
+        newline()
+        out += "<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"\(set):\(node.children.count)\">\n"
+        var labels = "<div class=\"tabbed-labels\">"
+        node.forEachChild { index, tab in
+            guard case .tab(let label, let selected) = tab.kind else { return }
+            let id = "__tabbed_\(set)_\(index + 1)"
+            out += "<input\(selected ? " checked=\"checked\"" : "") id=\"\(id)\" name=\"__tabbed_\(set)\" type=\"radio\" />\n"
+            labels += "<label for=\"\(id)\">\(HTMLEscaping.escape(label))</label>"
+        }
+        out += labels + "</div>\n<div class=\"tabbed-content\">\n"
+        descendInto(node)
+        out += "</div>\n</div>\n"
+    }
+
+    mutating func visitTab(_ node: borrowing MarkdownNode) {
+        guard case .tab(let label, _) = node.kind else { return }
+        newline()
+        out += "<div class=\"tabbed-block\" data-label=\"\(HTMLEscaping.escape(label))\">\n"
+        blocks(node)
+        newline()
+        out += "</div>\n"
+    }
+
+    mutating func visitHTMLElement(_ node: borrowing MarkdownNode) {
+        guard case .htmlElement(let tag) = node.kind else { return }
+        newline()
+        out += "<\(tag)" + attributes(node.attributes) + ">\n"
+        blocks(node)
+        newline()
+        out += "</\(tag)>\n"
+    }
+
+    /// pymdownx.keys' markup: `<span class="keys"><kbd class="key-ctrl">Ctrl</kbd><span>+</span>…`.
+    mutating func visitKeys(_ node: borrowing MarkdownNode) {
+        guard case .keys(let keys) = node.kind else { return }
+        out += "<span class=\"keys\">"
+        for (index, key) in keys.enumerated() {
+            if index > 0 { out += "<span>+</span>" }
+            out += "<kbd class=\"key-\(HTMLEscaping.escape(key.lowercased().replacingSpaces()))\">\(HTMLEscaping.escape(Keys.label(key)))</kbd>"
+        }
+        out += "</span>"
+    }
+
+    /// A local glyph, or the icon's name as text: never a font from the network.
+    mutating func visitIcon(_ node: borrowing MarkdownNode) {
+        guard case .icon(let name) = node.kind else { return }
+        let escaped = HTMLEscaping.escape(name)
+        if node.literal.isEmpty {
+            out += "<span class=\"icon icon-missing\">\(escaped)</span>"
+        } else {
+            out += "<span class=\"icon\" role=\"img\" aria-label=\"\(escaped)\" title=\"\(escaped)\">\(HTMLEscaping.escape(node.literal))</span>"
+        }
+    }
+}
+
 extension String {
+    fileprivate func replacingSpaces() -> String {
+        String(map { $0 == " " || $0 == "\"" ? "-" : $0 })
+    }
+
     func trimmingTrailingNewlines() -> String {
         var copy = self
         while copy.hasSuffix("\n") { copy.removeLast() }

@@ -61,4 +61,11 @@ public struct HeadingSlugger: Sendable {
         used[candidate] = 1
         return candidate
     }
+
+    /// The id of a heading node: the one its attribute list gives (`## Setup {#setup}`), else
+    /// the unique slug of its text. Renderer, outline and link checks all ask here.
+    public mutating func id(of heading: MarkdownNode) -> String {
+        if let id = heading.attributes.first(where: { $0.name == "id" })?.value { return id }
+        return uniqueSlug(heading.plainText())
+    }
 }

@@ -37,6 +37,36 @@ public enum TableAlignment: Hashable, Sendable {
     case none, left, center, right
 }
 
+/// An admonition's data: `!!! warning "Mind the gap"` is type `warning`, that title.
+public struct Admonition: Hashable, Sendable {
+    /// The type, lowercased (`note`, `warning`, `tip`…): the box's class and colour.
+    public var type: String
+    /// The title shown; the type capitalised when none was written, empty for `""` (no title bar).
+    public var title: String
+    /// Written `???` (closed) or `???+` (open): a `<details>` the reader opens.
+    public var collapsible: Bool
+    /// Shown open: `???+`, or any `!!!` admonition.
+    public var open: Bool
+
+    public init(type: String, title: String, collapsible: Bool = false, open: Bool = true) {
+        self.type = type
+        self.title = title
+        self.collapsible = collapsible
+        self.open = open
+    }
+}
+
+/// One HTML attribute, as an author wrote it on a node (`{.class}`, `<div id="x" markdown>`).
+public struct HTMLAttribute: Hashable, Sendable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
 /// One node of a parsed markdown document: an immutable Swift value copied out of cmark's
 /// tree (and rewritten by the extension layer), so no C pointer outlives the parse.
 public struct MarkdownNode: Hashable, Sendable {
@@ -81,13 +111,28 @@ public struct MarkdownNode: Hashable, Sendable {
         case footnoteDefinition(label: String, number: Int, references: Int)
         /// The referenced footnote definitions, in number order, at the end of the document.
         case footnotes
+        // The MkDocs Material dialect, built by `MarkdownExtensions.mkdocsMaterial`.
+        /// `!!! type "Title"` (or `???`/`???+`, collapsible) and its indented blocks.
+        case admonition(Admonition)
+        /// Consecutive `=== "Label"` blocks: one `tab` child per label.
+        case tabSet
+        /// One labelled tab of a tab set, holding its indented blocks.
+        case tab(label: String, selected: Bool)
+        /// An HTML element marked `markdown` (`<div class="grid" markdown>`), its content
+        /// parsed as markdown; its attributes are the node's `attributes`.
+        case htmlElement(tag: String)
+        /// `++ctrl+alt+del++`: keys pressed together, as written between the pluses.
+        case keys([String])
+        /// `:material-check:`: an icon or emoji shortcode; the literal is its glyph, empty when
+        /// Lectern has none (the name is then shown as text).
+        case icon(name: String)
 
         /// Whether the node is a block (as opposed to inline content).
         public var isBlock: Bool {
             switch self {
             case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph,
                  .heading, .thematicBreak, .taskListItem, .table, .tableHeader, .tableRow,
-                 .tableCell, .footnoteDefinition, .footnotes:
+                 .tableCell, .footnoteDefinition, .footnotes, .admonition, .tabSet, .tab, .htmlElement:
                 return true
             default:
                 return false
@@ -106,7 +151,7 @@ public struct MarkdownNode: Hashable, Sendable {
         public var isLeaf: Bool {
             switch self {
             case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .softBreak, .lineBreak,
-                 .thematicBreak, .footnoteReference:
+                 .thematicBreak, .footnoteReference, .keys, .icon:
                 return true
             default:
                 return false
@@ -123,19 +168,25 @@ public struct MarkdownNode: Hashable, Sendable {
     public var start: SourcePosition
     /// Where the node ends in the source (inclusive).
     public var end: SourcePosition
+    /// HTML attributes an author gave the node (`{#id .class key=value}` after a heading,
+    /// paragraph, link or image; those of an HTML element marked `markdown`), already
+    /// filtered to the safe ones (`HTMLAttribute.isAllowed`).
+    public var attributes: [HTMLAttribute]
 
     public init(
         _ kind: Kind,
         children: [MarkdownNode] = [],
         literal: String = "",
         start: SourcePosition = SourcePosition(line: 0, column: 0),
-        end: SourcePosition = SourcePosition(line: 0, column: 0)
+        end: SourcePosition = SourcePosition(line: 0, column: 0),
+        attributes: [HTMLAttribute] = []
     ) {
         self.kind = kind
         self.children = children
         self.literal = literal
         self.start = start
         self.end = end
+        self.attributes = attributes
     }
 }
 

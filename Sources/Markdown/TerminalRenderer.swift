@@ -146,7 +146,15 @@ struct TerminalBlocks: MarkdownVisitor {
     }
 
     mutating func visitCodeBlock(_ node: borrowing MarkdownNode) -> [String] {
-        literalLines(node.literal)
+        guard case .codeBlock(let info) = node.kind else { return [] }
+        let code = CodeBlockInfo(info)
+        let label = code.isMermaid ? "Mermaid diagram (source)" + (code.title.map { ": " + $0 } ?? "") : code.title
+        guard let label else { return literalLines(node.literal) }
+        let saved = firstPrefix
+        defer { firstPrefix = saved }
+        let title = firstPrefix + "    " + renderer.styled(label, [.dim, .underline])
+        firstPrefix = restPrefix
+        return [title] + literalLines(node.literal)
     }
 
     mutating func visitHTMLBlock(_ node: borrowing MarkdownNode) -> [String] {
@@ -228,6 +236,46 @@ struct TerminalBlocks: MarkdownVisitor {
     }
 
     mutating func visitFootnoteDefinition(_ node: borrowing MarkdownNode) -> [String] {
+        lines(of: node.children, first: firstPrefix, rest: restPrefix)
+    }
+
+    // MARK: The MkDocs Material dialect
+
+    /// A labelled box: the title in the top rule, a bar down the left of the content.
+    /// A collapsible one is shown open (a terminal has nothing to click).
+    mutating func visitAdmonition(_ node: borrowing MarkdownNode) -> [String] {
+        guard case .admonition(let admonition) = node.kind else { return [] }
+        let title = admonition.title.isEmpty ? Admonitions.defaultTitle(admonition.type) : admonition.title
+        let label = (admonition.collapsible ? "▾ " : "") + title
+        let available = max(renderer.width - DisplayWidth.of(restPrefix), 8)
+        let top = "╭─ " + renderer.styled(label, [.bold]) + " " + String(repeating: "─", count: max(available - DisplayWidth.of(label) - 4, 2))
+        let bar = renderer.styled("│", [.dim]) + " "
+        let first = firstPrefix, rest = restPrefix
+        var result = [first + top]
+        result += lines(of: node.children, first: rest + bar, rest: rest + bar)
+        result.append(rest + renderer.styled("╰" + String(repeating: "─", count: max(available - 1, 2)), [.dim]))
+        return result
+    }
+
+    /// Tabs as labelled sections one after another: each label on a line of its own, its
+    /// content indented under it.
+    mutating func visitTabSet(_ node: borrowing MarkdownNode) -> [String] {
+        let first = firstPrefix, rest = restPrefix
+        var result: [String] = []
+        for (index, tab) in node.children.enumerated() {
+            guard case .tab(let label, _) = tab.kind else { continue }
+            if index > 0 { result.append(rest.trimmingTrailingSpaces()) }
+            result.append((index == 0 ? first : rest) + renderer.styled("▌ " + label, [.bold]))
+            result += lines(of: tab.children, first: rest + "  ", rest: rest + "  ")
+        }
+        return result
+    }
+
+    mutating func visitTab(_ node: borrowing MarkdownNode) -> [String] {
+        lines(of: node.children, first: firstPrefix, rest: restPrefix)
+    }
+
+    mutating func visitHTMLElement(_ node: borrowing MarkdownNode) -> [String] {
         lines(of: node.children, first: firstPrefix, rest: restPrefix)
     }
 }
@@ -312,6 +360,18 @@ struct TerminalInlines: MarkdownWalker {
     mutating func visitFootnoteReference(_ node: borrowing MarkdownNode) {
         guard case .footnoteReference(_, let number, _) = node.kind else { return }
         add("[\(number)]", [.dim])
+    }
+
+    /// `[Ctrl]+[C]`: each key in brackets, as keycaps read in plain text.
+    mutating func visitKeys(_ node: borrowing MarkdownNode) {
+        guard case .keys(let keys) = node.kind else { return }
+        add(keys.map { "[" + Keys.label($0) + "]" }.joined(separator: "+"), [.bold])
+    }
+
+    /// The icon's glyph, or its name.
+    mutating func visitIcon(_ node: borrowing MarkdownNode) {
+        guard case .icon(let name) = node.kind else { return }
+        add(node.literal.isEmpty ? name : node.literal)
     }
 }
 

@@ -15,10 +15,13 @@ struct TreeDumper: MarkdownWalker {
     mutating func defaultVisit(_ node: borrowing MarkdownNode) {
         var line = String(repeating: "  ", count: depth) + Self.name(node.kind) + " [\(node.start)-\(node.end)]"
         switch node.kind {
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline, .icon:
             line += " " + String(reflecting: node.literal)
         default:
             break
+        }
+        if !node.attributes.isEmpty {
+            line += " {" + node.attributes.map { "\($0.name)=\(String(reflecting: $0.value))" }.joined(separator: " ") + "}"
         }
         lines.append(line)
         depth += 1
@@ -58,6 +61,13 @@ struct TreeDumper: MarkdownWalker {
         case .image(let source, let title): return "image(\(String(reflecting: source)), title: \(String(reflecting: title)))"
         case .footnoteReference(let label, let number, let occurrence):
             return "footnoteReference(\(String(reflecting: label)) number=\(number) occurrence=\(occurrence))"
+        case .admonition(let admonition):
+            return "admonition(\(admonition.type), title: \(String(reflecting: admonition.title))\(admonition.collapsible ? admonition.open ? " collapsible open" : " collapsible" : ""))"
+        case .tabSet: return "tabSet"
+        case .tab(let label, let selected): return "tab(\(String(reflecting: label))\(selected ? " selected" : ""))"
+        case .htmlElement(let tag): return "htmlElement(\(tag))"
+        case .keys(let keys): return "keys(\(keys.joined(separator: "+")))"
+        case .icon(let name): return "icon(\(name))"
         }
     }
 }

@@ -25,7 +25,7 @@ public struct PageOutline: Sendable {
         var current = Section(heading: nil, text: "")
         for block in blocks {
             if let level = block.headingLevel {
-                let heading = Heading(level: level, text: block.plainText(), id: slugger.uniqueSlug(block.plainText()))
+                let heading = Heading(level: level, text: block.plainText(), id: slugger.id(of: block))
                 headings.append(heading)
                 if !current.text.isEmpty || current.heading != nil { sections.append(current) }
                 current = Section(heading: heading, text: "")
@@ -45,7 +45,7 @@ public struct PageOutline: Sendable {
     private mutating func collectNested(_ node: MarkdownNode, into slugger: inout HeadingSlugger) {
         for child in node.children where child.kind.isBlock {
             if let level = child.headingLevel {
-                headings.append(Heading(level: level, text: child.plainText(), id: slugger.uniqueSlug(child.plainText())))
+                headings.append(Heading(level: level, text: child.plainText(), id: slugger.id(of: child)))
             } else {
                 collectNested(child, into: &slugger)
             }
@@ -58,7 +58,7 @@ public struct PageOutline: Sendable {
         var ids: [String] = []
         func visit(_ node: MarkdownNode) {
             if node.headingLevel != nil {
-                ids.append(slugger.uniqueSlug(node.plainText()))
+                ids.append(slugger.id(of: node))
                 return
             }
             for child in node.children where child.kind.isBlock { visit(child) }

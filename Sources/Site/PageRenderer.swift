@@ -131,7 +131,7 @@ struct PageRenderer: Sendable {
     // MARK: Context pieces
 
     private func renderer(for page: Page, output: String) -> HTMLRenderer {
-        HTMLRenderer(allowRawHTML: false, headingIDs: true,
+        HTMLRenderer(allowRawHTML: false, sanitizesRawHTML: course.rawHTML == .sanitize, headingIDs: true,
                      rewriteURL: links.rewrite(source: course.root.appendingPathComponent(page.relativePath),
                                                relativeSource: page.relativePath, page: output))
     }
@@ -392,7 +392,7 @@ struct PageRenderer: Sendable {
         var outline = PageOutline([])
         if let page = exercise.readmePage {
             let body = BodyBlocks.withoutTitle(page.document.children)
-            let renderer = HTMLRenderer(allowRawHTML: false, headingIDs: true,
+            let renderer = HTMLRenderer(allowRawHTML: false, sanitizesRawHTML: course.rawHTML == .sanitize, headingIDs: true,
                                         rewriteURL: links.rewrite(source: exercise.readme, relativeSource: nil, page: output))
             readmeHTML = renderer.render(body)
             outline = PageOutline(body)

@@ -16,6 +16,7 @@ struct Lectern: AsyncParsableCommand {
             CheckCommand.self,
             GradeCommand.self,
             QuizCommand.self,
+            ReadCommand.self,
             ProgressCommand.self,
             ExportCommand.self,
             ImportCommand.self,

@@ -24,6 +24,8 @@ import unittest
 
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -688,6 +690,70 @@ class HostileNamesInChromium(unittest.TestCase):
 
     def wait_for_result(self):
         return WebDriverWait(self.driver, 5).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#search-results li a")))
+
+
+class DialectInChromium(ChromiumCase):
+    """One page mixing GFM, the MkDocs Material dialect and raw HTML
+    (Tests/MarkdownTests/Fixtures/dialect.md), and a page of the OWASP XSS filter evasion
+    vectors (Tests/MarkdownTests/Fixtures/owasp), built as a folder of markdown."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        course = cls.work / "dialect-course"
+        course.mkdir()
+        fixtures = REPO / "Tests" / "MarkdownTests" / "Fixtures"
+        shutil.copy(fixtures / "dialect.md", course / "dialect.md")
+        vectors = []
+        for line in (fixtures / "owasp" / "xss-filter-evasion.txt").read_text().splitlines():
+            if line.startswith("#") or "\t" not in line:
+                continue
+            vector = line.split("\t", 1)[1]
+            for escape, character in [("\\t", "\t"), ("\\n", "\n"), ("\\r", "\r"), ("\\0", "\0")]:
+                vector = vector.replace(escape, character)
+            vectors.append(vector)
+        cls.vector_count = len(vectors)
+        (course / "xss.md").write_text("# Vectors\n\n" + "\n\n".join(vectors) + "\n")
+        cls.dialect = cls.work / "dialect-site"
+        build_site(cls.dialect, course)
+
+    def test_no_dialect_syntax_is_left_as_text(self):
+        self.open("dialect.html", self.dialect)
+        text = self.driver.find_element(By.TAG_NAME, "main").get_attribute("textContent")
+        code = "".join(e.get_attribute("textContent") for e in self.driver.find_elements(By.CSS_SELECTOR, "main pre"))
+        for literal in ["===", "!!!", "???", "{.", "{ .", "{:", "++", ":material", "| --", "[^", "<details", "alert("]:
+            self.assertNotIn(literal, text.replace(code, ""), literal)
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "main .admonition")), 1)
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "main details")), 4)
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "main kbd")), 4)
+
+    def test_tabs_switch_by_keyboard_and_by_click(self):
+        self.open("dialect.html", self.dialect)
+        blocks = self.driver.find_elements(By.CSS_SELECTOR, "main .tabbed-set[data-tabs='1:2'] > .tabbed-content > .tabbed-block")
+        self.assertTrue(blocks[0].is_displayed())
+        self.assertFalse(blocks[1].is_displayed())
+        first = self.driver.find_element(By.ID, "__tabbed_1_1")
+        self.driver.execute_script("arguments[0].focus()", first)
+        ActionChains(self.driver).send_keys(Keys.ARROW_RIGHT).perform()
+        self.wait(lambda _: blocks[1].is_displayed())
+        self.assertFalse(blocks[0].is_displayed())
+        self.assertTrue(self.driver.find_element(By.ID, "__tabbed_1_2").is_selected())
+        self.assertIn("Nested tab content.", blocks[1].text)
+        self.driver.find_element(By.CSS_SELECTOR, "label[for='__tabbed_1_1']").click()
+        self.wait(lambda _: blocks[0].is_displayed())
+        self.assertIn("breaker.py", blocks[0].text)
+
+    def test_owasp_vectors_run_nothing(self):
+        self.open("xss.html", self.dialect)
+        self.driver.execute_script("return 1")
+        with self.assertRaises(NoAlertPresentException):
+            self.driver.switch_to.alert.text
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "main script, main iframe, main svg, main object, main embed"), [])
+        handlers = self.driver.execute_script(
+            "return [...document.querySelectorAll('main *')].flatMap(e => [...e.attributes].map(a => a.name))"
+            ".filter(n => n.startsWith('on') || n === 'style')")
+        self.assertEqual(handlers, [])
+        self.assertGreaterEqual(self.vector_count, 75)
 
 
 if __name__ == "__main__":

@@ -136,6 +136,29 @@ import Testing
         #expect(quiz?.answerKey == ["B"])
     }
 
+    @Test func aCollapsibleAdmonitionIsTheAnswerAsADetailsBlockIs() throws {
+        let (quiz, diagnostics) = parse("**Question 1:** Which?\n\nA) one\nB) two\n\n??? success \"Show answer\"\n    Answer: B\n\n    Two is *right*.\n")
+        #expect(diagnostics.isEmpty)
+        #expect(quiz?.answerKey == ["B"])
+        #expect(quiz?.questions.first?.lastLine == 9)
+    }
+
+    @Test func aDetailsElementMarkedMarkdownIsTheAnswerWithoutItsSummary() throws {
+        let (quiz, diagnostics) = parse("""
+            **Question 1:** Why a histogram?
+
+            <details markdown>
+            <summary>Answer</summary>
+
+            It keeps the **distribution**.
+
+            </details>
+            """)
+        let question = try #require(quiz?.questions.first)
+        #expect(diagnostics.isEmpty)
+        #expect(question.answer.map { $0.plainText() } == ["It keeps the distribution."])
+    }
+
     @Test func textAfterTheLastOptionsIsProseNotPartOfTheQuestion() throws {
         let (quiz, diagnostics) = parse("**Question 1:** Which?\nA) one  \nB) two ✅\n\n[View Test Solutions →](Solutions.md)\n")
         #expect(diagnostics.isEmpty)

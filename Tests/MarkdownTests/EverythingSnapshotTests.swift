@@ -22,10 +22,12 @@ import TestSupport
         try expectSnapshot(TerminalRenderer(color: false, width: 72).render(MarkdownParser().parse(Self.source)) + "\n", "everything.txt")
     }
 
-    @Test func footnoteProblemsAreReportedWithTheirLines() {
+    @Test func tableAndFootnoteProblemsAreReportedWithTheirLines() {
         var diagnostics: [MarkdownDiagnostic] = []
         _ = MarkdownParser().parse(Self.source, diagnostics: &diagnostics)
         #expect(diagnostics.map(\.description) == [
+            "42:1: warning: table row has 3 cells but the header has 4: the missing cells are left empty",
+            "43:1: warning: table row has 5 cells but the header has 4: the extra cells are dropped",
             "68:83: warning: footnote reference [^nope] has no definition (write '[^nope]: text' at the start of a line)",
             "80:1: warning: footnote [^unused] is never referenced, so it is left out",
         ])

@@ -281,30 +281,7 @@ private struct FootnotePlanner {
         if content.start == content.end || (lazy && content.visualColumn < threshold) {
             return context.fragmentLine(number, from: content.start, to: content.end)
         }
-        let line = context.source.line(number)
-        var index = line.startIndex
-        var column = 0
-        var inserted = 0
-        while column < threshold, index < line.endIndex, Bytes.isBlank(line[index]) || line[index] == UInt8(ascii: ">") {
-            if line[index] == Bytes.tab {
-                let next = column + 4 - column % 4
-                if next > threshold {
-                    inserted = next - threshold
-                    index += 1
-                    break
-                }
-                column = next
-            } else {
-                column += 1
-            }
-            index += 1
-        }
-        var fragmentLine = context.fragmentLine(number, from: index, to: line.endIndex)
-        if inserted > 0 {
-            fragmentLine.text = (Array(repeating: Bytes.space, count: inserted) + fragmentLine.text)[...]
-            fragmentLine.inserted = inserted
-        }
-        return fragmentLine
+        return context.indentedLine(number, cutting: threshold, blockQuotes: blockQuotes)
     }
 
     /// The offset after a list marker (`-`, `*`, `+`, `1.`, `1)`) and the blanks after it.

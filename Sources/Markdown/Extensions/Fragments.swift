@@ -38,6 +38,11 @@ struct LineMap {
     /// One entry per batch line; nil for the blank and separator lines between fragments.
     var entries: [Entry?] = []
 
+    /// Whether `position` is on a line of a fragment.
+    func covers(_ position: SourcePosition) -> Bool {
+        position.line >= 1 && position.line <= entries.count && entries[position.line - 1] != nil
+    }
+
     func map(_ position: SourcePosition) -> SourcePosition {
         // cmark ends some blocks at column 0 of the next line: the end of the line before.
         if position.column == 0, position.line >= 2, position.line - 1 <= entries.count, let entry = entries[position.line - 2] {

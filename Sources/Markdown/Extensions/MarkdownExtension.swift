@@ -26,6 +26,16 @@ public enum MarkdownExtensions {
         FootnoteDefinitions(), Tables(), TaskLists(), Strikethrough(), Autolinks(), FootnoteReferences(),
     ]
 
+    /// GitHub Flavored Markdown and the MkDocs Material dialect (Python-Markdown's and
+    /// pymdownx's extensions as Material's docs use them): markdown in HTML elements marked
+    /// `markdown`, admonitions and collapsibles, content tabs, attribute lists, keys and icon
+    /// shortcodes. The block rewrites run after tables, so their bodies get tables too; the
+    /// inline ones before footnote references, which must run last.
+    public static let standard: [any MarkdownExtension] = [
+        FootnoteDefinitions(), Tables(), MarkdownInHTML(), Admonitions(), ContentTabs(), TaskLists(),
+        AttributeLists(), Strikethrough(), Autolinks(), Keys(), Icons(), FootnoteReferences(),
+    ]
+
     /// No extension: CommonMark exactly as cmark parses it.
     public static let none: [any MarkdownExtension] = []
 }
@@ -64,8 +74,15 @@ public struct ExtensionContext {
     public var isDocument: Bool { mapsToDocument.isEmpty }
 
     /// Reports a problem at `position` (a position of the tree being rewritten).
+    /// A position outside the fragments being parsed (in the copy of the document appended
+    /// to a batch for its link references) is not reported here: the document's own pass reports it.
     public mutating func warn(_ message: String, at position: SourcePosition) {
-        document.diagnostics.append(MarkdownDiagnostic(.warning, at: documentPosition(position), message))
+        var mapped = position
+        for map in mapsToDocument {
+            guard map.covers(mapped) else { return }
+            mapped = map.map(mapped)
+        }
+        document.diagnostics.append(MarkdownDiagnostic(.warning, at: mapped, message))
     }
 
     /// `position` in the document's own lines.

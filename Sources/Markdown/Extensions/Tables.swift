@@ -32,6 +32,7 @@ public struct Tables: MarkdownExtension {
             }
         }
         guard !planner.plans.isEmpty else { return }
+        for (position, message) in planner.warnings { context.warn(message, at: position) }
         let parsed = context.parse(planner.fragments, atDepth: context.baseDepth + planner.deepest + 1)
         var splicer = BlockSplicer()
         for plan in planner.plans {
@@ -57,6 +58,8 @@ private struct TablePlanner {
     var fragments: [Fragment] = []
     var plans: [Plan] = []
     var deepest = 0
+    /// Rows whose cell count differs from the header's, for `lectern check`.
+    var warnings: [(SourcePosition, String)] = []
 
     init(context: ExtensionContext) {
         self.context = context
@@ -181,6 +184,11 @@ private struct TablePlanner {
                     break
                 }
                 autocompleted += columns - min(cells.count, columns)
+                if cells.count != columns {
+                    warnings.append((position(rowLine, rowLine.start), cells.count < columns
+                        ? "table row has \(cells.count) \(cells.count == 1 ? "cell" : "cells") but the header has \(columns): the missing cells are left empty"
+                        : "table row has \(cells.count) cells but the header has \(columns): the extra cells are dropped"))
+                }
                 table.rows.append(row(cells, of: rowLine, columns: columns))
                 next += 1
             }

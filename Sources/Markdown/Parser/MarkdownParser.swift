@@ -1,5 +1,5 @@
 /// Parses markdown: CommonMark through libcmark, then Lectern's extension layer over cmark's
-/// tree (GitHub Flavored Markdown by default), returning the document as Swift values.
+/// tree (GitHub Flavored Markdown and the MkDocs Material dialect by default), returning the document as Swift values.
 ///
 /// Every node keeps its source position, so diagnostics about it name the author's line.
 /// Containers nested deeper than `maximumDepth` are flattened into their ancestor at that
@@ -12,7 +12,7 @@ public struct MarkdownParser: Sendable {
     /// The extension layer: rewrites of cmark's tree, run in order (`MarkdownExtension`).
     public var extensions: [any MarkdownExtension]
 
-    public init(smartPunctuation: Bool = true, maximumDepth: Int = 96, extensions: [any MarkdownExtension] = MarkdownExtensions.gfm) {
+    public init(smartPunctuation: Bool = true, maximumDepth: Int = 96, extensions: [any MarkdownExtension] = MarkdownExtensions.standard) {
         self.smartPunctuation = smartPunctuation
         self.maximumDepth = maximumDepth
         self.extensions = extensions
@@ -40,7 +40,10 @@ public struct MarkdownParser: Sendable {
             var restore = MarkerRestorer()
             document = restore.visit(document) ?? document
         }
-        diagnostics += run.diagnostics
+        // A rewrite that sees a text twice (in the document and again in a fragment of it)
+        // reports a problem once.
+        var seen = Set<MarkdownDiagnostic>()
+        diagnostics += run.diagnostics.filter { seen.insert($0).inserted }
         return document
     }
 }

@@ -34,6 +34,12 @@ public protocol MarkdownRewriter {
     mutating func visitLink(_ node: consuming MarkdownNode) -> MarkdownNode?
     mutating func visitImage(_ node: consuming MarkdownNode) -> MarkdownNode?
     mutating func visitFootnoteReference(_ node: consuming MarkdownNode) -> MarkdownNode?
+    mutating func visitAdmonition(_ node: consuming MarkdownNode) -> MarkdownNode?
+    mutating func visitTabSet(_ node: consuming MarkdownNode) -> MarkdownNode?
+    mutating func visitTab(_ node: consuming MarkdownNode) -> MarkdownNode?
+    mutating func visitHTMLElement(_ node: consuming MarkdownNode) -> MarkdownNode?
+    mutating func visitKeys(_ node: consuming MarkdownNode) -> MarkdownNode?
+    mutating func visitIcon(_ node: consuming MarkdownNode) -> MarkdownNode?
 }
 
 extension MarkdownRewriter {
@@ -68,6 +74,12 @@ extension MarkdownRewriter {
         case .link: return visitLink(node)
         case .image: return visitImage(node)
         case .footnoteReference: return visitFootnoteReference(node)
+        case .admonition: return visitAdmonition(node)
+        case .tabSet: return visitTabSet(node)
+        case .tab: return visitTab(node)
+        case .htmlElement: return visitHTMLElement(node)
+        case .keys: return visitKeys(node)
+        case .icon: return visitIcon(node)
         }
     }
 
@@ -98,6 +110,12 @@ extension MarkdownRewriter {
     @inlinable public mutating func visitLink(_ node: consuming MarkdownNode) -> MarkdownNode? { defaultVisit(node) }
     @inlinable public mutating func visitImage(_ node: consuming MarkdownNode) -> MarkdownNode? { defaultVisit(node) }
     @inlinable public mutating func visitFootnoteReference(_ node: consuming MarkdownNode) -> MarkdownNode? { defaultVisit(node) }
+    @inlinable public mutating func visitAdmonition(_ node: consuming MarkdownNode) -> MarkdownNode? { defaultVisit(node) }
+    @inlinable public mutating func visitTabSet(_ node: consuming MarkdownNode) -> MarkdownNode? { defaultVisit(node) }
+    @inlinable public mutating func visitTab(_ node: consuming MarkdownNode) -> MarkdownNode? { defaultVisit(node) }
+    @inlinable public mutating func visitHTMLElement(_ node: consuming MarkdownNode) -> MarkdownNode? { defaultVisit(node) }
+    @inlinable public mutating func visitKeys(_ node: consuming MarkdownNode) -> MarkdownNode? { defaultVisit(node) }
+    @inlinable public mutating func visitIcon(_ node: consuming MarkdownNode) -> MarkdownNode? { defaultVisit(node) }
 }
 
 extension MarkdownRewriter {

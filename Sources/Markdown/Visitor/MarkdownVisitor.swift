@@ -37,6 +37,12 @@ public protocol MarkdownVisitor {
     mutating func visitLink(_ node: borrowing MarkdownNode) -> Result
     mutating func visitImage(_ node: borrowing MarkdownNode) -> Result
     mutating func visitFootnoteReference(_ node: borrowing MarkdownNode) -> Result
+    mutating func visitAdmonition(_ node: borrowing MarkdownNode) -> Result
+    mutating func visitTabSet(_ node: borrowing MarkdownNode) -> Result
+    mutating func visitTab(_ node: borrowing MarkdownNode) -> Result
+    mutating func visitHTMLElement(_ node: borrowing MarkdownNode) -> Result
+    mutating func visitKeys(_ node: borrowing MarkdownNode) -> Result
+    mutating func visitIcon(_ node: borrowing MarkdownNode) -> Result
 }
 
 extension MarkdownVisitor {
@@ -71,6 +77,12 @@ extension MarkdownVisitor {
         case .link: return visitLink(node)
         case .image: return visitImage(node)
         case .footnoteReference: return visitFootnoteReference(node)
+        case .admonition: return visitAdmonition(node)
+        case .tabSet: return visitTabSet(node)
+        case .tab: return visitTab(node)
+        case .htmlElement: return visitHTMLElement(node)
+        case .keys: return visitKeys(node)
+        case .icon: return visitIcon(node)
         }
     }
 
@@ -101,4 +113,10 @@ extension MarkdownVisitor {
     @inlinable public mutating func visitLink(_ node: borrowing MarkdownNode) -> Result { defaultVisit(node) }
     @inlinable public mutating func visitImage(_ node: borrowing MarkdownNode) -> Result { defaultVisit(node) }
     @inlinable public mutating func visitFootnoteReference(_ node: borrowing MarkdownNode) -> Result { defaultVisit(node) }
+    @inlinable public mutating func visitAdmonition(_ node: borrowing MarkdownNode) -> Result { defaultVisit(node) }
+    @inlinable public mutating func visitTabSet(_ node: borrowing MarkdownNode) -> Result { defaultVisit(node) }
+    @inlinable public mutating func visitTab(_ node: borrowing MarkdownNode) -> Result { defaultVisit(node) }
+    @inlinable public mutating func visitHTMLElement(_ node: borrowing MarkdownNode) -> Result { defaultVisit(node) }
+    @inlinable public mutating func visitKeys(_ node: borrowing MarkdownNode) -> Result { defaultVisit(node) }
+    @inlinable public mutating func visitIcon(_ node: borrowing MarkdownNode) -> Result { defaultVisit(node) }
 }
