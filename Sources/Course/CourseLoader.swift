@@ -12,6 +12,12 @@ import Yams
 public enum CourseLoader {
     /// Loads the course at `path`, as the user typed it (diagnostics name files relative to it).
     public static func load(_ path: String, diagnostics: inout [Diagnostic]) -> Course? {
+        load(path, exerciseFiles: true, diagnostics: &diagnostics)
+    }
+
+    /// Without `exerciseFiles`, exercises are loaded from exercise.yml alone (no README or
+    /// starters read): for commands that only take quizzes, whose start-up it would cost.
+    public static func load(_ path: String, exerciseFiles: Bool, diagnostics: inout [Diagnostic]) -> Course? {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -24,7 +30,7 @@ public enum CourseLoader {
         }
         let manifest = url.appendingPathComponent("course.yml")
         if FileManager.default.fileExists(atPath: manifest.path) {
-            return loadManifest(url, displayRoot: path, diagnostics: &diagnostics)
+            return loadManifest(url, displayRoot: path, exerciseFiles: exerciseFiles, diagnostics: &diagnostics)
         }
         for name in ["mkdocs.yml", "mkdocs.yaml"] where FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path) {
             guard let config = CourseConfiguration.mkdocs(url.appendingPathComponent(name), root: url, displayRoot: path,
@@ -41,7 +47,7 @@ public enum CourseLoader {
 
     // MARK: course.yml
 
-    private static func loadManifest(_ root: URL, displayRoot: String, diagnostics: inout [Diagnostic]) -> Course? {
+    private static func loadManifest(_ root: URL, displayRoot: String, exerciseFiles: Bool, diagnostics: inout [Diagnostic]) -> Course? {
         let path = join(displayRoot, "course.yml")
         guard let text = SourceReader.read(root.appendingPathComponent("course.yml"), displayPath: path, diagnostics: &diagnostics),
               let yaml = YAMLDocument.parse(text, path: path, diagnostics: &diagnostics),
@@ -133,7 +139,8 @@ public enum CourseLoader {
         let exercisesName = exercisesSetting ?? "exercises"
         let exercisesURL = root.appendingPathComponent(exercisesName).standardizedFileURL
         if FileManager.default.fileExists(atPath: exercisesURL.path) {
-            exercises = ExerciseLoader.loadAll(in: exercisesURL, displayDirectory: normalized(join(displayRoot, exercisesName)), diagnostics: &diagnostics)
+            exercises = ExerciseLoader.loadAll(in: exercisesURL, displayDirectory: normalized(join(displayRoot, exercisesName)),
+                                               readsFiles: exerciseFiles, diagnostics: &diagnostics)
         } else if let setting = exercisesSetting {
             diagnostics.append(.error(path, yaml.position(of: manifest["exercises"]), "exercises folder '\(setting)' does not exist"))
         }

@@ -4,17 +4,20 @@ import Yams
 /// Loads `exercise.yml` and checks the track layout of docs/grading-protocol.md.
 public enum ExerciseLoader {
     /// Every exercise folder (one holding exercise.yml) under `directory`, sorted by slug.
-    public static func loadAll(in directory: URL, displayDirectory: String, diagnostics: inout [Diagnostic]) -> [Exercise] {
+    public static func loadAll(in directory: URL, displayDirectory: String, readsFiles: Bool = true,
+                               diagnostics: inout [Diagnostic]) -> [Exercise] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.sorted().compactMap { name in
             let folder = directory.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("exercise.yml").path) else { return nil }
-            return load(folder, displayDirectory: join(displayDirectory, name), diagnostics: &diagnostics)
+            return load(folder, displayDirectory: join(displayDirectory, name), readsFiles: readsFiles, diagnostics: &diagnostics)
         }
     }
 
     /// The exercise in `folder`, or nil (with diagnostics) when its exercise.yml is unusable.
-    public static func load(_ folder: URL, displayDirectory: String, diagnostics: inout [Diagnostic]) -> Exercise? {
+    /// `readsFiles`: also read its README (parsed, links checked) and starters.
+    public static func load(_ folder: URL, displayDirectory: String, readsFiles: Bool = true,
+                            diagnostics: inout [Diagnostic]) -> Exercise? {
         let path = join(displayDirectory, "exercise.yml")
         guard let text = SourceReader.read(folder.appendingPathComponent("exercise.yml"), displayPath: path, diagnostics: &diagnostics),
               let yaml = YAMLDocument.parse(text, path: path, diagnostics: &diagnostics),
@@ -32,7 +35,7 @@ public enum ExerciseLoader {
         exercise.tracks = tracks(yaml, root, folder: folder, displayDirectory: displayDirectory, diagnostics: &diagnostics)
         exercise.limits = limits(yaml, root, diagnostics: &diagnostics)
         exercise.differential = differential(yaml, root, groups: exercise.groups, diagnostics: &diagnostics)
-        readPublishedFiles(of: &exercise, diagnostics: &diagnostics)
+        if readsFiles { readPublishedFiles(of: &exercise, diagnostics: &diagnostics) }
         return exercise
     }
 

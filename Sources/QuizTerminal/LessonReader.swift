@@ -27,7 +27,7 @@ public enum LessonReader {
         let root = reference.flatMap { FileManager.default.fileExists(atPath: $0) && Int($0) == nil ? $0 : nil } ?? QuizSelection.root(course: course)
         let sessionReference = root == reference ? nil : reference
         var diagnostics: [Diagnostic] = []
-        guard let loaded = CourseLoader.load(root, diagnostics: &diagnostics) else {
+        guard let loaded = CourseLoader.load(root, exerciseFiles: false, diagnostics: &diagnostics) else {
             let errors = diagnostics.filter { $0.severity == .error }.sorted().map(\.description)
             return .failure(SelectionFailure(exitCode: 1, lines: errors.isEmpty ? ["\(root): cannot load a course here"] : errors))
         }

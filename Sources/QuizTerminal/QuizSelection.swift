@@ -55,7 +55,7 @@ public enum QuizSelection {
     /// The sessions with a quiz in the course (for `--resume` without a session).
     public static func sessions(course: String?) -> [SessionChoice] {
         var diagnostics: [Diagnostic] = []
-        guard let loaded = CourseLoader.load(root(course: course), diagnostics: &diagnostics) else { return [] }
+        guard let loaded = CourseLoader.load(root(course: course), exerciseFiles: false, diagnostics: &diagnostics) else { return [] }
         return loaded.sessions.compactMap(choice)
     }
 
@@ -72,7 +72,7 @@ public enum QuizSelection {
         guard FileManager.default.fileExists(atPath: rootURL.appendingPathComponent("course.yml").path) else { return nil }
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         var diagnostics: [Diagnostic] = []
-        guard let course = CourseLoader.load(root, diagnostics: &diagnostics) else { return nil }
+        guard let course = CourseLoader.load(root, exerciseFiles: false, diagnostics: &diagnostics) else { return nil }
         let match = course.sessions.first { session in
             [session.quizPage, session.lesson].compactMap { $0 }.contains { page in
                 course.root.appendingPathComponent(page.relativePath).standardizedFileURL.resolvingSymlinksInPath() == target
@@ -84,7 +84,7 @@ public enum QuizSelection {
 
     private static func load(_ path: String, choosing reference: String?) -> Result<SelectedQuiz, SelectionFailure> {
         var diagnostics: [Diagnostic] = []
-        guard let course = CourseLoader.load(path, diagnostics: &diagnostics) else {
+        guard let course = CourseLoader.load(path, exerciseFiles: false, diagnostics: &diagnostics) else {
             let errors = diagnostics.filter { $0.severity == .error }.sorted().map(\.description)
             return .failure(SelectionFailure(exitCode: 1, lines: errors.isEmpty ? ["\(path): cannot load a course here"] : errors))
         }

@@ -78,7 +78,7 @@ public struct ReviewRun {
         let learner = options.learner ?? Learner.loginName(environment: environment)
         let root = CourseFolder.resolve(options.course)
         var diagnostics: [Diagnostic] = []
-        guard let course = CourseLoader.load(root, diagnostics: &diagnostics) else {
+        guard let course = CourseLoader.load(root, exerciseFiles: false, diagnostics: &diagnostics) else {
             for line in diagnostics.filter({ $0.severity == .error }).sorted() { output.writeError(line.description + "\n") }
             return 1
         }
