@@ -151,6 +151,38 @@ public enum KeyPairing {
 
     /// Text as options are compared: lowercase letters and digits, single spaces between words.
     public static func normalized(_ text: String) -> String {
+        asciiNormalized(text) ?? plainNormalized(text)
+    }
+
+    /// `normalized` on ASCII text, on bytes (nil for any other text): a real course pairs
+    /// thousands of options, and walking Characters showed in the site build's profile. The
+    /// tests hold it to `plainNormalized`.
+    static func asciiNormalized(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var between = false  // a separator since the last letter or digit
+            for byte in bytes {
+                var kept = byte
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39: break
+                case 0x41...0x5A: kept = byte + 0x20
+                case 0x80...: return nil
+                default:
+                    between = true
+                    continue
+                }
+                if between && !out.isEmpty { out.append(0x20) }
+                between = false
+                out.append(kept)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `normalized` written plainly, Character by Character: the rule for every text.
+    static func plainNormalized(_ text: String) -> String {
         var words: [String] = []
         var word = ""
         for character in text.lowercased() {

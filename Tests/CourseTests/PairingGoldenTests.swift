@@ -1,4 +1,4 @@
-import Course
+@testable import Course
 import Foundation
 import Testing
 import TestSupport
@@ -104,5 +104,21 @@ import TestSupport
 
     @Test func differentWordsDoNotMatch() {
         #expect(KeyPairing.normalized("Redis caching") != KeyPairing.normalized("Redis distributed caching"))
+    }
+
+    /// The byte path for ASCII agrees with the plain rule on random ASCII texts of letters,
+    /// digits, punctuation, spaces and line breaks.
+    @Test func asciiPathAgreesWithThePlainRule() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZq09 -_.,!?\t\r\n()[]`*'\"/Bx")
+        for _ in 0..<5_000 {
+            let text = String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(KeyPairing.asciiNormalized(text) == KeyPairing.plainNormalized(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func textBeyondASCIITakesThePlainRule() {
+        #expect(KeyPairing.asciiNormalized("Café au lait") == nil)
+        #expect(KeyPairing.normalized("Café  AU lait!") == "café au lait")
     }
 }
