@@ -75,7 +75,7 @@ public struct SearchIndex: Sendable {
     /// (without their terms) and, per shard, each entry's terms with their values.
     struct PagePart: Sendable {
         struct Posting: Sendable {
-            var term: Substring
+            var term: SearchTerm
             var entry: Int  // within the page
             var value: Int
         }
@@ -84,17 +84,29 @@ public struct SearchIndex: Sendable {
 
         init(_ entries: [Entry], shardCount: Int) {
             shards = Array(repeating: [], count: shardCount)
+            // A page's entries share its title: its terms are made once per title.
+            var title: String?
+            var titleTerms: Set<SearchTerm> = []
             for (index, entry) in entries.enumerated() {
-                var counts: [Substring: Int] = [:]
-                for term in entry.terms.split(separator: " ") { counts[term, default: 0] += 1 }
-                let titleTerms = Set(SearchTokenizer.termString(entry.page + " " + entry.heading).split(separator: " "))
-                let headingTerms = entry.heading.isEmpty ? [] : Set(SearchTokenizer.termString(entry.heading).split(separator: " "))
+                if entry.page != title {
+                    title = entry.page
+                    titleTerms = Set(Self.terms(SearchTokenizer.termString(entry.page)))
+                }
+                var counts: [SearchTerm: Int] = [:]
+                for term in Self.terms(entry.terms) { counts[term, default: 0] += 1 }
+                let headingTerms = entry.heading.isEmpty ? [] : Set(Self.terms(SearchTokenizer.termString(entry.heading)))
                 for (term, count) in counts {
                     let bonus = headingTerms.contains(term) ? 200 : titleTerms.contains(term) ? 100 : 0
-                    shards[SearchIndex.shard(of: term, count: shardCount)].append(Posting(term: term, entry: index, value: min(count, 20) + bonus))
+                    shards[SearchIndex.shard(of: term.text, count: shardCount)].append(Posting(term: term, entry: index, value: min(count, 20) + bonus))
                 }
             }
             self.entries = entries.map { Entry(page: $0.page, heading: $0.heading, url: $0.url, terms: "", excerpt: $0.excerpt) }
+        }
+
+        /// The terms of a term string (`SearchTokenizer.termString`: single spaces between
+        /// terms), split on bytes: splitting a String by Characters showed in profiles.
+        static func terms(_ termString: String) -> [SearchTerm] {
+            termString.utf8.split(separator: UInt8(ascii: " ")).map { SearchTerm(text: Substring($0)) }
         }
     }
 
@@ -157,7 +169,7 @@ public struct SearchIndex: Sendable {
         // terms-K.js: postings by term, terms sorted, entries in page order.
         let firstEntry = starts
         let shards = Parallel.map(shardCount) { shard -> Data in
-            var postings: [Substring: [Int]] = [:]
+            var postings: [SearchTerm: [Int]] = [:]
             for (partIndex, part) in parts.enumerated() {
                 for posting in part.shards[shard] {
                     postings[posting.term, default: []].append(contentsOf: [firstEntry[partIndex] + posting.entry, posting.value])
@@ -166,9 +178,12 @@ public struct SearchIndex: Sendable {
             var out: [UInt8] = Array("lecternSearchLoaded(\"terms-\(shard)\",{".utf8)
             for (offset, term) in postings.keys.sorted().enumerated() {
                 if offset > 0 { out.append(contentsOf: ",\n".utf8) }
-                JSONString.append(String(term), to: &out)
+                JSONString.append(String(term.text), to: &out)
                 out.append(contentsOf: ":[".utf8)
-                out.append(contentsOf: postings[term]!.map(String.init).joined(separator: ",").utf8)
+                for (position, number) in postings[term]!.enumerated() {
+                    if position > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: String(number).utf8)
+                }
                 out.append(UInt8(ascii: "]"))
             }
             out.append(contentsOf: "});\n".utf8)
@@ -176,5 +191,27 @@ public struct SearchIndex: Sendable {
         }
         for (shard, data) in shards.enumerated() { files.append(("\(folder)/terms-\(shard).js", data)) }
         return files
+    }
+}
+
+/// A term as the index keys it: hashed, compared and sorted by its UTF-8 bytes, as site.js
+/// matches it. (A String's hashing and ordering go through Unicode normalization, which
+/// showed in the profile of a course whose index holds hundreds of thousands of postings.)
+struct SearchTerm: Hashable, Comparable, Sendable {
+    var text: Substring
+
+    static func == (a: SearchTerm, b: SearchTerm) -> Bool {
+        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    static func < (a: SearchTerm, b: SearchTerm) -> Bool {
+        a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 }

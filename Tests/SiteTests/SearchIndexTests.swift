@@ -24,6 +24,16 @@ import Testing
         #expect(SearchIndex.shard(of: "éa", count: 7) == (0xE9 * 31 + 97) % 7)
     }
 
+    /// Terms are keys by their bytes, as site.js compares them: a composed é and an e with a
+    /// combining accent are two terms, each listed once, in byte order.
+    @Test func termsAreKeyedAndSortedByTheirBytes() {
+        let composed = SearchTerm(text: "caf\u{E9}"), decomposed = SearchTerm(text: "cafe\u{301}")
+        #expect(composed != decomposed)
+        #expect(Set([composed, decomposed, SearchTerm(text: "caf\u{E9}")]).count == 2)
+        #expect([composed, decomposed, SearchTerm(text: "cafe"), SearchTerm(text: "caf")].sorted().map { Array($0.text.utf8) }
+            == [Array("caf".utf8), Array("cafe".utf8), Array("cafe\u{301}".utf8), Array("caf\u{E9}".utf8)])
+    }
+
     @Test(arguments: [(1, 1), (8, 1), (9, 2), (270, 64), (5000, 128)])
     func largerCoursesGetMoreShards(pages: Int, shards: Int) {
         #expect(SearchIndex.shardCount(pages: pages) == shards)
