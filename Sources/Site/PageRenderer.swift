@@ -15,7 +15,8 @@ struct PageRenderer: Sendable {
     let highlight: Bool
     /// How many term shards the search index has (`SearchIndex.shardCount`).
     let searchShards: Int
-    let navCache = NavCache()
+    /// Every page's sidebar, its shared parts rendered before the pages.
+    let sidebar: Sidebar
 
     struct Output {
         var html: String
@@ -160,7 +161,7 @@ struct PageRenderer: Sendable {
         case nil: page["is_notfound"] = true
         }
         context["page"] = page
-        let (nav, html) = navigation(for: output, root: context["root"] as! String, home: index == 0)
+        let (nav, html) = sidebar.navigation(for: output)
         context["nav"] = nav
         context["nav_html"] = html
         context["home_current"] = output == "index.html"
@@ -177,66 +178,6 @@ struct PageRenderer: Sendable {
             }
         }
         return context
-    }
-
-    /// The sidebar's groups as template values, and rendered with the `nav-group` template.
-    /// Every group lists its pages (folded unless it holds this page), so the sidebar works
-    /// without JavaScript. A group that is closed is the same for every page of a folder (its
-    /// links are relative to the folder), so its value and HTML are made once per folder.
-    private func navigation(for output: String, root: String, home: Bool) -> ([[String: Any]], String) {
-        let plan = plan.value
-        let folder = (output as NSString).deletingLastPathComponent
-        let cached = navCache.closedGroups(in: folder)
-        var made: [Int: NavCache.Group] = [:]
-        var values: [[String: Any]] = []
-        values.reserveCapacity(plan.groups.count)
-        var html = ""
-        for (index, group) in plan.groups.enumerated() {
-            let current = group.output == output
-            let open = current || group.items.contains { plan.entries[$0].output == output }
-            if !open {
-                let closed = cached[index] ?? {
-                    let value = navValue(group, output: output, current: false, open: false)
-                    var context = value
-                    context["root"] = root
-                    let rendered = NavCache.Group(value: value, html: theme.render("nav-group", context))
-                    made[index] = rendered
-                    return rendered
-                }()
-                values.append(closed.value)
-                html += closed.html
-                continue
-            }
-            let value = navValue(group, output: output, current: current, open: open)
-            var context = value
-            context["root"] = root
-            values.append(value)
-            html += theme.render("nav-group", context)
-        }
-        if !made.isEmpty { navCache.store(made, in: folder) }
-        return (values, html)
-    }
-
-    /// One sidebar group as the `nav` context lists it (documented in site/README.md).
-    private func navValue(_ group: SitePlan.Group, output: String, current: Bool, open: Bool) -> [String: Any] {
-        let plan = plan.value
-        // A group that is one page (a top-level page of the course's navigation) is its title alone.
-        let items = group.items.count == 1 && plan.entries[group.items[0]].output == group.output ? [] : group.items
-        var value: [String: Any] = [
-            "title": group.title,
-            "current": current,
-            "open": open,
-            "has_items": !items.isEmpty,
-            "items": items.map { item -> [String: Any] in
-                ["title": plan.entries[item].navTitle, "href": SitePath.relative(from: output, to: plan.entries[item].output),
-                 "current": plan.entries[item].output == output]
-            },
-        ]
-        if let groupOutput = group.output ?? group.items.first.map({ plan.entries[$0].output }) {
-            value["href"] = SitePath.relative(from: output, to: groupOutput)
-        }
-        value["has_href"] = value["href"] != nil
-        return value
     }
 
     /// The trail above this page: Home, then its sidebar group when the group has a page of
@@ -371,7 +312,7 @@ struct PageRenderer: Sendable {
         }
         let scoredCount = indices.filter { quiz.questions[$0].isScored }.count
         let selfCheckCount = indices.count - scoredCount
-        let payload = QuizPayload.json(quiz, indices: indices, bands: bands, renderer: renderer)
+        let payload = QuizPayload(quiz, indices: indices, bands: bands, renderer: renderer).json
         if Self.holdsCode(payload) { explanationCode = true }
         return [
             "form_id": formID,
@@ -429,28 +370,6 @@ struct PageRenderer: Sendable {
 
     static func points(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
-    }
-}
-
-/// Closed sidebar groups, by folder, shared between rendering threads.
-final class NavCache: @unchecked Sendable {
-    /// A group's template value and its rendered HTML.
-    struct Group {
-        var value: [String: Any]
-        var html: String
-    }
-
-    private var groups: [String: [Int: Group]] = [:]
-    private let lock = NSLock()
-
-    /// The closed groups made so far for pages in `folder`, by group index.
-    func closedGroups(in folder: String) -> [Int: Group] {
-        lock.withLock { groups[folder] ?? [:] }
-    }
-
-    /// Keeps groups made for `folder`; a group another thread stored first stays.
-    func store(_ made: [Int: Group], in folder: String) {
-        lock.withLock { groups[folder, default: [:]].merge(made) { old, _ in old } }
     }
 }
 

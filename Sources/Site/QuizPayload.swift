@@ -1,7 +1,6 @@
 import Course
 import Foundation
 import Markdown
-import Support
 
 /// What a quiz form's script needs to mark an attempt: the correct options and explanation
 /// of each question and the scoring guide's bands, as one JSON object.
@@ -10,47 +9,60 @@ import Support
 /// shipped XOR-masked and base64-encoded (`site/assets/quiz.js` unmasks it) so the answers are
 /// neither shown nor readable at a glance in the page source before submitting. This is
 /// modesty, not secrecy: a determined learner can decode it, as with any offline quiz.
-struct QuizPayload {
+struct QuizPayload: Encodable {
+    /// A scored question's key; a self-check item has none (null in the JSON).
+    struct Key: Encodable {
+        /// The correct options' indices.
+        var correct: [Int]
+        /// Whether several options are right.
+        var multiple: Bool
+        /// The explanation, as HTML whose option letters follow the order shown.
+        var explanation: String
+        /// Each option's feedback, as HTML.
+        var feedback: [String]
+    }
+
+    /// A band of the scoring guide.
+    struct Range: Encodable {
+        var low: Int
+        var high: Int
+        var label: String
+        var advice: String
+        var range: String
+    }
+
+    var questions: [Key?]
+    var bands: [Range]
+    /// The quiz's scoring rule (`ScoringRule`).
+    var scoring: String
+
     /// The mask; quiz.js holds the same string.
     static let mask = Array("lectern-quiz".utf8)
 
-    /// The key of one form: for each of its questions (in `indices` order) the correct
-    /// option indices, whether several are right, the explanation and each option's
-    /// feedback, or null for a self-check item; the bands; the scoring rule.
-    static func json(_ quiz: Quiz, indices: [Int]? = nil, bands: [Band]? = nil, renderer: HTMLRenderer) -> String {
-        var out = "{\"questions\":["
-        for (position, index) in (indices ?? Array(quiz.questions.indices)).enumerated() {
+    /// The key of one form: its questions in `indices` order, the bands (the quiz's own by
+    /// default), the scoring rule.
+    init(_ quiz: Quiz, indices: [Int]? = nil, bands: [Band]? = nil, renderer: HTMLRenderer) {
+        questions = (indices ?? Array(quiz.questions.indices)).map { index in
             let question = quiz.questions[index]
-            if position > 0 { out += "," }
-            guard question.isScored else {
-                out += "null"
-                continue
-            }
-            out += "{\"correct\":[\(question.correctIndices.map(String.init).joined(separator: ","))]"
-            out += ",\"multiple\":\(question.isMultipleAnswer),\"explanation\":"
+            guard question.isScored else { return nil }
             let shown = question.options.map(\.letter)
-            JSONString.append(OptionReferences.mark(renderer.render(question.explanation),
-                                                  letters: question.explanationLetters ?? question.ownLetters, shown: shown), to: &out)
-            out += ",\"feedback\":["
-            for (offset, option) in question.options.enumerated() {
-                if offset > 0 { out += "," }
-                JSONString.append(OptionReferences.mark(renderer.render(option.feedback), letters: question.ownLetters, shown: shown), to: &out)
-            }
-            out += "]}"
+            return Key(correct: question.correctIndices, multiple: question.isMultipleAnswer,
+                       explanation: OptionReferences.mark(renderer.render(question.explanation),
+                                                          letters: question.explanationLetters ?? question.ownLetters, shown: shown),
+                       feedback: question.options.map { OptionReferences.mark(renderer.render($0.feedback), letters: question.ownLetters, shown: shown) })
         }
-        out += "],\"bands\":["
-        for (index, band) in (bands ?? quiz.scoringGuide?.bands ?? []).enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"low\":\(band.lowerBound),\"high\":\(band.upperBound),\"label\":"
-            JSONString.append(band.label, to: &out)
-            out += ",\"advice\":"
-            JSONString.append(band.advice, to: &out)
-            out += ",\"range\":"
-            JSONString.append(band.rangeText, to: &out)
-            out += "}"
+        self.bands = (bands ?? quiz.scoringGuide?.bands ?? []).map {
+            Range(low: $0.lowerBound, high: $0.upperBound, label: $0.label, advice: $0.advice, range: $0.rangeText)
         }
-        out += "],\"scoring\":\"\(quiz.scoring.rawValue)\"}"
-        return out
+        scoring = quiz.scoring.rawValue
+    }
+
+    /// The key as compact JSON, keys sorted.
+    var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings, integers and booleans only: encoding cannot fail.
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     /// The masked, base64-encoded form that goes into the page.

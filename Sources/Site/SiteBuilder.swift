@@ -14,9 +14,6 @@ public struct SiteBuildOptions: Sendable, Equatable {
     /// Debian's libjs-highlight.js; the languages the course uses are copied into the site
     /// (`HighlightBundle`) when it is present.
     public var highlightDirectory: String
-    /// Set by a command that exits right after the build: the loaded course and rendered
-    /// site are kept for the process's lifetime (`ProcessLifetime`) instead of torn down.
-    public var keepsMemoryUntilExit = false
 
     public static let defaultOutput = "_site"
 
@@ -39,6 +36,9 @@ public struct SiteBuildReport: Sendable {
     public var summary: SiteWriter.Summary?
     /// How long the build took, from loading the course to the swap-in.
     public var duration: Duration = .zero
+    /// The course as loaded, nil when it did not load. The caller decides how long it lives:
+    /// a command that exits right after the build need not tear its trees down.
+    public var course: Course?
 
     /// One line for the terminal: what was built, or why not.
     public var text: String {
@@ -68,18 +68,17 @@ public enum SiteBuilder {
         var diagnostics: [Diagnostic] = []
         let clock = ContinuousClock()
         let start = clock.now
-        let built = build(coursePath: coursePath, options: options, diagnostics: &diagnostics)
+        let course = CourseLoader.load(coursePath, diagnostics: &diagnostics)
+        let built = course.flatMap { build($0, options: options, diagnostics: &diagnostics) }
         return SiteBuildReport(diagnostics: diagnostics, succeeded: built != nil, output: options.output,
-                               pages: built?.pages ?? 0, summary: built?.summary, duration: clock.now - start)
+                               pages: built?.pages ?? 0, summary: built?.summary, duration: clock.now - start, course: course)
     }
 
     /// What was written and how many pages, or nil when the site was not written.
-    private static func build(coursePath: String, options: SiteBuildOptions,
+    private static func build(_ course: Course, options: SiteBuildOptions,
                               diagnostics: inout [Diagnostic]) -> (summary: SiteWriter.Summary, pages: Int)? {
-        guard let course = CourseLoader.load(coursePath, diagnostics: &diagnostics) else { return nil }
         AnchorChecker.check(course, diagnostics: &diagnostics)
         guard let site = SiteAssembly(course: course, options: options, diagnostics: &diagnostics) else { return nil }
-        if options.keepsMemoryUntilExit { ProcessLifetime.keep(site) }
         if options.strict && diagnostics.hasErrors { return nil }
         do {
             let writer = try SiteWriter(output: URL(fileURLWithPath: options.output))
@@ -128,50 +127,43 @@ struct SiteAssembly {
         self.copied = copied
         self.highlight = highlight
         renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.script != nil,
-                                searchShards: SearchIndex.shardCount(pages: plan.entries.count))
+                                searchShards: SearchIndex.shardCount(pages: plan.entries.count),
+                                sidebar: Sidebar(plan: plan, theme: theme, pages: plan.entries.map(\.output) + ["404.html"]))
     }
 
     /// The HTML pages, the not-found page included.
     var pageCount: Int { plan.entries.count + 1 }
 
-    /// Renders every file of the site into `writer`: the pages in parallel, each written as
-    /// soon as it is made, with the site's own files (not-found page, assets) made alongside;
-    /// then the search index and the files pages link to. A file the site itself needs wins
-    /// over a course page or linked file of the same path.
+    /// The site's own files, which win over a course page or linked file of the same path:
+    /// the not-found page, the theme's assets, the highlighter, the sitemap, the marker.
+    func ownFiles() -> [(path: String, data: Data)] {
+        var files: [(path: String, data: Data)] = [("404.html", Data(renderer.renderNotFound().utf8))]
+        files += theme.assets.sorted { $0.key < $1.key }.map { ("assets/" + $0.key, $0.value) }
+        if let script = highlight.script { files.append(("assets/" + HighlightBundle.fileName, script)) }
+        if let sitemap = Sitemap.xml(baseURL: course.baseURL, pages: plan.entries.map(\.output)) { files.append(("sitemap.xml", Data(sitemap.utf8))) }
+        files.append((SiteWriter.marker, Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8)))
+        return files
+    }
+
+    /// Renders every file of the site into `writer`: the site's own files; the pages in
+    /// parallel, each written (with its part of the search index made) on the thread that
+    /// rendered it; then the search index and the files pages link to.
     func write(to writer: SiteWriter, diagnostics: inout [Diagnostic]) throws {
+        let own = ownFiles()
+        for file in own { try writer.put(file.path, file.data) }
+        let reserved = Set(own.map(\.path))
         let renderer = renderer
         let entries = plan.entries
-        let highlight = highlight
-        let assets = theme.assets
-        let sitemap = Sitemap.xml(baseURL: course.baseURL, pages: entries.map(\.output))
-        let reserved = Set(["404.html", SiteWriter.marker] + (sitemap == nil ? [] : ["sitemap.xml"])
-            + assets.keys.map { "assets/" + $0 } + (highlight.script == nil ? [] : ["assets/" + HighlightBundle.fileName]))
         let searchShards = renderer.searchShards
-
-        // Job 0 writes the site's own files while the other jobs render pages. Each page's
-        // bytes, and its part of the search index, are made on the thread that rendered it,
-        // which also writes the page.
-        let outputs = Parallel.map(entries.count + 1) { job -> Result<SearchIndex.PagePart, Error> in
-            guard job > 0 else {
-                return Result {
-                    try writer.put("404.html", Data(renderer.renderNotFound().utf8))
-                    for (name, data) in assets { try writer.put("assets/" + name, data) }
-                    if let script = highlight.script { try writer.put("assets/" + HighlightBundle.fileName, script) }
-                    if let sitemap { try writer.put("sitemap.xml", Data(sitemap.utf8)) }
-                    try writer.put(SiteWriter.marker, Data("This folder was built by `lectern site build`, which replaces it whole on every build.\n".utf8))
-                    return SearchIndex.PagePart([], shardCount: searchShards)
-                }
-            }
-            let index = job - 1
+        let outputs = Parallel.map(entries.count) { index -> Result<SearchIndex.PagePart, Error> in
             let output = renderer.render(index)
             return Result {
                 if !reserved.contains(entries[index].output) { try writer.put(entries[index].output, Data(output.html.utf8)) }
                 return SearchIndex.PagePart(output.search, shardCount: searchShards)
             }
         }
-        _ = try outputs[0].get()
         var taken = reserved.union(entries.map(\.output))
-        for (path, data) in SearchIndex.files(try outputs.dropFirst().map { try $0.get() }, shardCount: searchShards) {
+        for (path, data) in SearchIndex.files(try outputs.map { try $0.get() }, shardCount: searchShards) {
             try writer.put(path, data)
             taken.insert(path)
         }

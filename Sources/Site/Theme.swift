@@ -11,7 +11,7 @@ import SiteTheme
 /// never skipped silently.
 public struct Theme: Sendable {
     /// The templates a build renders pages with; each must exist after overrides.
-    public static let pageTemplates = ["home", "page", "quiz", "quiz-form", "exercise", "notfound", "layout", "nav-group"]
+    public static let pageTemplates = ["home", "page", "quiz", "quiz-form", "exercise", "notfound", "layout", "nav-group", "nav-item"]
 
     public var library: MustacheLibrary
     /// Asset files by name (`site.css`), copied to `assets/` in the output.

@@ -34,7 +34,6 @@ struct CheckCommand: AsyncParsableCommand {
         var diagnostics: [Diagnostic] = []
         let course = CourseLoader.load(target, diagnostics: &diagnostics)
         if let course {
-            ProcessLifetime.keep(course)  // the process ends with the check: skip tearing the trees down
             AnchorChecker.check(course, diagnostics: &diagnostics)  // the same #fragment check as site build
         }
         var findings = ExerciseValidator.Findings()
@@ -51,7 +50,7 @@ struct CheckCommand: AsyncParsableCommand {
         case .text: print(report.text, terminator: "")
         case .json: print(report.json(), terminator: "")
         }
-        if report.errorCount > 0 { throw ExitCode(1) }
+        endProcess(keeping: course, code: report.errorCount > 0 ? 1 : 0)  // the process ends with the check
     }
 }
 

@@ -47,11 +47,9 @@ struct SiteBuildCommand: AsyncParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() async throws {
-        var buildOptions = options.buildOptions
-        buildOptions.keepsMemoryUntilExit = true  // the process ends with the build
-        let report = SiteBuilder.build(coursePath: options.coursePath, options: buildOptions)
+        let report = SiteBuilder.build(coursePath: options.coursePath, options: options.buildOptions)
         FileHandle.standardError.write(Data(report.text.utf8))
-        if !report.succeeded { throw ExitCode(1) }
+        endProcess(keeping: report.course, code: report.succeeded ? 0 : 1)  // the process ends with the build
     }
 }
 

@@ -1,0 +1,114 @@
+import Foundation
+import Support
+
+/// The sidebar of every page, rendered before the pages are.
+///
+/// A page's links are relative to its folder, so every group that does not hold the page,
+/// and every link that is not the page's own, is the same for all pages of a folder: those
+/// are rendered once per folder, through the theme's `nav-group` and `nav-item` templates.
+/// A page then renders only its own link and the one group that holds it. (A real course
+/// has a few groups of a hundred pages and more: rendering every link of every page's
+/// sidebar was a tenth of a site build.)
+struct Sidebar: Sendable {
+    /// One group as a page shows it: its template value and its HTML.
+    struct RenderedGroup: @unchecked Sendable {  // [String: Any] holds only strings, numbers, arrays and dictionaries
+        var value: [String: Any]
+        var html: String
+    }
+
+    /// What every page of one folder shares.
+    struct Folder: @unchecked Sendable {
+        /// Each group closed (no link of it is this folder's page), by group index.
+        var closed: [RenderedGroup]
+        /// Each group's items as template values, none current.
+        var items: [[[String: Any]]]
+        /// Each group's items rendered by `nav-item`, none current.
+        var itemsHTML: [[String]]
+    }
+
+    private let plan: SitePlan
+    private let theme: Theme
+    private let folders: [String: Folder]
+
+    /// Renders the shared parts for the folders of `pages` (site paths), one folder per core;
+    /// links from any page of a folder are links from its first.
+    init(plan: SitePlan, theme: Theme, pages: [String]) {
+        var representatives: [String: String] = [:]
+        for page in pages where representatives[Self.folder(of: page)] == nil { representatives[Self.folder(of: page)] = page }
+        let names = representatives.keys.sorted()
+        let firstPages = names.map { representatives[$0]! }
+        let made = Parallel.map(names.count) { index -> Folder in
+            Self.render(plan: plan, theme: theme, from: firstPages[index])
+        }
+        self.plan = plan
+        self.theme = theme
+        folders = Dictionary(uniqueKeysWithValues: zip(names, made))
+    }
+
+    /// The sidebar of the page at `output`: each group's value (the `nav` context) and the
+    /// groups' HTML (`nav_html`). `output` must be one of the pages the sidebar was made for.
+    func navigation(for output: String) -> (values: [[String: Any]], html: String) {
+        let folder = folders[Self.folder(of: output)]!
+        var values: [[String: Any]] = []
+        values.reserveCapacity(plan.groups.count)
+        var html = ""
+        for (index, group) in plan.groups.enumerated() {
+            let current = group.output == output
+            let ownItem = group.items.firstIndex { plan.entries[$0].output == output }
+            guard current || ownItem != nil else {
+                values.append(folder.closed[index].value)
+                html += folder.closed[index].html
+                continue
+            }
+            var items = folder.items[index]
+            var itemsHTML = folder.itemsHTML[index]
+            if let ownItem, Self.listsItems(group, plan: plan) {
+                items[ownItem]["current"] = true
+                itemsHTML[ownItem] = theme.render("nav-item", items[ownItem].merging(["root": SitePath.root(from: output)]) { $1 })
+            }
+            let open = Self.value(group, plan: plan, from: output, current: current, open: true, items: items)
+            values.append(open)
+            html += theme.render("nav-group", open.merging(["root": SitePath.root(from: output), "items_html": itemsHTML.joined()]) { $1 })
+        }
+        return (values, html)
+    }
+
+    private static func render(plan: SitePlan, theme: Theme, from page: String) -> Folder {
+        let root = SitePath.root(from: page)
+        var folder = Folder(closed: [], items: [], itemsHTML: [])
+        for group in plan.groups {
+            let items = listsItems(group, plan: plan) ? group.items.map { item -> [String: Any] in
+                ["title": plan.entries[item].navTitle, "href": SitePath.relative(from: page, to: plan.entries[item].output), "current": false]
+            } : []
+            let itemsHTML = items.map { theme.render("nav-item", $0.merging(["root": root]) { $1 }) }
+            let value = self.value(group, plan: plan, from: page, current: false, open: false, items: items)
+            let html = theme.render("nav-group", value.merging(["root": root, "items_html": itemsHTML.joined()]) { $1 })
+            folder.closed.append(RenderedGroup(value: value, html: html))
+            folder.items.append(items)
+            folder.itemsHTML.append(itemsHTML)
+        }
+        return folder
+    }
+
+    /// Whether a group lists its pages: a group that is one page, its own (a top-level page of
+    /// the course's navigation), is its title alone.
+    private static func listsItems(_ group: SitePlan.Group, plan: SitePlan) -> Bool {
+        !(group.items.count == 1 && plan.entries[group.items[0]].output == group.output)
+    }
+
+    /// One sidebar group as the `nav` context lists it (documented in site/README.md).
+    private static func value(_ group: SitePlan.Group, plan: SitePlan, from page: String, current: Bool, open: Bool,
+                              items: [[String: Any]]) -> [String: Any] {
+        var value: [String: Any] = ["title": group.title, "current": current, "open": open, "has_items": !items.isEmpty, "items": items]
+        if let groupOutput = group.output ?? group.items.first.map({ plan.entries[$0].output }) {
+            value["href"] = SitePath.relative(from: page, to: groupOutput)
+        }
+        value["has_href"] = value["href"] != nil
+        return value
+    }
+
+    private static func folder(of page: String) -> String {
+        guard let slash = page.lastIndex(of: "/") else { return "" }
+        return String(page[..<slash])
+    }
+}
