@@ -201,11 +201,23 @@ struct SearchTerm: Hashable, Comparable, Sendable {
     var text: Substring
 
     static func == (a: SearchTerm, b: SearchTerm) -> Bool {
-        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+        a.text.utf8.count == b.text.utf8.count && compare(a, b) == 0
     }
 
     static func < (a: SearchTerm, b: SearchTerm) -> Bool {
-        a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
+        compare(a, b) < 0
+    }
+
+    /// Byte order (memcmp, then length), as UTF-8's order is the order of code points.
+    private static func compare(_ a: SearchTerm, _ b: SearchTerm) -> Int {
+        let compared = a.text.utf8.withContiguousStorageIfAvailable { x in
+            b.text.utf8.withContiguousStorageIfAvailable { y in
+                let common = min(x.count, y.count) == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, min(x.count, y.count))
+                return common != 0 ? Int(common) : x.count - y.count
+            }
+        }
+        if let compared, let compared { return compared }
+        return a.text.utf8.lexicographicallyPrecedes(b.text.utf8) ? -1 : a.text.utf8.elementsEqual(b.text.utf8) ? 0 : 1
     }
 
     func hash(into hasher: inout Hasher) {

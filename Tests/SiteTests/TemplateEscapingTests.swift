@@ -20,6 +20,19 @@ import Testing
         #expect(selected.render(["value": text]) == plain.render(["value": text]))
     }
 
+    /// A template the build renders on its own escapes with lectern's escaper only when it
+    /// selects it; a page template inherits the layout's.
+    @Test func everyDefaultTemplateRenderedOnItsOwnSelectsIt() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../site/templates").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        #expect(names.count >= 10)
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.hasPrefix("{{% CONTENT_TYPE: HTML}}\n") || text.hasPrefix("{{<layout}}"), "\(name)")
+        }
+    }
+
     @Test func escapesABracketThatACombiningMarkFollows() throws {
         // The library compares whole characters, so it leaves "<" + U+0338 raw; bytes do not.
         _ = TemplateEscaping.registered
