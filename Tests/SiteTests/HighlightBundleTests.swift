@@ -46,4 +46,15 @@ import Testing
         #expect(bundle.utf8.count < full.utf8.count / 10)
         for name in ["python", "swift", "yaml", "bash"] { #expect(bundle.contains("hljs.registerLanguage(\"\(name)\"")) }
     }
+
+    /// The byte search finds what Foundation's range(of:) finds, in slices and after
+    /// multi-byte characters.
+    @Test(arguments: ["aliases:[", "é", "x", "hljs.registerLanguage(\"", "absent"])
+    func theByteSearchAgreesWithFoundation(needle: String) {
+        let text = "café hljs.registerLanguage(\"py\", aliases:[\"x\"]) é hljs.registerLanguage(\"js\")x"
+        for start in [0, 3, 6, 30] {
+            let slice = text[text.index(text.startIndex, offsetBy: start)...]
+            #expect(HighlightBundle.firstRange(of: needle, in: slice) == slice.range(of: needle), "\(needle) from \(start)")
+        }
+    }
 }
