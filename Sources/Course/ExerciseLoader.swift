@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Yams
 
 /// Loads `exercise.yml` and checks the track layout of docs/grading-protocol.md.
@@ -201,31 +202,7 @@ public enum ExerciseLoader {
     }
 }
 
-/// Paths as diagnostics show them: the course folder as the user typed it, joined with `/`.
-public enum DisplayPath {
-    /// Joins display paths with `/`, treating "." as empty.
-    public static func join(_ base: String, _ component: String) -> String {
-        if base.isEmpty || base == "." { return component }
-        return base.hasSuffix("/") ? base + component : base + "/" + component
-    }
-}
-
 /// `DisplayPath.join`, as the loaders spell it.
 func join(_ base: String, _ component: String) -> String {
     DisplayPath.join(base, component)
-}
-
-/// A display path with `.` and `name/..` pairs removed ("content/../exercises" → "exercises").
-func normalized(_ path: String) -> String {
-    var parts: [Substring] = []
-    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-        if part == "." { continue }
-        if part == "..", let last = parts.last, last != ".." {
-            parts.removeLast()
-        } else {
-            parts.append(part)
-        }
-    }
-    let joined = parts.joined(separator: "/")
-    return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
 }
