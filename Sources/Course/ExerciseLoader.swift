@@ -44,12 +44,7 @@ public enum ExerciseLoader {
     /// every front end shows what `lectern check` checked. A file that leads outside the
     /// exercise folder is not read (the site warns that it is not published).
     private static func readPublishedFiles(of exercise: inout Exercise, diagnostics: inout [Diagnostic]) {
-        let tree = CourseTree(root: exercise.directory, noun: "the exercise folder")
-        func readable(_ url: URL) -> Bool {
-            guard case .inside = tree.resolve(url.path) else { return false }
-            return FileManager.default.fileExists(atPath: url.path)
-        }
-        if readable(exercise.readme) {
+        if exercise.mayRead(exercise.readme) {
             let displayPath = join(exercise.displayDirectory, "README.md")
             if let text = SourceReader.read(exercise.readme, displayPath: displayPath, diagnostics: &diagnostics) {
                 let page = Page.parse(text, relativePath: "README.md", displayPath: displayPath, diagnostics: &diagnostics)
@@ -57,7 +52,7 @@ public enum ExerciseLoader {
                 exercise.readmePage = page
             }
         }
-        for index in exercise.tracks.indices where readable(exercise.tracks[index].starter) {
+        for index in exercise.tracks.indices where exercise.mayRead(exercise.tracks[index].starter) {
             exercise.tracks[index].starterSource = try? String(contentsOf: exercise.tracks[index].starter, encoding: .utf8)
         }
     }
