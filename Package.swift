@@ -32,7 +32,7 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         // Small utilities several modules share: terminal facts and styling, stable JSON,
-        // output formats, a parallel map.
+        // output formats, a parallel map, display paths, the one readdir loop.
         .target(name: "Support"),
         // Safe Swift ownership of the cmark tree; HTML and terminal renderers.
         .target(name: "Markdown", dependencies: ["CCmark", "Support"]),
@@ -47,7 +47,7 @@ let package = Package(
         // Text from outside lectern (learner output, file names) with control characters shown as escapes.
         .target(name: "TextEscaping"),
         // Runs one untrusted command (learner code) in bubblewrap, with limits.
-        .target(name: "Sandbox"),
+        .target(name: "Sandbox", dependencies: ["Support"]),
         // Sandbox cost and bomb containment times, for BENCHMARKS.md.
         .executableTarget(
             name: "SandboxBenchmark", dependencies: ["Sandbox"],
@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], exclude: ["Fixtures"]),
         .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"]),
-        .testTarget(name: "SupportTests", dependencies: ["Support"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(
             name: "RedTeamTests",
             dependencies: ["Grading", "Course", "Sandbox"],

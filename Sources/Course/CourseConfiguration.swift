@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Support
 import TOMLKit
 import Yams
 

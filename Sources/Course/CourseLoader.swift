@@ -92,7 +92,7 @@ public enum CourseLoader {
             }
             var info = stat()
             if stat(real, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
-                let folder = normalized(name) == "." ? "" : normalized(name)
+                let folder = DisplayPath.normalized(name) == "." ? "" : DisplayPath.normalized(name)
                 let files = markdownFiles(in: folder, tree: tree, displayRoot: displayRoot, diagnostics: &diagnostics)
                 // A lesson.md the walk refused (a broken link, a link out of the course) is
                 // reported by the walk, by name; only a lesson that is not there at all is missing.
@@ -139,7 +139,7 @@ public enum CourseLoader {
         let exercisesName = exercisesSetting ?? "exercises"
         let exercisesURL = root.appendingPathComponent(exercisesName).standardizedFileURL
         if FileManager.default.fileExists(atPath: exercisesURL.path) {
-            exercises = ExerciseLoader.loadAll(in: exercisesURL, displayDirectory: normalized(join(displayRoot, exercisesName)),
+            exercises = ExerciseLoader.loadAll(in: exercisesURL, displayDirectory: DisplayPath.normalized(join(displayRoot, exercisesName)),
                                                readsFiles: exerciseFiles, diagnostics: &diagnostics)
         } else if let setting = exercisesSetting {
             diagnostics.append(.error(path, yaml.position(of: manifest["exercises"]), "exercises folder '\(setting)' does not exist"))

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A folder lectern reads course files from (the course folder, an exercise's folder), and
 /// the one walk over it that every reader of a course uses: the loader, the site builder,
@@ -152,8 +153,8 @@ public struct CourseTree: Sendable {
 
     private func walk(_ folder: String, ancestors: inout [Identity: String], _ visit: (String, [Entry]) -> [Entry]) {
         var entries: [Entry] = []
-        _ = DirectoryListing.forEachEntry(of: absolute(folder)) { name, type in
-            entries.append(entry(name, type: type, in: folder, ancestors: ancestors))
+        DirectoryListing.forEachEntry(of: absolute(folder)) { name, kind in
+            entries.append(entry(name, kind: kind, in: folder, ancestors: ancestors))
         }
         entries.sort { $0.name < $1.name }
         for next in visit(folder, entries) {
@@ -164,21 +165,10 @@ public struct CourseTree: Sendable {
         }
     }
 
-    /// Classifies one entry: its `d_type` when it is plain, its target when it is a link.
-    private func entry(_ name: String, type: UInt8, in folder: String, ancestors: [Identity: String]) -> Entry {
+    /// Classifies one entry: its own kind when it is plain, its target when it is a link.
+    private func entry(_ name: String, kind: DirectoryListing.Kind, in folder: String, ancestors: [Identity: String]) -> Entry {
         let path = folder.isEmpty ? name : folder + "/" + name
         let full = absolute(path)
-        var type = type
-        if type == UInt8(DT_UNKNOWN) {
-            var info = stat()
-            guard lstat(full, &info) == 0 else { return Entry(name: name, path: path, kind: .refused(.dangling("")), isLink: false) }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: type = UInt8(DT_DIR)
-            case S_IFREG: type = UInt8(DT_REG)
-            case S_IFLNK: type = UInt8(DT_LNK)
-            default: type = UInt8(DT_FIFO)
-            }
-        }
         func folderEntry(isLink: Bool) -> Entry {
             guard let identity = Self.identity(full) else {
                 return Entry(name: name, path: path, kind: .refused(.dangling("")), isLink: isLink)
@@ -188,11 +178,12 @@ public struct CourseTree: Sendable {
             }
             return Entry(name: name, path: path, kind: .folder, isLink: isLink, identity: identity)
         }
-        switch type {
-        case UInt8(DT_REG): return Entry(name: name, path: path, kind: .file, isLink: false)
-        case UInt8(DT_DIR): return folderEntry(isLink: false)
-        case UInt8(DT_LNK): break
-        default: return Entry(name: name, path: path, kind: .refused(.special), isLink: false)
+        switch kind {
+        case .file: return Entry(name: name, path: path, kind: .file, isLink: false)
+        case .folder: return folderEntry(isLink: false)
+        case .link: break
+        case .special: return Entry(name: name, path: path, kind: .refused(.special), isLink: false)
+        case .unknown: return Entry(name: name, path: path, kind: .refused(.dangling("")), isLink: false)
         }
         switch resolve(full) {
         case .missing:

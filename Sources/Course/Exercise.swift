@@ -38,6 +38,17 @@ public struct Exercise: Sendable {
     public func track(named name: String) -> Track? {
         tracks.first { $0.name == name }
     }
+
+    /// The exercise folder, as a tree nothing is read from through a link leading out of it.
+    public var tree: CourseTree { CourseTree(root: directory, noun: "the exercise folder") }
+
+    /// Whether `file` of the exercise (its README, a starter) may be read, and so shown and
+    /// published: only when it resolves inside the exercise folder, so a starter linked to
+    /// /etc/shadow is never read. The loader and the site builder both decide by this.
+    public func mayRead(_ file: URL) -> Bool {
+        if case .inside = tree.resolve(file.path) { return true }
+        return false
+    }
 }
 
 /// A group of tests scored together ("Core behaviour", 70 points).

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Yams
 
 /// Loads `exercise.yml` and checks the track layout of docs/grading-protocol.md.
@@ -43,12 +44,7 @@ public enum ExerciseLoader {
     /// every front end shows what `lectern check` checked. A file that leads outside the
     /// exercise folder is not read (the site warns that it is not published).
     private static func readPublishedFiles(of exercise: inout Exercise, diagnostics: inout [Diagnostic]) {
-        let tree = CourseTree(root: exercise.directory, noun: "the exercise folder")
-        func readable(_ url: URL) -> Bool {
-            guard case .inside = tree.resolve(url.path) else { return false }
-            return FileManager.default.fileExists(atPath: url.path)
-        }
-        if readable(exercise.readme) {
+        if exercise.mayRead(exercise.readme) {
             let displayPath = join(exercise.displayDirectory, "README.md")
             if let text = SourceReader.read(exercise.readme, displayPath: displayPath, diagnostics: &diagnostics) {
                 let page = Page.parse(text, relativePath: "README.md", displayPath: displayPath, diagnostics: &diagnostics)
@@ -56,7 +52,7 @@ public enum ExerciseLoader {
                 exercise.readmePage = page
             }
         }
-        for index in exercise.tracks.indices where readable(exercise.tracks[index].starter) {
+        for index in exercise.tracks.indices where exercise.mayRead(exercise.tracks[index].starter) {
             exercise.tracks[index].starterSource = try? String(contentsOf: exercise.tracks[index].starter, encoding: .utf8)
         }
     }
@@ -201,31 +197,7 @@ public enum ExerciseLoader {
     }
 }
 
-/// Paths as diagnostics show them: the course folder as the user typed it, joined with `/`.
-public enum DisplayPath {
-    /// Joins display paths with `/`, treating "." as empty.
-    public static func join(_ base: String, _ component: String) -> String {
-        if base.isEmpty || base == "." { return component }
-        return base.hasSuffix("/") ? base + component : base + "/" + component
-    }
-}
-
 /// `DisplayPath.join`, as the loaders spell it.
 func join(_ base: String, _ component: String) -> String {
     DisplayPath.join(base, component)
-}
-
-/// A display path with `.` and `name/..` pairs removed ("content/../exercises" → "exercises").
-func normalized(_ path: String) -> String {
-    var parts: [Substring] = []
-    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-        if part == "." { continue }
-        if part == "..", let last = parts.last, last != ".." {
-            parts.removeLast()
-        } else {
-            parts.append(part)
-        }
-    }
-    let joined = parts.joined(separator: "/")
-    return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
 }

@@ -116,16 +116,9 @@ enum ExerciseFolder {
         return false
     }
 
-    /// Whether the site may read `file` of `exercise` (its README, a starter): only when it
-    /// resolves inside the exercise's folder, so a starter linked to /etc/shadow is never published.
-    static func publishes(_ file: URL, of exercise: Exercise) -> Bool {
-        if case .inside = CourseTree(root: exercise.directory).resolve(file.path) { return true }
-        return false
-    }
-
     /// Warnings for the files of `exercise` the site would publish but may not read.
     static func refusals(of exercise: Exercise) -> [Diagnostic] {
-        let tree = CourseTree(root: exercise.directory, noun: "the exercise folder")
+        let tree = exercise.tree
         let files = [("README.md", exercise.readme)] + exercise.tracks.map { ("\($0.name)/starter/\($0.entry)", $0.starter) }
         return files.compactMap { name, url in
             guard case .outside(let real) = tree.resolve(url.path) else { return nil }

@@ -192,7 +192,7 @@ struct SiteAssembly {
         for exercise in course.exercises {
             for track in exercise.tracks {
                 let target = "exercises/\(exercise.slug)/\(track.name)/\(track.entry)"
-                if !ExerciseFolder.publishes(track.starter, of: exercise) && FileManager.default.fileExists(atPath: track.starter.path) {
+                if !exercise.mayRead(track.starter) && FileManager.default.fileExists(atPath: track.starter.path) {
                     continue  // there, but through a link out of the exercise folder: refused with a warning above
                 }
                 if let code = track.starterSource {

@@ -1,5 +1,5 @@
-import Course
 import Foundation
+import Support
 
 /// Writes a built site to its output folder all at once, or not at all.
 ///

@@ -1,5 +1,5 @@
-import Course
 import Foundation
+import Support
 import TestSupport
 @testable import Site
 

@@ -1,26 +1,14 @@
 import Glibc
+import Support
 
 /// Small POSIX walks over a host directory tree: never following links, no Foundation (whose
-/// enumerator and removeItem cost milliseconds per run on Linux).
+/// enumerator and removeItem cost milliseconds per run on Linux). Folders are read through
+/// Support's `DirectoryListing`.
 enum FileTree {
-    /// The name of a `readdir` entry, read in place: copying `d_name` (or the whole `dirent`)
-    /// reads 256 bytes, but a record is only `d_reclen` long, and the last one of readdir's
-    /// buffer may end before that, at unmapped memory (a SIGSEGV while listing a full /tmp).
-    static func entryName(_ entry: UnsafePointer<dirent>) -> String {
-        String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
-    }
-
-    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-
     /// The names in directory `path`, without `.` and `..`.
     static func names(in path: String) -> [String] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
         var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = entryName(entry)
-            if name != "." && name != ".." { names.append(name) }
-        }
+        DirectoryListing.forEachEntry(of: path) { name, _ in names.append(name) }
         return names
     }
 
@@ -59,19 +47,8 @@ enum FileTree {
     /// Empties the folder open as `folder`, depth first.
     private static func removeContents(of folder: CInt) {
         fchmod(folder, 0o700)
-        // Close-on-exec: a run spawned by another thread meanwhile must never inherit it.
-        let listing = fcntl(folder, F_DUPFD_CLOEXEC, 0)
-        guard listing >= 0 else { return }
-        guard let directory = fdopendir(listing) else {
-            close(listing)
-            return
-        }
         var entries: [String] = []
-        while let entry = readdir(directory) {
-            let name = entryName(entry)
-            if name != "." && name != ".." { entries.append(name) }
-        }
-        closedir(directory)
+        DirectoryListing.forEachEntry(ofFolderOpenAs: folder) { name, _ in entries.append(name) }
         for name in entries where unlinkat(folder, name, 0) != 0 {
             let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if child >= 0 {
