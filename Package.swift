@@ -135,7 +135,8 @@ let package = Package(
             "TextEscaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // What the test targets share: golden files (Snapshot) and temporary folders.
+        // What the test targets share: golden files (Snapshot), temporary folders and a runner of
+        // the built binaries (LecternProcess).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
