@@ -10,15 +10,7 @@ public enum XMLText {
     /// Character data (element content): `&`, `<` and `>` as entities; a carriage return as
     /// `&#13;` (a parser reads a raw one, or a CR LF pair, as a line feed).
     public static func content(_ text: String) -> String {
-        escaping(text) { scalar in
-            switch scalar {
-            case "&": return "&amp;"
-            case "<": return "&lt;"
-            case ">": return "&gt;"
-            case "\r": return "&#13;"
-            default: return nil
-            }
-        }
+        escaping(text, markup: contentMarkup)
     }
 
     /// An attribute value, in double or single quotes: as `content`, and both quotes as
@@ -27,15 +19,11 @@ public enum XMLText {
     public static func attribute(_ text: String) -> String {
         escaping(text) { scalar in
             switch scalar {
-            case "&": return "&amp;"
-            case "<": return "&lt;"
-            case ">": return "&gt;"
             case "\"": return "&quot;"
             case "'": return "&apos;"
             case "\n": return "&#10;"
             case "\t": return "&#9;"
-            case "\r": return "&#13;"
-            default: return nil
+            default: return contentMarkup(scalar)
             }
         }
     }
@@ -46,8 +34,19 @@ public enum XMLText {
         "<![CDATA[" + escaping(text) { _ in nil }.replacing("]]>", with: "]]]]><![CDATA[>") + "]]>"
     }
 
+    /// What `content` writes for `scalar` instead of itself, if anything.
+    private static func contentMarkup(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\r": return "&#13;"
+        default: return nil
+        }
+    }
+
     /// XML 1.0's Char production.
-    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
         default: return false
