@@ -44,7 +44,8 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "TOMLKit", package: "TOMLKit"),  // mdBook's book.toml
         ]),
-        // Text from outside lectern (learner output, file names) with control characters shown as escapes.
+        // Text from outside lectern (learner output, file names) with control characters shown as
+        // escapes; the XML escaping of the reports and question banks lectern writes.
         .target(name: "TextEscaping"),
         // Runs one untrusted command (learner code) in bubblewrap, with limits.
         .target(name: "Sandbox", dependencies: ["Support"]),
@@ -74,6 +75,7 @@ let package = Package(
         .target(name: "Exchange", dependencies: [
             "Course",
             "Markdown",
+            "TextEscaping",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Question banks in (GIFT, Moodle XML) as quiz pages. Reading XML links libxml2 and
@@ -135,7 +137,8 @@ let package = Package(
             "TextEscaping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // What the test targets share: golden files (Snapshot) and temporary folders.
+        // What the test targets share: golden files (Snapshot), temporary folders and a runner of
+        // the built binaries (LecternProcess).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
@@ -155,7 +158,7 @@ let package = Package(
         .testTarget(name: "ExchangeTests", dependencies: ["Exchange", "ExchangeImport", "Course", "Markdown"], exclude: ["Fixtures"]),
         .testTarget(name: "ItemAnalysisTests", dependencies: ["ItemAnalysis"], exclude: ["Fixtures"]),
         .testTarget(name: "FSRSTests", dependencies: ["FSRS"], exclude: ["Fixtures"]),
-        .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping"]),
+        .testTarget(name: "TextEscapingTests", dependencies: ["TextEscaping", "TestSupport"]),
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(
             name: "RedTeamTests",

@@ -1,4 +1,5 @@
 import Foundation
+import TextEscaping
 
 /// Moodle XML (`<quiz>` of `<question>` elements), as Moodle's `qformat_xml` writes it: a
 /// category question per bank, then each question as `multichoice` with HTML text, its
@@ -6,13 +7,13 @@ import Foundation
 public enum MoodleXMLWriter {
     public static func write(_ banks: [QuestionBank], assets: [BankAsset], header: String) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n"
-        out += "<!-- \(XMLText.escape(header).replacingOccurrences(of: "--", with: "- -")) -->\n"
+        out += "<!-- \(XMLText.content(header).replacingOccurrences(of: "--", with: "- -")) -->\n"
         let files = Dictionary(assets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for bank in banks {
             out += """
                   <question type="category">
                     <category>
-                      <text>\(XMLText.escape("$course$/top/" + CategoryPath.escape(bank.category)))</text>
+                      <text>\(XMLText.content("$course$/top/" + CategoryPath.escape(bank.category)))</text>
                     </category>
                   </question>
 
@@ -28,7 +29,7 @@ public enum MoodleXMLWriter {
     static func write(_ question: BankQuestion, files: [String: BankAsset]) -> String {
         let single = question.isSingleAnswer
         var out = "  <question type=\"multichoice\">\n"
-        out += "    <name>\n      <text>\(XMLText.escape(question.name))</text>\n    </name>\n"
+        out += "    <name>\n      <text>\(XMLText.content(question.name))</text>\n    </name>\n"
         out += text("questiontext", question.text, indent: "    ", files: files)
         out += text("generalfeedback", question.generalFeedback ?? .html(""), indent: "    ", files: files)
         out += """
@@ -73,8 +74,8 @@ public enum MoodleXMLWriter {
     static func formatAndText(_ rich: RichText) -> (String, String) {
         switch rich {
         case .html(let html): return ("html", html.isEmpty ? "" : XMLText.cdata(html))
-        case .markdown(let markdown): return ("markdown", XMLText.escape(markdown))
-        case .plain(let plain): return ("plain_text", XMLText.escape(plain))
+        case .markdown(let markdown): return ("markdown", XMLText.content(markdown))
+        case .plain(let plain): return ("plain_text", XMLText.content(plain))
         }
     }
 

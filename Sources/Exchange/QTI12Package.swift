@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import TextEscaping
 
 /// An IMS QTI 1.2 package as Canvas (Classic Quizzes) and IMS Common Cartridge read it: a
 /// manifest, and per bank a folder holding the `questestinterop` assessment and Canvas's
@@ -63,7 +64,7 @@ public enum QTI12Package {
         <quiz identifier="\(identifier)" xmlns="http://canvas.instructure.com/xsd/cccv1p0" \
         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
         xsi:schemaLocation="http://canvas.instructure.com/xsd/cccv1p0 https://canvas.instructure.com/xsd/cccv1p0.xsd">
-          <title>\(XMLText.escape(bank.category))</title>
+          <title>\(XMLText.content(bank.category))</title>
           <description></description>
           <shuffle_answers>true</shuffle_answers>
           <scoring_policy>keep_highest</scoring_policy>
@@ -231,8 +232,8 @@ public enum QTI12Package {
     /// HTML inside `<mattext texttype="text/html">`: escaped text, as Canvas writes it.
     static func mattext(_ text: RichText) -> String {
         switch text {
-        case .html(let html): return XMLText.escape(html.replacingOccurrences(of: "\"images/", with: "\"$IMS-CC-FILEBASE$/web_resources/"))
-        case .markdown(let text), .plain(let text): return XMLText.escape(HTMLEscaping.escape(text))
+        case .html(let html): return XMLText.content(html.replacingOccurrences(of: "\"images/", with: "\"$IMS-CC-FILEBASE$/web_resources/"))
+        case .markdown(let text), .plain(let text): return XMLText.content(HTMLEscaping.escape(text))
         }
     }
 }

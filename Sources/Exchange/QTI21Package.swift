@@ -1,4 +1,5 @@
 import Foundation
+import TextEscaping
 
 /// An IMS QTI 2.1 content package: `imsmanifest.xml` (IMS Content Packaging 1.1), one
 /// `assessmentItem` file per question and one `assessmentTest` per bank, images in `images/`.
@@ -214,7 +215,7 @@ enum QTIText {
     static func html(_ text: RichText) -> String {
         switch text {
         case .html(let html): return html
-        case .markdown(let text), .plain(let text): return XMLText.escape(text)
+        case .markdown(let text), .plain(let text): return XMLText.content(text)
         }
     }
 

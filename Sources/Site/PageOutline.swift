@@ -21,17 +21,15 @@ public struct PageOutline: Sendable {
 
     /// Walks `blocks` in the renderer's order, so each id matches the rendered HTML.
     public init(_ blocks: [MarkdownNode]) {
-        var slugger = HeadingSlugger()
+        var collector = HeadingCollector(keepsText: true)
         var current = Section(heading: nil, text: "")
         for block in blocks {
-            if let level = block.headingLevel {
-                let heading = Heading(level: level, text: block.plainText(), id: slugger.id(of: block))
-                headings.append(heading)
+            collector.visit(block)
+            if block.headingLevel != nil, let heading = collector.headings.last {
                 if !current.text.isEmpty || current.heading != nil { sections.append(current) }
                 current = Section(heading: heading, text: "")
                 continue
             }
-            collectNested(block, into: &slugger)
             let text = block.plainText()
             if !text.isEmpty {
                 if !current.text.isEmpty { current.text += " " }
@@ -39,32 +37,35 @@ public struct PageOutline: Sendable {
             }
         }
         if !current.text.isEmpty || current.heading != nil { sections.append(current) }
-    }
-
-    /// Headings inside block quotes and list items take ids too; keep the slugger in step.
-    private mutating func collectNested(_ node: MarkdownNode, into slugger: inout HeadingSlugger) {
-        for child in node.children where child.kind.isBlock {
-            if let level = child.headingLevel {
-                headings.append(Heading(level: level, text: child.plainText(), id: slugger.id(of: child)))
-            } else {
-                collectNested(child, into: &slugger)
-            }
-        }
+        headings = collector.headings
     }
 
     /// The heading ids alone, without collecting section text (for link checks).
     static func headingIDs(_ blocks: [MarkdownNode]) -> [String] {
+        var collector = HeadingCollector(keepsText: false)
+        for block in blocks { collector.visit(block) }
+        return collector.headings.map(\.id)
+    }
+
+    /// The headings of a tree in document order, each with the id the renderer gives it: block
+    /// containers (block quotes, list items, admonitions, tabs) are entered, headings' inlines
+    /// and other inline content are not, so the slugger numbers repeated titles as the renderer does.
+    private struct HeadingCollector: MarkdownWalker {
+        /// Whether to keep each heading's text (the link check needs the ids alone).
+        let keepsText: Bool
         var slugger = HeadingSlugger()
-        var ids: [String] = []
-        func visit(_ node: MarkdownNode) {
-            if node.headingLevel != nil {
-                ids.append(slugger.id(of: node))
-                return
-            }
-            for child in node.children where child.kind.isBlock { visit(child) }
+        var headings: [Heading] = []
+
+        init(keepsText: Bool) { self.keepsText = keepsText }
+
+        mutating func defaultVisit(_ node: borrowing MarkdownNode) {
+            if node.kind.isBlock { descendInto(node) }
         }
-        blocks.forEach(visit)
-        return ids
+
+        mutating func visitHeading(_ node: borrowing MarkdownNode) {
+            guard case .heading(let level) = node.kind else { return }
+            headings.append(Heading(level: level, text: keepsText ? node.plainText() : "", id: slugger.id(of: node)))
+        }
     }
 
     /// The table of contents: level 2 and 3 headings.

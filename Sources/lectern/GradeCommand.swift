@@ -45,8 +45,7 @@ struct GradeCommand: AsyncParsableCommand {
     @Flag(help: "Run learner code without isolation (only for machines without bubblewrap). Every report says so.")
     var noSandbox = false
 
-    @Option(help: ArgumentHelp("The data directory holding the progress store (default: LECTERN_DATA_DIR, then ~/.local/share/lectern).", valueName: "dir"))
-    var dataDir: String?
+    @OptionGroup var dataDirOption: DataDirOption
 
     @Option(help: ArgumentHelp("Whose submission this is, recorded with the grading. Default: your login name.", valueName: "name"))
     var learner: String?
@@ -140,7 +139,7 @@ struct GradeCommand: AsyncParsableCommand {
         print(format.render(report, color: color), terminator: "")
         if !noRecord {
             do {
-                try ProgressStore(dataDirectory: DataDirectory.resolve(explicit: dataDir))
+                try ProgressStore(dataDirectory: dataDirOption.url)
                     .record(GradingRecord(report, submission: submission, started: started,
                                           learner: try learner.map(LearnerOption.validate) ?? Learner.loginName()))
             } catch {

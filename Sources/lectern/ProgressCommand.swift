@@ -33,8 +33,7 @@ struct ProgressShowCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(help: "Where the progress database lives. Default: $LECTERN_DATA_DIR, else $XDG_DATA_HOME/lectern, else ~/.local/share/lectern.")
-    var dataDir: String?
+    @OptionGroup var dataDirOption: DataDirOption
 
     func validate() throws {
         if let learner { _ = try LearnerOption.validate(learner) }
@@ -43,7 +42,7 @@ struct ProgressShowCommand: ParsableCommand {
     func run() throws {
         do {
             let name = try learner.map(LearnerOption.validate) ?? Learner.loginName()
-            let report = try ProgressReport.load(dataDirectory: DataDirectory.resolve(explicit: dataDir), learner: .learner(name))
+            let report = try ProgressReport.load(dataDirectory: dataDirOption.url, learner: .learner(name))
             switch format {
             case .text: print(report.text, terminator: "")
             case .json: print(report.json(), terminator: "")
@@ -74,8 +73,7 @@ struct ProgressImportCommand: ParsableCommand {
     @Option(help: "Whose attempts they are. Default: your login name.")
     var learner: String?
 
-    @Option(help: "Where the progress database lives. Default: $LECTERN_DATA_DIR, else $XDG_DATA_HOME/lectern, else ~/.local/share/lectern.")
-    var dataDir: String?
+    @OptionGroup var dataDirOption: DataDirOption
 
     func validate() throws {
         if let learner { _ = try LearnerOption.validate(learner) }
@@ -99,7 +97,7 @@ struct ProgressImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            let store = try ProgressStore(dataDirectory: DataDirectory.resolve(explicit: dataDir))
+            let store = try ProgressStore(dataDirectory: dataDirOption.url)
             let (added, present) = try store.importAttempts(attempts)
             let already = present == 0 ? "" : " (\(present) already there)"
             print("Imported \(added) attempt\(added == 1 ? "" : "s") of \(attempts.count)\(already) for \(name) into \(store.path ?? "")")

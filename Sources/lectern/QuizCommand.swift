@@ -58,8 +58,7 @@ struct QuizCommand: ParsableCommand {
     @Option(help: "Whose attempt this is, so one progress store can hold a class. Default: your login name.")
     var learner: String?
 
-    @Option(help: "Where the progress database lives. Default: $LECTERN_DATA_DIR, else $XDG_DATA_HOME/lectern, else ~/.local/share/lectern.")
-    var dataDir: String?
+    @OptionGroup var dataDirOption: DataDirOption
 
     func validate() throws {
         if let learner { _ = try LearnerOption.validate(learner) }
@@ -68,7 +67,7 @@ struct QuizCommand: ParsableCommand {
     func run() throws {
         let options = QuizOptions(
             session: session, course: courseOption.course, feedback: feedback, shuffle: shuffle, seed: seed, review: review,
-            format: format, noColor: colorOption.noColor, dataDirectory: dataDir, answers: answers, confirm: confirm, plain: plain,
+            format: format, noColor: colorOption.noColor, dataDirectory: dataDirOption.dataDir, answers: answers, confirm: confirm, plain: plain,
             resume: resume, learner: try learner.map(LearnerOption.validate))
         let code = QuizRun.main(options: options)
         if code != 0 { throw ExitCode(code) }

@@ -31,8 +31,7 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var colorOption: ColorOption
 
-    @Option(help: "Where the progress database lives. Default: $LECTERN_DATA_DIR, else $XDG_DATA_HOME/lectern, else ~/.local/share/lectern.")
-    var dataDir: String?
+    @OptionGroup var dataDirOption: DataDirOption
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
@@ -41,7 +40,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let options = ReviewOptions(course: courseOption.course, learner: try learner.map(LearnerOption.validate), limit: limit, list: list,
-                                    format: format, noColor: colorOption.noColor, dataDirectory: dataDir)
+                                    format: format, noColor: colorOption.noColor, dataDirectory: dataDirOption.dataDir)
         let code = ReviewRun.main(options: options)
         if code != 0 { throw ExitCode(code) }
     }

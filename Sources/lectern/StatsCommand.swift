@@ -32,8 +32,7 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Every complete attempt, not only each learner's first (statistically weaker).")
     var allAttempts = false
 
-    @Option(help: "Where the progress database lives. Default: $LECTERN_DATA_DIR, else $XDG_DATA_HOME/lectern, else ~/.local/share/lectern.")
-    var dataDir: String?
+    @OptionGroup var dataDirOption: DataDirOption
 
     func run() throws {
         let selected: SelectedQuiz
@@ -43,7 +42,7 @@ struct StatsCommand: ParsableCommand {
             Terminal.printErrors(failure.lines)
             throw ExitCode(failure.exitCode)
         }
-        let url = DataDirectory.databaseURL(in: DataDirectory.resolve(explicit: dataDir))
+        let url = DataDirectory.databaseURL(in: dataDirOption.url)
         var attempts: [AttemptRecord] = []
         if FileManager.default.fileExists(atPath: url.path) {
             do {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite struct DoctorCommandTests {
     @Test func reportsAWorkingSandboxWithTheRealBubblewrap() throws {

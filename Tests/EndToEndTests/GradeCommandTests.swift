@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("lectern grade, end to end", GradeSupport.needsSandbox)
 struct GradeCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `kill -9` of lectern in the middle of a grading (issue 11, item 12): nothing of that run may
 /// keep running, and the next run removes its staging folder (which holds the hidden

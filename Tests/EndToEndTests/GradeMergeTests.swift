@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lectern grade --merge` with the real binary on shards it graded (issue 11, item 13).
 @Suite("lectern grade --merge refuses an incomplete or damaged set of shards, end to end", GradeSupport.needsSandbox)

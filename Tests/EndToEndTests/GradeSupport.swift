@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Helpers of the `lectern grade` end-to-end tests.
 enum GradeSupport {

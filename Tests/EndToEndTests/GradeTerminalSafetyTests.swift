@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TestSupport
 
 /// A submission that tries to drive the grader's terminal (issue 11, item 5): it prints escape
 /// sequences (clear the screen, set the title, write the clipboard, a fake total after a

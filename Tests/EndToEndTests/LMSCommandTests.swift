@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lectern export`, `import`, `stats`, `review` and `--learner`, run as a user runs them.
 @Suite("lectern export, import, stats, review, learners: end to end")

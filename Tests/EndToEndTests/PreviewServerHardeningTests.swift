@@ -1,6 +1,7 @@
 import Foundation
 import SiteServer
 import Testing
+import TestSupport
 
 /// `lectern site serve` holds up against hostile and careless clients: every test talks to the
 /// real server, started as a user starts it, over a real TCP socket on 127.0.0.1. The clients

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lectern progress` reads a store it cannot write: another user's 0444 file in a folder
 /// they cannot write, and a read-only mount. Root ignores file permissions, so as root the

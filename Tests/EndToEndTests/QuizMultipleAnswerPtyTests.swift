@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lectern quiz` at a real terminal on a quiz with several right answers and a self-check
 /// item (the real-course fixture Tests/QuizTerminalTests/Fixtures/mixed.md: one answer,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `lectern` as a child process: arguments, environment, piped stdin; gives
 /// back what it printed and its exit status.

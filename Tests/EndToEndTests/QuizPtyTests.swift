@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lectern quiz` at a real terminal: one key answers, arrows and Enter, help, quit, Ctrl-C
 /// and Ctrl-D, checked on what the screen shows and on the terminal's settings during and

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lectern quiz` without a terminal: `--answers`, piped answers, JSON, exit codes, the store.
 @Suite("lectern quiz, scripted")

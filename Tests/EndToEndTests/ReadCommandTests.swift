@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lectern read`: a lesson in the terminal, paged at a terminal, plain in a pipe.
 @Suite("lectern read", .serialized)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real binary on courses shaped like real ones: an MkDocs course whose lesson quiz is
 /// keyed by its solutions page and whose practice page has mkdocs-quiz blocks with several

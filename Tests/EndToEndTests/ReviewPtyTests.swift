@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lectern review` at a real terminal asks the due questions as the quiz does, one key each,
 /// and saves what was answered when stopped.

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import TestSupport
 
 /// `lectern site serve content --port 0` started as a user starts it (lectern hands over to
 /// lectern-serve), optionally under a lower limit of open files; stopped when released.

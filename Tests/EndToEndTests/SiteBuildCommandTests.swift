@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `lectern site build` as an author runs it on the bundled course.
 @Suite struct SiteBuildCommandTests {

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 
 /// `lectern site serve` checks the command line, then hands over to `lectern-serve`.
 @Suite struct SiteServeCommandTests {

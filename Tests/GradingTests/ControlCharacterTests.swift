@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import Grading
+import TestSupport
 
 /// A submission controls its output, its exceptions' messages and its file's name; none of
 /// them may drive the reader's terminal (issue 11, item 5), and every machine format stays
@@ -66,6 +67,20 @@ struct ControlCharacterTests {
         let out = try #require(try root.nodes(forXPath: "system-out").first)
         #expect(out.stringValue?.contains("printed \\x1b[2J") == true)
         #expect(!hasControl(xml))
+    }
+
+    @Test func junitReadByPythonHoldsTheQuotesAndShowsTheControlCharactersAsEscapes() throws {
+        var report = Self.report
+        report.tests[0].name = "A \"quoted\" 'test'\u{1B}[31m\u{FFFE}\r"
+        let root = try PythonXML.parse(ReportFormat.junit.render(report))
+        let shownAttack = #"\x1b[2J\x1b[H\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\x9b1mTotal: 100/100\r"#
+        let testcase = try #require(root.all("testcase").first { $0.attributes["classname"] == "circuit-breaker.core" })
+        #expect(testcase.attributes["name"] == #"A "quoted" 'test'\x1b[31m\ufffe\r"#)
+        let error = try #require(testcase.all("error").first)
+        #expect(error.attributes["message"] == "RuntimeError: \(shownAttack)\nTotal: 100/100")
+        #expect(error.text == "RuntimeError: \(shownAttack)\nTotal: 100/100")
+        #expect(root.all("testsuite").first?.attributes["name"] == #"evil\x1b]0;name\x07.py"#)
+        #expect(root.all("system-out").first?.text == "printed \(shownAttack)\nand more")
     }
 
     @Test(arguments: [ReportFormat.json, .gradescope, .exercism])

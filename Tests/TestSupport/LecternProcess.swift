@@ -1,49 +1,54 @@
 import Foundation
 
-/// Runs the built `lectern` binary the way a user does, capturing what it prints.
-struct LecternProcess {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// Runs the built binaries (`lectern`, `lectern-serve`, `lectern-import`) the way a user does,
+/// capturing what they print; any test target can use it, provided it lists the executables it
+/// runs among its dependencies so that `swift build --build-tests` builds them.
+public struct LecternProcess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
         /// Killed for running past the `timeout` given to `run`.
-        var timedOut = false
+        public var timedOut = false
     }
 
     /// The repository root, for paths such as `content`.
-    static let repository = URL(fileURLWithPath: #filePath)
+    public static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The binary under test: the one in `$LECTERN_BINARIES` when set (scripts/test points it
-    /// at `.build/release`, the build users run, and runs this suite again), else the one
-    /// beside the test bundle (both live in the build's products folder).
-    static let binary: URL = {
+    /// The `lectern` binary under test.
+    public static let binary = binary(named: "lectern")
+
+    /// The binary `name` under test: the one in `$LECTERN_BINARIES` when set (scripts/test
+    /// points it at `.build/release`, the build users run, and runs the end-to-end suite again),
+    /// else the one beside the test bundle (both live in the build's products folder).
+    public static func binary(named name: String) -> URL {
         if let folder = ProcessInfo.processInfo.environment["LECTERN_BINARIES"], !folder.isEmpty {
-            return URL(fileURLWithPath: folder, relativeTo: repository).appendingPathComponent("lectern").standardizedFileURL
+            return URL(fileURLWithPath: folder, relativeTo: repository).appendingPathComponent(name).standardizedFileURL
         }
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for folder in [bundle, bundle.deletingLastPathComponent(), repository.appendingPathComponent(".build/debug")] {
-            let candidate = folder.appendingPathComponent("lectern")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        return repository.appendingPathComponent(".build/debug/lectern")
-    }()
+        return repository.appendingPathComponent(".build/debug").appendingPathComponent(name)
+    }
 
     /// Runs lectern with `arguments` in `directory` (the repository by default), feeding it
     /// `stdin`. `NO_COLOR` is set unless `noColor` is false (then the caller's is removed).
     /// A run longer than `timeout` seconds is killed with everything it started (SIGKILL to
     /// its process group) and marked `timedOut`: a test that runs lectern never hangs.
-    static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
-                    stdin: String = "", noColor: Bool = true, timeout: Double = defaultTimeout) throws -> Result {
+    public static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
+                           stdin: String = "", noColor: Bool = true, timeout: Double = defaultTimeout) throws -> Result {
         try run(executable: binary, arguments, in: directory, environment: environment, stdin: stdin, noColor: noColor, timeout: timeout)
     }
 
     /// Far longer than any one command of the suite takes, even on a loaded machine.
-    static let defaultTimeout = 600.0
+    public static let defaultTimeout = 600.0
 
     /// Runs any executable the same way (another program wrapping lectern, a checker).
-    static func run(executable: URL, _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
-                    stdin: String = "", noColor: Bool = true, timeout: Double = defaultTimeout) throws -> Result {
+    public static func run(executable: URL, _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:],
+                           stdin: String = "", noColor: Bool = true, timeout: Double = defaultTimeout) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
