@@ -72,7 +72,6 @@ struct HighlightBundle: Sendable {
         return String(text[..<first]) + wanted.sorted().map { String(chunks[$0].text) }.joined()
     }
 
-    /// The aliases a registration call declares first: `aliases:["py","gyp"]`.
     /// Where `needle` (not empty) first occurs in `text`, found on bytes: Foundation's
     /// `range(of:)` on the 846 KB bundle cost 15 ms of every build, on one thread, and the
     /// standard library's generic `firstRange(of:)` ten times that.
@@ -99,6 +98,7 @@ struct HighlightBundle: Sendable {
         return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
+    /// The aliases a registration call declares first: `aliases:["py","gyp"]`.
     private static func aliases(in chunk: Substring) -> [String] {
         guard let open = firstRange(of: "aliases:[", in: chunk), let close = chunk[open.upperBound...].firstIndex(of: "]") else { return [] }
         return chunk[open.upperBound..<close].split(separator: ",").map {
