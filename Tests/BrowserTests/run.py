@@ -7,7 +7,8 @@ A and AA violations.
 Builds the bundled course (content/) and two courses shaped like real ones (an MkDocs course
 with a lesson keyed by its solutions page and mkdocs-quiz blocks, an mdBook with partial credit)
 with the lectern binary into a temporary folder, then opens the pages from file:// with no
-server, as a learner who downloaded the site would.
+server, as a learner who downloaded the site would; the classes that keep quiz attempts and the
+theme from page to page open the bundled course through `lectern site serve` (see LearnerCase).
 
 Run after `swift build`:  python3 Tests/BrowserTests/run.py
 The binary is $LECTERN if set, else .build/debug/lectern. Exits non-zero on any failure.
@@ -17,9 +18,11 @@ import json
 import os
 import pathlib
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import unittest
 
 from selenium import webdriver
@@ -51,6 +54,26 @@ def build_site(output, course=REPO / "content"):
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"error: lectern site build failed ({result.returncode}):\n{result.stderr}")
+
+
+def serve_site(course, output):
+    """Starts `lectern site serve` for the course on a free loopback port; returns the process
+    and the site's origin once the server says it is serving."""
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    server = subprocess.Popen([str(LECTERN), "site", "serve", str(course), "--output", str(output),
+                               "--port", str(port), "--no-watch"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    said = []
+    for line in server.stdout:
+        said.append(line)
+        if "Serving " in line:
+            threading.Thread(target=server.stdout.read, daemon=True).start()  # keeps the pipe drained
+            return server, f"http://127.0.0.1:{port}"
+    server.wait()
+    sys.exit(f"error: lectern site serve ended ({server.returncode}) before serving:\n{''.join(said)}")
 
 
 def start_chromium(work):
@@ -288,12 +311,36 @@ PHONE = {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True}
 
 
 class LearnerCase(ChromiumCase):
-    """Helpers for what a learner's browser shows and loads."""
+    """Helpers for what a learner's browser shows and loads.
+
+    A class that carries browser storage from page to page sets SERVED: its bundled-course
+    pages come from `lectern site serve` over http://127.0.0.1, as an author previews them.
+    Chromium does not keep file:// localStorage consistent across navigations: a page opened
+    right after another wrote saw none of it in 2 to 4 runs of 20 (sometimes not even after a
+    reload), while over http the same steps saw every write in 20 of 20."""
+
+    SERVED = False
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.driver.set_script_timeout(60)
+        cls.server = None
+        if cls.SERVED:
+            cls.server, cls.origin = serve_site(REPO / "content", cls.work / "served")
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.server:
+            cls.server.terminate()
+            cls.server.wait(timeout=10)
+        super().tearDownClass()
+
+    def open(self, path, site=None):
+        if self.server and site is None:
+            self.driver.get(f"{self.origin}/{path}")
+        else:
+            super().open(path, site)
 
     def setUp(self):
         # Nothing kept from an earlier test: the page that wrote it is left first (about:blank),
@@ -309,7 +356,8 @@ class LearnerCase(ChromiumCase):
     def clear_storage(self):
         """Clears file:// pages' localStorage in the browser process itself: a renderer's own
         clear() reaches the next page's renderer only eventually (seen once in a full run)."""
-        self.driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": "file://", "storageTypes": "local_storage"})
+        for origin in ["file://"] + ([self.origin] if self.server else []):
+            self.driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage"})
 
     def tearDown(self):
         self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -343,6 +391,8 @@ class LearnerCase(ChromiumCase):
 class LearnersQuizInChromium(LearnerCase):
     """The quiz as a learner takes it on the site: marked once, explanations in the letters shown,
     attempts kept in the browser and carried into `lectern progress`."""
+
+    SERVED = True
 
     def test_submit_is_hidden_once_graded_and_submitting_again_scores_nothing(self):
         self.open("04-production-mcp-deployment/quiz.html")
@@ -483,6 +533,8 @@ class AccessibilityInChromium(LearnerCase):
 
 class LayoutInChromium(LearnerCase):
     """The layout of the best docs sites."""
+
+    SERVED = True  # the theme choice is kept from page to page
 
     def test_the_sidebar_stays_in_view_marks_this_page_and_folds_other_groups(self):
         self.open("01_frameworks/Session4_Production_MCP_Deployment.html", self.mkdocs)
