@@ -1,5 +1,6 @@
 import Foundation
 import Markdown
+import Support
 
 /// The course-wide step after parsing: every quiz that lacks a key and links a solutions
 /// page takes its key from there (`KeyPairing`); every question still without one is
@@ -17,13 +18,20 @@ enum QuizKeys {
         var used: Set<String> = []
         var reported: [String: Set<Int>] = [:]
 
+        // Each quiz page's links to a solutions page, found in parallel: walking every page's
+        // tree was most of this step, and it ran alone between loading and rendering.
+        let loaded = pages
+        let candidates = Parallel.map(loaded.count) { position -> [SolutionsLink.Candidate] in
+            guard let quiz = loaded[position].quiz else { return [] }
+            let span = (quiz.questions.map(\.position.line).min() ?? 1)...(quiz.questions.map(\.lastLine).max() ?? 1)
+            return SolutionsLink.candidates(in: loaded[position].page, near: span)
+        }
         for position in pages.indices {
             guard let quiz = pages[position].quiz else { continue }
             let page = pages[position].page
             let needsKey = quiz.questions.contains { $0.options.count >= 2 && !$0.options.contains(where: \.isCorrect) }
                 || quiz.questions.contains { $0.options.isEmpty && $0.revealed.isEmpty }
-            let span = (quiz.questions.map(\.position.line).min() ?? 1)...(quiz.questions.map(\.lastLine).max() ?? 1)
-            for candidate in SolutionsLink.candidates(in: page, near: span) where candidate.target != page.relativePath {
+            for candidate in candidates[position] where candidate.target != page.relativePath {
                 let target: CourseLoader.LoadedPage?
                 if let found = index[candidate.target] {
                     target = pages[found]

@@ -84,29 +84,24 @@ public struct SearchIndex: Sendable {
 
         init(_ entries: [Entry], shardCount: Int) {
             shards = Array(repeating: [], count: shardCount)
-            // A page's entries share its title: its terms are made once per title.
+            // A page's entries share its title: its terms are counted once per title.
             var title: String?
-            var titleTerms: Set<SearchTerm> = []
+            var titleTerms = TermCounts("")
             for (index, entry) in entries.enumerated() {
                 if entry.page != title {
                     title = entry.page
-                    titleTerms = Set(Self.terms(SearchTokenizer.termString(entry.page)))
+                    titleTerms = TermCounts(SearchTokenizer.termString(entry.page))
                 }
-                var counts: [SearchTerm: Int] = [:]
-                for term in Self.terms(entry.terms) { counts[term, default: 0] += 1 }
-                let headingTerms = entry.heading.isEmpty ? [] : Set(Self.terms(SearchTokenizer.termString(entry.heading)))
-                for (term, count) in counts {
+                let counted = TermCounts(entry.terms)
+                let headingTerms = TermCounts(entry.heading.isEmpty ? "" : SearchTokenizer.termString(entry.heading))
+                for distinct in counted.terms.indices {
+                    let term = SearchTerm(text: counted.terms[distinct], bytesHash: counted.hashes[distinct])
                     let bonus = headingTerms.contains(term) ? 200 : titleTerms.contains(term) ? 100 : 0
-                    shards[SearchIndex.shard(of: term.text, count: shardCount)].append(Posting(term: term, entry: index, value: min(count, 20) + bonus))
+                    shards[SearchIndex.shard(of: term.text, count: shardCount)].append(
+                        Posting(term: term, entry: index, value: min(counted.counts[distinct], 20) + bonus))
                 }
             }
             self.entries = entries.map { Entry(page: $0.page, heading: $0.heading, url: $0.url, terms: "", excerpt: $0.excerpt) }
-        }
-
-        /// The terms of a term string (`SearchTokenizer.termString`: single spaces between
-        /// terms), split on bytes: splitting a String by Characters showed in profiles.
-        static func terms(_ termString: String) -> [SearchTerm] {
-            termString.utf8.split(separator: UInt8(ascii: " ")).map { SearchTerm(text: Substring($0)) }
         }
     }
 
@@ -172,7 +167,7 @@ public struct SearchIndex: Sendable {
             var postings: [SearchTerm: [Int]] = [:]
             for (partIndex, part) in parts.enumerated() {
                 for posting in part.shards[shard] {
-                    postings[posting.term, default: []].append(contentsOf: [firstEntry[partIndex] + posting.entry, posting.value])
+                    append(firstEntry[partIndex] + posting.entry, posting.value, to: &postings[posting.term, default: []])
                 }
             }
             var out: [UInt8] = Array("lecternSearchLoaded(\"terms-\(shard)\",{".utf8)
@@ -192,16 +187,36 @@ public struct SearchIndex: Sendable {
         for (shard, data) in shards.enumerated() { files.append(("\(folder)/terms-\(shard).js", data)) }
         return files
     }
+
+    /// An entry and its value onto a term's list, in one access to the list.
+    private static func append(_ entry: Int, _ value: Int, to list: inout [Int]) {
+        list.append(entry)
+        list.append(value)
+    }
 }
 
 /// A term as the index keys it: hashed, compared and sorted by its UTF-8 bytes, as site.js
 /// matches it. (A String's hashing and ordering go through Unicode normalization, which
 /// showed in the profile of a course whose index holds hundreds of thousands of postings.)
+/// It carries its bytes' FNV-1a hash (`TermCounts.hash`), made once where the term is counted:
+/// merging every page's postings hashes each term again and again.
 struct SearchTerm: Hashable, Comparable, Sendable {
-    var text: Substring
+    let text: Substring
+    let bytesHash: UInt64
+
+    init(text: Substring) {
+        var text = text
+        bytesHash = text.withUTF8 { TermCounts.hash($0) }
+        self.text = text
+    }
+
+    init(text: Substring, bytesHash: UInt64) {
+        self.text = text
+        self.bytesHash = bytesHash
+    }
 
     static func == (a: SearchTerm, b: SearchTerm) -> Bool {
-        a.text.utf8.count == b.text.utf8.count && compare(a, b) == 0
+        a.bytesHash == b.bytesHash && a.text.utf8.count == b.text.utf8.count && compare(a, b) == 0
     }
 
     static func < (a: SearchTerm, b: SearchTerm) -> Bool {
@@ -221,9 +236,6 @@ struct SearchTerm: Hashable, Comparable, Sendable {
     }
 
     func hash(into hasher: inout Hasher) {
-        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        if hashed == nil {
-            for byte in text.utf8 { hasher.combine(byte) }
-        }
+        hasher.combine(bytesHash)
     }
 }
