@@ -22,13 +22,16 @@ public enum LinkChecker {
     /// The file path a destination points to, or nil for URLs, anchors and e-mail links.
     public static func localTarget(_ destination: String) -> String? {
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") { return nil }
-        if let colon = destination.firstIndex(of: ":"),
+        // Searched by bytes (every link of every page comes here; the marks are ASCII).
+        let utf8 = destination.utf8
+        if let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
            destination[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
             return nil  // a scheme: http:, mailto:, …
         }
         var path = destination
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        if let cut = utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) { path = String(destination[..<cut]) }
         if path.isEmpty { return nil }
+        guard path.utf8.contains(UInt8(ascii: "%")) else { return path }
         return path.removingPercentEncoding ?? path
     }
 }

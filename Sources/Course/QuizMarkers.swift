@@ -13,8 +13,7 @@ enum QuizMarkers {
         if !scanner.take(":") { _ = scanner.take(".") || scanner.take(")") || scanner.take("-") }
         if !scanner.isAtEnd, scanner.skipSpaces() == 0, scanner.offset > 0 {
             // "Question 3x" is not a marker.
-            let previous = Array(text)[scanner.offset - 1]
-            if previous.isNumber { return nil }
+            if scanner.previous?.isNumber == true { return nil }
         }
         return (number, scanner.offset)
     }
@@ -159,54 +158,70 @@ enum QuizMarkers {
     }
 }
 
-/// A tiny cursor over a line's characters.
+/// A tiny cursor over a line's characters, counting the characters it passes.
+///
+/// It walks the string's own indices: every line of every quiz paragraph is tried as a marker,
+/// and copying each whole line into an array of Characters first showed in profiles.
 struct LineScanner {
-    private let characters: [Character]
+    private let line: String
+    private var index: String.Index
+    /// The characters passed so far.
     private(set) var offset = 0
 
     init(_ text: String) {
-        characters = Array(text)
+        line = text
+        index = text.startIndex
     }
 
-    var isAtEnd: Bool { offset >= characters.count }
-    var peek: Character? { isAtEnd ? nil : characters[offset] }
-    var rest: String { String(characters[min(offset, characters.count)...]) }
+    var isAtEnd: Bool { index >= line.endIndex }
+    var peek: Character? { isAtEnd ? nil : line[index] }
+    /// The character just passed.
+    var previous: Character? { index > line.startIndex ? line[line.index(before: index)] : nil }
+    var rest: String { String(line[index...]) }
 
-    func text(from start: Int) -> String { String(characters[start..<offset]) }
+    /// The characters from character `start` to here.
+    func text(from start: Int) -> String {
+        let from = line.index(line.startIndex, offsetBy: start)
+        return String(line[from..<index])
+    }
 
-    mutating func advance() { offset += 1 }
+    mutating func advance() {
+        guard !isAtEnd else { return }
+        index = line.index(after: index)
+        offset += 1
+    }
 
     @discardableResult
     mutating func skipSpaces() -> Int {
         let start = offset
-        while let character = peek, character == " " || character == "\t" || character == "\u{00A0}" { offset += 1 }
+        while let character = peek, character == " " || character == "\t" || character == "\u{00A0}" { advance() }
         return offset - start
     }
 
     mutating func take(_ literal: Character) -> Bool {
         guard peek == literal else { return false }
-        offset += 1
+        advance()
         return true
     }
 
     mutating func take(caseInsensitive word: String) -> Bool {
-        let target = Array(word.lowercased())
-        guard offset + target.count <= characters.count else { return false }
-        for (index, character) in target.enumerated() where characters[offset + index].lowercased() != String(character) {
-            return false
+        var probe = self
+        for character in word.lowercased() {
+            guard let next = probe.peek, next.lowercased() == String(character) else { return false }
+            probe.advance()
         }
-        offset += target.count
+        self = probe
         return true
     }
 
     mutating func takeNumber() -> Int? {
-        let start = offset
-        while let character = peek, character.isASCII, character.isNumber { offset += 1 }
-        guard offset > start, offset - start <= 6 else {
-            offset = start
+        let start = self
+        while let character = peek, character.isASCII, character.isNumber { advance() }
+        guard offset > start.offset, offset - start.offset <= 6 else {
+            self = start
             return nil
         }
-        return Int(String(characters[start..<offset]))
+        return Int(line[start.index..<index])
     }
 }
 

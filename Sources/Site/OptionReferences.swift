@@ -21,30 +21,25 @@ enum OptionReferences {
         guard !letters.isEmpty, html.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count + 64)
-        var text = ""
         var skipDepth = 0  // inside <code> or <pre>
-        var index = html.startIndex
-        func flush() {
-            if !text.isEmpty {
-                out += skipDepth > 0 ? text : markText(text, letters: letters, shown: shown)
-                text = ""
-            }
+        func add(text: Substring) {
+            guard !text.isEmpty else { return }
+            out += skipDepth > 0 ? String(text) : markText(String(text), letters: letters, shown: shown)
         }
-        while index < html.endIndex {
-            if html[index] == "<", let close = html[index...].firstIndex(of: ">") {
-                flush()
-                let tag = html[index...close]
-                let name = tag.dropFirst().prefix { $0.isLetter || $0 == "/" }.lowercased()
-                if name == "code" || name == "pre" { skipDepth += 1 }
-                if name == "/code" || name == "/pre" { skipDepth = max(0, skipDepth - 1) }
-                out += tag
-                index = html.index(after: close)
-            } else {
-                text.append(html[index])
-                index = html.index(after: index)
-            }
+        // Tags found by their bytes: walking the HTML by Characters showed in profiles.
+        let utf8 = html.utf8
+        var textStart = utf8.startIndex
+        while let open = utf8[textStart...].firstIndex(of: UInt8(ascii: "<")),
+              let close = utf8[open...].firstIndex(of: UInt8(ascii: ">")) {
+            add(text: html[textStart..<open])
+            let tag = html[open...close]
+            let name = tag.dropFirst().prefix { $0.isLetter || $0 == "/" }.lowercased()
+            if name == "code" || name == "pre" { skipDepth += 1 }
+            if name == "/code" || name == "/pre" { skipDepth = max(0, skipDepth - 1) }
+            out += tag
+            textStart = utf8.index(after: close)
         }
-        flush()
+        add(text: html[textStart...])
         return out
     }
 
