@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Support
 import Markdown
 
 /// The code highlighter a site ships: Debian's highlight.js (libjs-highlight.js) cut down to
@@ -132,17 +133,23 @@ struct HighlightBundle: Sendable {
     /// The languages of a course's code: each fenced block's first info word, and each
     /// exercise track's language.
     static func languages(of course: Course) -> Set<String> {
-        var found = Set<String>()
-        func visit(_ node: MarkdownNode) {
-            if let info = node.fenceInfo {
-                // The word the renderer puts in `class="language-…"`.
-                let word = info.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-                if !word.isEmpty { found.insert(word) }
-                return
+        // Each page's on its own core: this walk of every page runs before the pages render.
+        let pages = course.pages
+        let perPage = Parallel.map(pages.count) { index -> Set<String> in
+            var found = Set<String>()
+            func visit(_ node: borrowing MarkdownNode) {
+                if let info = node.fenceInfo {
+                    // The word the renderer puts in `class="language-…"`.
+                    let word = info.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+                    if !word.isEmpty { found.insert(word) }
+                    return
+                }
+                node.forEachChild { _, child in if child.kind.isBlock { visit(child) } }
             }
-            for child in node.children where child.kind.isBlock { visit(child) }
+            visit(pages[index].document)
+            return found
         }
-        for page in course.pages { visit(page.document) }
+        var found = perPage.reduce(into: Set<String>()) { $0.formUnion($1) }
         for exercise in course.exercises {
             for track in exercise.tracks { found.insert(track.name.lowercased()) }
         }

@@ -171,13 +171,13 @@ public struct SearchIndex: Sendable {
                 }
             }
             var out: [UInt8] = Array("lecternSearchLoaded(\"terms-\(shard)\",{".utf8)
-            for (offset, term) in postings.keys.sorted().enumerated() {
+            for (offset, (term, numbers)) in postings.sorted(by: { $0.key < $1.key }).enumerated() {
                 if offset > 0 { out.append(contentsOf: ",\n".utf8) }
                 JSONString.append(String(term.text), to: &out)
                 out.append(contentsOf: ":[".utf8)
-                for (position, number) in postings[term]!.enumerated() {
+                for (position, number) in numbers.enumerated() {
                     if position > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: String(number).utf8)
+                    appendDecimal(number, to: &out)
                 }
                 out.append(UInt8(ascii: "]"))
             }
@@ -186,6 +186,13 @@ public struct SearchIndex: Sendable {
         }
         for (shard, data) in shards.enumerated() { files.append(("\(folder)/terms-\(shard).js", data)) }
         return files
+    }
+
+    /// A non-negative number's decimal digits, without making a String of each (the index
+    /// holds hundreds of thousands of numbers, none of them long).
+    private static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
+        if number >= 10 { appendDecimal(number / 10, to: &out) }
+        out.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 
     /// An entry and its value onto a term's list, in one access to the list.
