@@ -98,7 +98,7 @@ enum InlineEditing {
                     result.removeLast()
                     continue
                 }
-                result[result.count - 1].literal = text
+                if text.utf8.count != last.literal.utf8.count { result[result.count - 1].literal = text }
                 return result
             case .softBreak, .lineBreak:
                 result.removeLast()
@@ -144,7 +144,17 @@ enum InlineEditing {
             }
             return result
         }
-        let stripped = strip(inlines)
+        // Most options hold no ✅: they are returned as they are, without copying their nodes.
+        func needsStripping(_ nodes: [MarkdownNode]) -> Bool {
+            nodes.contains { node in
+                switch node.kind {
+                case .text: node.literal.isEmpty || node.literal.utf8.contains(0xE2)
+                case .emphasis, .strong, .link: node.children.isEmpty || needsStripping(node.children)
+                default: false
+                }
+            }
+        }
+        let stripped = needsStripping(inlines) ? strip(inlines) : inlines
         return (trimTrailingWhitespace(stripped), marks)
     }
 
