@@ -1,7 +1,7 @@
 import Course
 import Foundation
-import Support
 import Markdown
+import Support
 
 /// The code highlighter a site ships: Debian's highlight.js (libjs-highlight.js) cut down to
 /// the languages the course's code blocks name, as one script, `assets/highlight.js`. Pages
