@@ -316,8 +316,8 @@ class LearnerCase(ChromiumCase):
     A class that carries browser storage from page to page sets SERVED: its bundled-course
     pages come from `lectern site serve` over http://127.0.0.1, as an author previews them.
     Chromium does not keep file:// localStorage consistent across navigations: a page opened
-    right after another wrote saw none of it in 2 to 4 runs of 20 (sometimes not even after a
-    reload), while over http the same steps saw every write in 20 of 20."""
+    right after another wrote saw none of it in 3 of 12 and 2 of 20 trials (once not even after
+    a reload), while over http the same steps saw every write in 20 of 20."""
 
     SERVED = False
 
@@ -354,8 +354,9 @@ class LearnerCase(ChromiumCase):
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", DESKTOP)
 
     def clear_storage(self):
-        """Clears file:// pages' localStorage in the browser process itself: a renderer's own
-        clear() reaches the next page's renderer only eventually (seen once in a full run)."""
+        """Clears the pages' localStorage (file://, and the served origin) in the browser process
+        itself: a renderer's own clear() reaches the next page's renderer only eventually (seen
+        once in a full run)."""
         for origin in ["file://"] + ([self.origin] if self.server else []):
             self.driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage"})
 
