@@ -65,15 +65,18 @@ public enum DirectoryListing {
     }
 
     private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    private static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
 
     private static func read(_ directory: OpaquePointer, _ body: (String, Kind) -> Void) {
         while let entry = readdir(directory) {
-            // The name is read in place: copying `d_name` (or the whole `dirent`) reads 256
-            // bytes, but a record is only `d_reclen` long, and the last one of readdir's buffer
-            // may end before that, at unmapped memory (a SIGSEGV while listing a full /tmp).
-            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
+            // The name and type are read in place: copying `d_name` (or the whole `dirent`, as
+            // `entry.pointee` may) reads 256 bytes, but a record is only `d_reclen` long, and the
+            // last one of readdir's buffer may end before that, at unmapped memory (a SIGSEGV
+            // while listing a full /tmp).
+            let record = UnsafeRawPointer(entry)
+            let name = String(cString: (record + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
-            body(name, kind(entry.pointee.d_type, name, in: directory))
+            body(name, kind((record + typeOffset).load(as: UInt8.self), name, in: directory))
         }
     }
 
