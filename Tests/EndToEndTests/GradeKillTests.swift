@@ -45,20 +45,31 @@ struct GradeKillTests {
         return raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The staging folder of the run that lectern `pid` is sandboxing: the host side of
-    /// bubblewrap's `--ro-bind … /run/lectern`. Polls with blocking sleeps, so a busy test
-    /// process (whose async tasks may wait long for a thread) cannot make it give up early.
-    static func stagingFolder(of pid: pid_t) throws -> String {
+    /// The staging folders (the host side of bubblewrap's `--ro-bind … /run/lectern`) of the
+    /// sandboxes lectern `pid` runs now.
+    static func stagingFolders(of pid: pid_t) -> [String] {
+        descendants(of: pid).compactMap { child in
+            let argv = commandLine(child)
+            return argv.indices.first(where: { argv[$0] == "/run/lectern" && $0 >= 2 && argv[$0 - 2] == "--ro-bind" })
+                .map { argv[$0 - 1] }
+        }
+    }
+
+    /// The staging folder of the sandbox in which lectern `pid` runs the learner's `file`: the
+    /// reference, which grades beside it in a sandbox of its own, ends in a moment and removes
+    /// its folder, so only the learner's sandbox is sure to outlast the checks. Polls with
+    /// blocking sleeps, so a busy test process (whose async tasks may wait long for a thread)
+    /// cannot make it give up early.
+    static func learnerStagingFolder(of pid: pid_t, running file: Data) throws -> String {
         for _ in 0..<6000 {
-            for child in descendants(of: pid) {
-                let argv = commandLine(child)
-                if let bind = argv.indices.first(where: { argv[$0] == "/run/lectern" && $0 >= 2 && argv[$0 - 2] == "--ro-bind" }) {
-                    return argv[bind - 1]
-                }
+            if let folder = stagingFolders(of: pid).first(where: {
+                FileManager.default.contents(atPath: $0 + "/input/submission/circuit_breaker.py") == file
+            }) {
+                return folder
             }
             usleep(20_000)
         }
-        throw KillTestError(description: "lectern \(pid) never started a sandbox")
+        throw KillTestError(description: "lectern \(pid) never started a sandbox for the learner's file")
     }
 
     struct KillTestError: Error, CustomStringConvertible { var description: String }
@@ -90,8 +101,9 @@ struct GradeKillTests {
         try #require(yaml.contains("wall_seconds: 10\n"))
         try Data(yaml.replacingOccurrences(of: "wall_seconds: 10\n", with: "wall_seconds: 20\n").utf8).write(to: settings)
 
+        let learnerFile = Data(Self.sleeper.utf8)
         let (killed, _) = try Self.startGrading(exercise.path, sleeper)
-        let killedFolder = try Self.stagingFolder(of: killed.processIdentifier)
+        let killedFolder = try Self.learnerStagingFolder(of: killed.processIdentifier, running: learnerFile)
         let ofTheRun = Self.descendants(of: killed.processIdentifier)
         #expect(!ofTheRun.isEmpty)
         kill(killed.processIdentifier, SIGKILL)
@@ -108,7 +120,7 @@ struct GradeKillTests {
 
         // A grading that is going on meanwhile, as another user's or another batch job's.
         let (live, liveOutput) = try Self.startGrading(exercise.path, sleeper)
-        let liveFolder = try Self.stagingFolder(of: live.processIdentifier)
+        let liveFolder = try Self.learnerStagingFolder(of: live.processIdentifier, running: learnerFile)
 
         // The next run removes the dead run's folder, and keeps the live one's.
         let broken = folder.appendingPathComponent("broken.py")
@@ -116,8 +128,11 @@ struct GradeKillTests {
         let next = try LecternProcess.run(["grade", "circuit-breaker", broken.path, "--no-record"])
         #expect(next.status == 0, "\(next.stderr)")
         #expect(!FileManager.default.fileExists(atPath: killedFolder), "the next run removes \(killedFolder)")
-        try #require(live.isRunning, "the live grading must still run for the next check to mean anything")
-        #expect(FileManager.default.fileExists(atPath: liveFolder), "a live run's folder is kept")
+        let liveFolderKept = FileManager.default.fileExists(atPath: liveFolder)
+        // Only if its sandbox still runs after that look was the folder in use all along.
+        try #require(Self.stagingFolders(of: live.processIdentifier).contains(liveFolder),
+                     "the live grading's sandbox must still run for the check to mean anything")
+        #expect(liveFolderKept, "a live run's folder is kept")
 
         let report = String(decoding: liveOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         live.waitUntilExit()
