@@ -254,17 +254,19 @@ public struct Band: Hashable, Sendable {
 }
 
 /// A small, stable 64-bit FNV-1a hash, so content hashes agree across runs and machines.
-struct FNV1a64 {
+public struct FNV1a64 {
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ text: String) {
+    public init() {}
+
+    public mutating func add(_ text: String) {
         for byte in text.utf8 {
             state ^= UInt64(byte)
             state = state &* 0x0000_0100_0000_01B3
         }
     }
 
-    var hex: String {
+    public var hex: String {
         let digits = String(state, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

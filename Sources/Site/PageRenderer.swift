@@ -259,73 +259,54 @@ struct PageRenderer: Sendable {
                 // scored question.
                 let whole = scored.isSubset(of: Set(indices))
                 let bands = whole ? quiz.scoringGuide?.bands ?? [] : []
-                var context = quizFormContext(quiz, indices: indices, bands: bands, formID: form == 1 ? "quiz" : "quiz-\(form)",
-                                              renderer: renderer, explanationCode: &explanationCode)
+                var form = quizForm(quiz, indices: indices, bands: bands, formID: form == 1 ? "quiz" : "quiz-\(form)",
+                                    renderer: renderer, explanationCode: &explanationCode)
                 // What quiz.js keeps of an attempt in the browser, keyed by the quiz's content
                 // hash as the progress store keys it; `whole` when the form holds the whole quiz.
-                context["quiz_hash"] = quiz.contentHash
-                context["session_id"] = session.id
-                context["session_title"] = session.title
-                context["quiz_title"] = quiz.title
-                context["whole"] = whole
+                form.quizHash = quiz.contentHash
+                form.sessionID = session.id
+                form.sessionTitle = session.title
+                form.quizTitle = quiz.title
+                form.whole = whole
                 if whole, course.offersExports, QuizDownloads.isExportable(quiz) {
-                    context["downloads"] = QuizDownloads.downloads(forQuizAt: output).map { download in
-                        ["label": download.label, "href": SitePath.relative(from: output, to: download.output),
-                         "format": download.format.rawValue]
+                    form.downloads = QuizDownloads.downloads(forQuizAt: output).map { download in
+                        QuizForm.Download(label: download.label, href: SitePath.relative(from: output, to: download.output),
+                                          format: download.format.rawValue)
                     }
-                    context["has_downloads"] = true
                 }
-                html += theme.render("quiz-form", context)
+                html += theme.quizFormIsDefault ? QuizFormHTML.render(form) : theme.render("quiz-form", form.context)
             }
         }
         return html
     }
 
-    /// One quiz form's context (documented in site/README.md).
-    private func quizFormContext(_ quiz: Quiz, indices: [Int], bands: [Band], formID: String, renderer: HTMLRenderer,
-                                 explanationCode: inout Bool) -> [String: Any] {
-        let questions = indices.map { index -> [String: Any] in
+    /// One quiz form, its quiz-wide fields left for the caller.
+    private func quizForm(_ quiz: Quiz, indices: [Int], bands: [Band], formID: String, renderer: HTMLRenderer,
+                          explanationCode: inout Bool) -> QuizForm {
+        let questions = indices.map { index -> QuizForm.Question in
             let question = quiz.questions[index]
             let id = "q\(question.number)"
-            let selfCheck = !question.isScored
-            var value: [String: Any] = [
-                "number": question.number,
-                "id": id,
-                "title": question.title ?? "",
-                "has_title": !(question.title ?? "").isEmpty,
-                "prompt": renderer.render(question.prompt),
-                "self_check": selfCheck,
-                "multiple": question.isMultipleAnswer,
-                "has_options": !question.options.isEmpty,
-                "options": question.options.enumerated().map { index, option -> [String: Any] in
-                    ["letter": option.letter, "index": index, "id": "\(id)-\(option.letter.lowercased())", "name": id,
-                     "input_type": question.isMultipleAnswer ? "checkbox" : "radio", "self_check": selfCheck,
-                     "content": renderer.render(MarkdownNode(.paragraph, children: option.content).children)]
-                },
-            ]
-            if selfCheck {
-                let answer = question.revealed
-                value["answer"] = answer.isEmpty ? "<p>No answer is given for this question.</p>"
-                    : OptionReferences.mark(renderer.render(answer), letters: question.ownLetters, shown: question.options.map(\.letter))
+            var answer: String?
+            if !question.isScored {
+                let revealed = question.revealed
+                answer = revealed.isEmpty ? "<p>No answer is given for this question.</p>"
+                    : OptionReferences.mark(renderer.render(revealed), letters: question.ownLetters, shown: question.options.map(\.letter))
             }
-            return value
+            return QuizForm.Question(
+                number: question.number, id: id, title: question.title ?? "", prompt: renderer.render(question.prompt),
+                selfCheck: !question.isScored, multiple: question.isMultipleAnswer,
+                options: question.options.enumerated().map { index, option in
+                    QuizForm.Option(letter: option.letter, index: index, id: "\(id)-\(option.letter.lowercased())",
+                                    content: renderer.render(MarkdownNode(.paragraph, children: option.content).children))
+                },
+                answer: answer)
         }
         let scoredCount = indices.filter { quiz.questions[$0].isScored }.count
-        let selfCheckCount = indices.count - scoredCount
         let payload = QuizPayload(quiz, indices: indices, bands: bands, renderer: renderer).json
         if Self.holdsCode(payload) { explanationCode = true }
-        return [
-            "form_id": formID,
-            "questions": questions,
-            "question_count": indices.count,
-            "scored_count": scoredCount,
-            "has_scored": scoredCount > 0,
-            "one_scored": scoredCount == 1,
-            "self_check_count": selfCheckCount,
-            "has_self_check": selfCheckCount > 0,
-            "one_self_check": selfCheckCount == 1,
-            "data": QuizPayload.encode(payload),
-        ]
+        return QuizForm(formID: formID, questions: questions, scoredCount: scoredCount, selfCheckCount: indices.count - scoredCount,
+                        data: QuizPayload.encode(payload), quizHash: "", sessionID: "", sessionTitle: "", quizTitle: "",
+                        whole: false, downloads: nil)
     }
 
     private func exerciseContext(_ exercise: Exercise, output: String) -> ([String: Any], PageOutline) {

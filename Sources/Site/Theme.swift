@@ -18,6 +18,9 @@ public struct Theme: Sendable {
     public var assets: [String: Data]
     /// The template names whose text came from the course's theme folder.
     public var overridden: [String]
+    /// Whether the `quiz-form` template is the one ``QuizFormHTML`` writes out, so forms are
+    /// rendered without the template library.
+    var quizFormIsDefault = false
 
     /// Loads the default theme from `defaultDirectory` and overrides from `courseTheme`.
     /// Returns nil (with diagnostics) when a template does not parse or one is missing.
@@ -99,7 +102,8 @@ public struct Theme: Sendable {
             diagnostics.append(.error(base.appendingPathComponent("templates/\(name).mustache").path, "the theme has no '\(name)' template"))
             failed = true
         }
-        return failed ? nil : Theme(library: library, assets: assets, overridden: overridden.sorted())
+        return failed ? nil : Theme(library: library, assets: assets, overridden: overridden.sorted(),
+                                    quizFormIsDefault: sources["quiz-form"].map { QuizFormHTML.mirrors($0.text) } ?? false)
     }
 
     /// Renders `context` with the named template.
