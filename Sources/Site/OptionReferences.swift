@@ -52,8 +52,53 @@ enum OptionReferences {
     private static let continuation = try! NSRegularExpression(pattern:
         #"^\)?\s*(?:,|/|\+|&amp;|\band\b|\bor\b)\s*(?:,?\s*(?:and|or)\s+)?\(?([A-Z])"# + alone)
 
+    /// Whether `text` holds what every citation needs, looked for on bytes before the regular
+    /// expressions run (which showed in the profile of a course's every explanation): a
+    /// capital before `)`, a capital other than A and I before a space, or the stem of
+    /// *option*, *answer* or *choice* in any case. A superset: when it says no, no pattern matches.
+    static func mayCite(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 0..<(bytes.count - 1) {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    let next = bytes[index + 1]
+                    if next == UInt8(ascii: ")") { return true }
+                    // `\s` takes Unicode spaces too: any non-ASCII byte might begin one.
+                    if byte != UInt8(ascii: "A"), byte != UInt8(ascii: "I"),
+                       next == 0x20 || (next >= 0x09 && next <= 0x0D) || next >= 0x80 { return true }
+                    if Self.stemAt(bytes, index + 1) { return true }
+                case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    if Self.stemAt(bytes, index + 1) { return true }
+                default:
+                    break
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether `ption`, `nswer` or `hoice`, in any case, starts at `start`.
+    private static func stemAt(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        guard start + 5 <= bytes.count else { return false }
+        func folded(_ offset: Int) -> UInt8 { bytes[start + offset] | 0x20 }
+        switch folded(0) {
+        case UInt8(ascii: "p"): return folded(1) == UInt8(ascii: "t") && folded(2) == UInt8(ascii: "i") && folded(3) == UInt8(ascii: "o") && folded(4) == UInt8(ascii: "n")
+        case UInt8(ascii: "n"): return folded(1) == UInt8(ascii: "s") && folded(2) == UInt8(ascii: "w") && folded(3) == UInt8(ascii: "e") && folded(4) == UInt8(ascii: "r")
+        case UInt8(ascii: "h"): return folded(1) == UInt8(ascii: "o") && folded(2) == UInt8(ascii: "i") && folded(3) == UInt8(ascii: "c") && folded(4) == UInt8(ascii: "e")
+        default: return false
+        }
+    }
+
     /// Marks the citations in one run of text (no tags).
     private static func markText(_ text: String, letters: [String: Int], shown: [String]) -> String {
+        mayCite(text) ? markCitations(text, letters: letters, shown: shown) : text
+    }
+
+    /// ``markText`` without the byte filter: the regular expressions alone.
+    static func markCitations(_ text: String, letters: [String: Int], shown: [String]) -> String {
         let source = text as NSString
         var marks: [NSRange] = []
         for match in citation.matches(in: text, range: NSRange(location: 0, length: source.length)) {
