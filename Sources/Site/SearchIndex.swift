@@ -164,14 +164,14 @@ public struct SearchIndex: Sendable {
         // terms-K.js: postings by term, terms sorted, entries in page order.
         let firstEntry = starts
         let shards = Parallel.map(shardCount) { shard -> Data in
-            var postings: [SearchTerm: [Int]] = [:]
+            var postings = ShardPostings(capacity: parts.reduce(0) { $0 + $1.shards[shard].count })
             for (partIndex, part) in parts.enumerated() {
                 for posting in part.shards[shard] {
-                    append(firstEntry[partIndex] + posting.entry, posting.value, to: &postings[posting.term, default: []])
+                    postings.append(posting.term, entry: firstEntry[partIndex] + posting.entry, value: posting.value)
                 }
             }
             var out: [UInt8] = Array("lecternSearchLoaded(\"terms-\(shard)\",{".utf8)
-            for (offset, (term, numbers)) in postings.sorted(by: { $0.key < $1.key }).enumerated() {
+            for (offset, (term, numbers)) in postings.sortedByTerm.enumerated() {
                 if offset > 0 { out.append(contentsOf: ",\n".utf8) }
                 JSONString.append(String(term.text), to: &out)
                 out.append(contentsOf: ":[".utf8)
@@ -195,10 +195,64 @@ public struct SearchIndex: Sendable {
         out.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 
-    /// An entry and its value onto a term's list, in one access to the list.
-    private static func append(_ entry: Int, _ value: Int, to list: inout [Int]) {
-        list.append(entry)
-        list.append(value)
+}
+
+/// One term shard's postings gathered by term: each term's entries and values, in the order
+/// they were added (page order). An open-addressing table on the terms' FNV-1a hashes, which
+/// each term carries from where it was counted; a Dictionary hashed each again with SipHash,
+/// and was the merge's largest cost in profiles.
+struct ShardPostings {
+    private var slots: [Int32]
+    private var terms: [SearchTerm] = []
+    /// Each term's entries and values, interleaved: entry, value, entry, value…
+    private var lists: [[Int]] = []
+
+    /// A table sized for `capacity` distinct terms; it grows past them.
+    init(capacity: Int) {
+        slots = Self.emptySlots(for: capacity)
+    }
+
+    private static func emptySlots(for capacity: Int) -> [Int32] {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        return Array(repeating: -1, count: size)
+    }
+
+    mutating func append(_ term: SearchTerm, entry: Int, value: Int) {
+        if terms.count * 2 >= slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: term.bytesHash) & mask
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 {
+                slots[slot] = Int32(terms.count)
+                terms.append(term)
+                lists.append([entry, value])
+                return
+            }
+            if terms[index] == term {
+                lists[index].append(entry)
+                lists[index].append(value)
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Twice the slots, the terms placed again: probing stays short when more terms come.
+    private mutating func grow() {
+        slots = Self.emptySlots(for: slots.count)
+        let mask = slots.count - 1
+        for (index, term) in terms.enumerated() {
+            var slot = Int(truncatingIfNeeded: term.bytesHash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    /// The terms in byte order, each with its list.
+    var sortedByTerm: [(SearchTerm, [Int])] {
+        terms.indices.sorted { terms[$0] < terms[$1] }.map { (terms[$0], lists[$0]) }
     }
 }
 
