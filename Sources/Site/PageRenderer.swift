@@ -274,7 +274,7 @@ struct PageRenderer: Sendable {
                                           format: download.format.rawValue)
                     }
                 }
-                html += theme.quizFormIsDefault ? QuizFormHTML.render(form) : theme.render("quiz-form", form.context)
+                html += theme.direct.contains("quiz-form") ? QuizFormHTML.render(form) : theme.render("quiz-form", form.context)
             }
         }
         return html

@@ -1,30 +1,8 @@
-import Course
-import Markdown
 
 /// The default theme's `quiz-form` template (site/templates/quiz-form.mustache) written out
-/// in Swift. A course's quizzes are most of its template tags (a 270-page course has 3,000
-/// options of ten tags each), and the template library resolves each tag through a context
-/// stack of dictionaries and a chain of dynamic casts; this writes the same bytes directly.
-///
-/// The template stays the definition: the build uses this only while the theme's
-/// `quiz-form` text is the one written out here (``templateFingerprint``), so a course
-/// theme's own template, or an edited default, is rendered by the library as before. Tests
-/// hold the two renderings byte for byte equal on every quiz of the course fixtures.
+/// (``DirectTemplates``): a course's quizzes are most of its template tags (a 270-page course
+/// has 3,000 options of ten tags each).
 enum QuizFormHTML {
-    /// FNV-1a of the template text this mirrors; a test checks the shipped template against it.
-    static let templateFingerprint = "0e4857b9298629ec"
-
-    /// Whether `templateText` is the template this renders.
-    static func mirrors(_ templateText: String) -> Bool {
-        fingerprint(templateText) == templateFingerprint
-    }
-
-    static func fingerprint(_ templateText: String) -> String {
-        var hasher = FNV1a64()
-        hasher.add(templateText)
-        return hasher.hex
-    }
-
     static func render(_ form: QuizForm) -> String {
         let formID = escape(form.formID)
         let scored = form.scoredCount > 0
@@ -124,8 +102,7 @@ enum QuizFormHTML {
         return html
     }
 
-    /// `{{name}}` under the theme's `HTML` content type (``TemplateEscaping``).
     private static func escape(_ text: String) -> String {
-        HTMLEscaping.escape(text, apostrophes: true)
+        TemplateEscaping.escape(text)
     }
 }

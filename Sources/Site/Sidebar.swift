@@ -64,7 +64,7 @@ struct Sidebar: Sendable {
             var itemsHTML = folder.itemsHTML[index]
             if let ownItem, Self.listsItems(group, plan: plan) {
                 items[ownItem]["current"] = true
-                itemsHTML[ownItem] = theme.render("nav-item", items[ownItem].merging(["root": SitePath.root(from: output)]) { $1 })
+                itemsHTML[ownItem] = Self.itemHTML(items[ownItem], root: SitePath.root(from: output), theme: theme)
             }
             let open = Self.value(group, plan: plan, from: output, current: current, open: true, items: items)
             values.append(open)
@@ -80,7 +80,7 @@ struct Sidebar: Sendable {
             let items = listsItems(group, plan: plan) ? group.items.map { item -> [String: Any] in
                 ["title": plan.entries[item].navTitle, "href": SitePath.relative(from: page, to: plan.entries[item].output), "current": false]
             } : []
-            let itemsHTML = items.map { theme.render("nav-item", $0.merging(["root": root]) { $1 }) }
+            let itemsHTML = items.map { itemHTML($0, root: root, theme: theme) }
             let value = self.value(group, plan: plan, from: page, current: false, open: false, items: items)
             let html = theme.render("nav-group", value.merging(["root": root, "items_html": itemsHTML.joined()]) { $1 })
             folder.closed.append(RenderedGroup(value: value, html: html))
@@ -88,6 +88,15 @@ struct Sidebar: Sendable {
             folder.itemsHTML.append(itemsHTML)
         }
         return folder
+    }
+
+    /// One link of a group, by the theme's `nav-item`.
+    private static func itemHTML(_ item: [String: Any], root: String, theme: Theme) -> String {
+        if theme.direct.contains("nav-item"), let title = item["title"] as? String, let href = item["href"] as? String,
+           let current = item["current"] as? Bool {
+            return NavItemHTML.render(title: title, href: href, current: current)
+        }
+        return theme.render("nav-item", item.merging(["root": root]) { $1 })
     }
 
     /// Whether a group lists its pages: a group that is one page, its own (a top-level page of

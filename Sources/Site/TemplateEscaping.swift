@@ -10,6 +10,11 @@ import Mustache
 /// `{{% CONTENT_TYPE: HTML}}`; a course template without that line escapes the same, slower.
 struct TemplateEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
+        Self.escape(text)
+    }
+
+    /// `{{name}}` under this content type, for the templates a build writes out (``DirectTemplates``).
+    static func escape(_ text: String) -> String {
         HTMLEscaping.escape(text, apostrophes: true)
     }
 

@@ -18,9 +18,9 @@ public struct Theme: Sendable {
     public var assets: [String: Data]
     /// The template names whose text came from the course's theme folder.
     public var overridden: [String]
-    /// Whether the `quiz-form` template is the one ``QuizFormHTML`` writes out, so forms are
-    /// rendered without the template library.
-    var quizFormIsDefault = false
+    /// The templates kept as shipped that the build writes without the template library
+    /// (``DirectTemplates``).
+    var direct: Set<String> = []
 
     /// Loads the default theme from `defaultDirectory` and overrides from `courseTheme`.
     /// Returns nil (with diagnostics) when a template does not parse or one is missing.
@@ -103,7 +103,7 @@ public struct Theme: Sendable {
             failed = true
         }
         return failed ? nil : Theme(library: library, assets: assets, overridden: overridden.sorted(),
-                                    quizFormIsDefault: sources["quiz-form"].map { QuizFormHTML.mirrors($0.text) } ?? false)
+                                    direct: DirectTemplates.kept(in: sources.mapValues(\.text)))
     }
 
     /// Renders `context` with the named template.

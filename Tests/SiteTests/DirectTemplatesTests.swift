@@ -4,13 +4,14 @@ import TestSupport
 import Testing
 @testable import Site
 
-/// The default `quiz-form` template is rendered by ``QuizFormHTML`` without the template
-/// library; these hold that the two write the same bytes, and that anything else than the
-/// shipped template goes through the library.
-@Suite struct QuizFormHTMLTests {
-    /// Courses whose quiz forms hold, between them, every branch of the template: scored and
-    /// self-check items (with and without an answer), checkboxes, titles that need escaping,
-    /// several forms on one page, the whole quiz and its downloads.
+/// The default templates a build writes without the template library (`DirectTemplates`):
+/// the two write the same bytes, and anything else than the shipped text goes through the
+/// library.
+@Suite struct DirectTemplatesTests {
+    /// Courses whose quiz forms and sidebars hold, between them, every branch of the templates
+    /// written out: scored and self-check items (with and without an answer), checkboxes,
+    /// titles that need escaping, several forms on one page, the whole quiz and its downloads;
+    /// sidebar links current and not, in folders and at the root.
     static let courses = [
         "Tests/SiteTests/Fixtures/quiz-forms", "Tests/SiteTests/Fixtures/mkdocs", "Tests/SiteTests/Fixtures/course",
         "Tests/SiteTests/Fixtures/mdbook", "Tests/EndToEndTests/QuizFixtures/two-sessions", "content",
@@ -18,14 +19,16 @@ import Testing
 
     static var shippedTheme: URL { Fixture.repository.appendingPathComponent("site") }
 
-    /// The default theme with its quiz-form template made different in text only: a comment
-    /// on a line of its own renders nothing, so the library renders what it did before.
-    static func themeWithRetextedQuizForm(in folder: TemporaryFolder) throws -> URL {
+    /// The default theme with each template written out made different in text only: a
+    /// comment on a line of its own renders nothing, so the library renders what it did before.
+    static func themeWithRetextedTemplates(in folder: TemporaryFolder) throws -> URL {
         let theme = folder.url.appendingPathComponent("theme")
         try FileManager.default.copyItem(at: shippedTheme, to: theme)
-        let template = theme.appendingPathComponent("templates/quiz-form.mustache")
-        let text = try String(contentsOf: template, encoding: .utf8)
-        try (text + "{{! the same template, in other words }}\n").write(to: template, atomically: true, encoding: .utf8)
+        for name in DirectTemplates.fingerprints.keys {
+            let template = theme.appendingPathComponent("templates/\(name).mustache")
+            let text = try String(contentsOf: template, encoding: .utf8)
+            try (text + "{{! the same template, in other words }}\n").write(to: template, atomically: true, encoding: .utf8)
+        }
         return theme
     }
 
@@ -35,27 +38,28 @@ import Testing
         return SiteBuilder.build(coursePath: Fixture.repository.appendingPathComponent(course).path, options: options)
     }
 
-    @Test func theShippedTemplateIsTheOneWrittenOut() throws {
-        let text = try String(contentsOf: Self.shippedTheme.appendingPathComponent("templates/quiz-form.mustache"), encoding: .utf8)
-        #expect(QuizFormHTML.fingerprint(text) == QuizFormHTML.templateFingerprint,
-                "site/templates/quiz-form.mustache changed: change QuizFormHTML to match, then its fingerprint")
+    @Test(arguments: DirectTemplates.fingerprints.keys.sorted())
+    func theShippedTemplateIsTheOneWrittenOut(_ name: String) throws {
+        let text = try String(contentsOf: Self.shippedTheme.appendingPathComponent("templates/\(name).mustache"), encoding: .utf8)
+        #expect(DirectTemplates.fingerprint(text) == DirectTemplates.fingerprints[name],
+                "site/templates/\(name).mustache changed: change its Swift rendering to match, then its fingerprint")
     }
 
-    @Test func onlyTheShippedTemplateIsRenderedWithoutTheLibrary() throws {
+    @Test func onlyTheShippedTemplatesAreRenderedWithoutTheLibrary() throws {
         let folder = TemporaryFolder()
         var diagnostics: [Diagnostic] = []
         let shipped = try #require(Theme.load(defaultDirectory: Self.shippedTheme, courseTheme: nil, displayCourseTheme: "theme",
                                               diagnostics: &diagnostics))
-        let retexted = try #require(Theme.load(defaultDirectory: try Self.themeWithRetextedQuizForm(in: folder), courseTheme: nil,
+        let retexted = try #require(Theme.load(defaultDirectory: try Self.themeWithRetextedTemplates(in: folder), courseTheme: nil,
                                                displayCourseTheme: "theme", diagnostics: &diagnostics))
-        #expect(shipped.quizFormIsDefault)
-        #expect(!retexted.quizFormIsDefault)
+        #expect(shipped.direct == ["quiz-form", "nav-item"])
+        #expect(retexted.direct.isEmpty)
     }
 
     @Test(arguments: courses)
     func everyFileIsTheSameAsTheTemplateRendersIt(_ course: String) throws {
         let folder = TemporaryFolder()
-        let theme = try Self.themeWithRetextedQuizForm(in: folder)
+        let theme = try Self.themeWithRetextedTemplates(in: folder)
         let direct = folder.url.appendingPathComponent("direct")
         let templated = folder.url.appendingPathComponent("templated")
         #expect(Self.build(course, theme: nil, into: direct).succeeded)
@@ -73,7 +77,7 @@ import Testing
         #expect(forms > 0, "\(course) has no quiz form to compare")
     }
 
-    @Test func theCoursesHoldEveryBranchOfTheTemplate() throws {
+    @Test func theCoursesHoldEveryBranchOfTheTemplates() throws {
         let folder = TemporaryFolder()
         var html = ""
         for (index, course) in Self.courses.enumerated() {
@@ -86,7 +90,8 @@ import Testing
         for branch in [#"<li class="question self-check""#, "No answer is given for this question.", #"<details class="reveal">"#,
                        #"type="checkbox""#, #"type="radio""#, "Choose every right answer.", #"<form id="quiz-2""#, " data-whole ",
                        #"class="quiz-downloads""#, "Self-check items are not counted.", "Self-check: think of your answer",
-                       "&amp; “probes” &lt;b&gt;", "1 question to answer"] {
+                       "&amp; “probes” &lt;b&gt;", "1 question to answer",
+                       #"<li><a href="quiz.html" aria-current="page">Quiz</a></li>"#, #"<li><a href="01-titles/lesson.html">"#] {
             #expect(html.contains(branch), "no course holds \(branch)")
         }
     }
