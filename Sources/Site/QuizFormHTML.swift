@@ -1,4 +1,3 @@
-
 /// The default theme's `quiz-form` template (site/templates/quiz-form.mustache) written out
 /// (``DirectTemplates``): a course's quizzes are most of its template tags (a 270-page course
 /// has 3,000 options of ten tags each).

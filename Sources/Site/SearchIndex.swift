@@ -194,7 +194,6 @@ public struct SearchIndex: Sendable {
         if number >= 10 { appendDecimal(number / 10, to: &out) }
         out.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
-
 }
 
 /// One term shard's postings gathered by term: each term's entries and values, in the order
