@@ -124,8 +124,8 @@ enum InlineEditing {
             var result: [MarkdownNode] = []
             for var node in nodes {
                 switch node.kind {
-                case .text where !node.literal.utf8.contains(0xE2):
-                    // No ✅ (E2 9C 85): the common case, decided without walking the characters.
+                case .text where !holdsCorrectMark(node.literal):
+                    // No ✅: the common case, decided without walking the characters.
                     if !node.literal.isEmpty { result.append(node) }
                 case .text:
                     let count = node.literal.filter { $0 == correctMark || $0 == "\u{2705}\u{FE0F}" }.count
@@ -148,7 +148,7 @@ enum InlineEditing {
         func needsStripping(_ nodes: [MarkdownNode]) -> Bool {
             nodes.contains { node in
                 switch node.kind {
-                case .text: node.literal.isEmpty || node.literal.utf8.contains(0xE2)
+                case .text: node.literal.isEmpty || holdsCorrectMark(node.literal)
                 case .emphasis, .strong, .link: node.children.isEmpty || needsStripping(node.children)
                 default: false
                 }
@@ -159,4 +159,20 @@ enum InlineEditing {
     }
 
     static let correctMark: Character = "\u{2705}"
+
+    /// Whether `text` holds the bytes of ✅ (E2 9C 85). Without them no character of it is a
+    /// ✅; a search for E2 alone stopped at every smart quote and dash, which cmark's smart
+    /// punctuation puts in most lines, and sent them to the walk over characters.
+    static func holdsCorrectMark(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xE2, bytes[index + 1] == 0x9C, bytes[index + 2] == 0x85 { return true }
+                index += 1
+            }
+            return false
+        }
+    }
 }

@@ -164,6 +164,15 @@ import Testing
         #expect(question.correctIndex == 1)
     }
 
+    /// Smart quotes and dashes share ✅'s first byte; an option holding them keeps its text
+    /// whole, and loses only the mark when it has one.
+    @Test func onlyTheMarkIsTakenFromOptionsWithQuotesAndDashes() throws {
+        let (quiz, _) = parse("**Question 1:** Q?\n\nA) the \"open\" state -- fails fast\nB) the \"half-open\" state … probes ✅\n")
+        let question = try #require(quiz?.questions.first)
+        #expect(question.options.map(\.text) == ["the “open” state – fails fast", "the “half-open” state … probes"])
+        #expect(question.correctIndex == 1)
+    }
+
     @Test func contentHashChangesWhenAnAnswerChanges() throws {
         let (a, _) = parse("**Question 1:** Q?\n\nA) a ✅\nB) b\n")
         let (b, _) = parse("**Question 1:** Q?\n\nA) a\nB) b ✅\n")
