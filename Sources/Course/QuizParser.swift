@@ -502,23 +502,42 @@ private struct GuideBuilder {
 }
 
 extension String.UTF8View {
-    /// Whether `word` or `other` (lowercase ASCII letters) occurs, ignoring ASCII case; one
-    /// pass over the bytes for both.
+    /// Whether `word` or `other` (lowercase ASCII letters, `<`, `>` or spaces) occurs,
+    /// ignoring ASCII case. Sixteen bytes at a time, looking for where either needle's first
+    /// two bytes stand, then checking those places whole: the pages of a course that hold no
+    /// quiz are read to their end, and a byte at a time showed in profiles.
     func containsASCIICaseInsensitive(_ word: StaticString, or other: StaticString) -> Bool {
         let needles = [UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount),
                        UnsafeBufferPointer(start: other.utf8Start, count: other.utf8CodeUnitCount)]
-        guard let first = needles[0].first, let otherFirst = needles[1].first else { return true }
+        guard needles.allSatisfy({ !$0.isEmpty }) else { return true }
         return withContiguousStorageIfAvailable { haystack -> Bool in
             func matches(_ needle: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
                 guard index + needle.count <= haystack.count else { return false }
-                var matched = 1
+                var matched = 0
                 while matched < needle.count, haystack[index + matched] | 0x20 == needle[matched] { matched += 1 }
                 return matched == needle.count
             }
-            for index in haystack.indices {
-                let lower = haystack[index] | 0x20
-                if lower == first, matches(needles[0], at: index) { return true }
-                if lower == otherFirst, matches(needles[1], at: index) { return true }
+            func matchesEither(at index: Int) -> Bool {
+                matches(needles[0], at: index) || matches(needles[1], at: index)
+            }
+            var index = 0
+            if needles.allSatisfy({ $0.count >= 2 }), let base = UnsafeRawPointer(haystack.baseAddress) {
+                let lower = SIMD16<UInt8>(repeating: 0x20)
+                let first = (SIMD16<UInt8>(repeating: needles[0][0]), SIMD16<UInt8>(repeating: needles[0][1]))
+                let second = (SIMD16<UInt8>(repeating: needles[1][0]), SIMD16<UInt8>(repeating: needles[1][1]))
+                while index + 17 <= haystack.count {
+                    let here = base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self) | lower
+                    let next = base.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self) | lower
+                    let starts = (here .== first.0) .& (next .== first.1) .| (here .== second.0) .& (next .== second.1)
+                    if any(starts) {
+                        for lane in 0..<16 where starts[lane] && matchesEither(at: index + lane) { return true }
+                    }
+                    index += 16
+                }
+            }
+            while index < haystack.count {
+                if matchesEither(at: index) { return true }
+                index += 1
             }
             return false
         } ?? needles.contains { String(self).lowercased().contains(String(decoding: $0, as: UTF8.self)) }

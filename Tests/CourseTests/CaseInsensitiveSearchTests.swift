@@ -1,0 +1,49 @@
+import Testing
+@testable import Course
+
+/// The byte search that spares pages without a quiz the quiz parser: sixteen bytes at a time,
+/// it finds what a plain byte-by-byte search finds.
+@Suite struct CaseInsensitiveSearchTests {
+    /// The plain search: a needle at some index, every byte compared with ASCII case folded.
+    static func plainSearch(_ text: String, _ needles: [String]) -> Bool {
+        let bytes = Array(text.utf8)
+        return needles.contains { needle in
+            let wanted = Array(needle.utf8)
+            return bytes.indices.contains { start in
+                start + wanted.count <= bytes.count && wanted.indices.allSatisfy { bytes[start + $0] | 0x20 == wanted[$0] }
+            }
+        }
+    }
+
+    @Test func aNeedleIsFoundInAnyCaseAndAnywhere() {
+        let padding = String(repeating: "x", count: 40)
+        for offset in 0..<40 {
+            let prefix = String(padding.prefix(offset))
+            #expect(String(prefix + "QuEsTiOn").utf8.containsASCIICaseInsensitive("question", or: "scoring"))
+            #expect(String(prefix + "Scoring guide" + padding).utf8.containsASCIICaseInsensitive("question", or: "scoring"))
+            #expect(String(prefix + "<QUIZ>").utf8.containsASCIICaseInsensitive("<quiz>", or: "<quiz "))
+            #expect(!String(prefix + "questio" + padding).utf8.containsASCIICaseInsensitive("question", or: "scoring"))
+        }
+    }
+
+    /// Property: on random texts of characters the needles are made of (and of others, some
+    /// not ASCII), at every length around the sixteen-byte steps, both searches agree.
+    @Test func theSearchAgreesWithAPlainOneOnRandomTexts() {
+        let pieces = ["q", "Q", "u", "es", "tion", "sc", "S", "oring", "<", "<q", "uiz", ">", " ", "é", "x", "Question"]
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var found = 0
+        for _ in 0..<5000 {
+            let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+            for (word, other) in [("question", "scoring"), ("<quiz>", "<quiz ")] as [(StaticString, StaticString)] {
+                let expected = Self.plainSearch(text, ["\(word)", "\(other)"])
+                if expected { found += 1 }
+                #expect(text.utf8.containsASCIICaseInsensitive(word, or: other) == expected, "\(text.debugDescription)")
+            }
+        }
+        #expect(found > 500, "the random texts should hold the needles often")
+    }
+}
