@@ -92,7 +92,7 @@ struct QuestionBuilder {
     mutating func addLine(_ inlines: [MarkdownNode], at position: SourcePosition, paragraph: Int) {
         switch phase {
         case .prompt:
-            let asked = !prompt.isEmpty || InlineEditing.plainText(lead).trimmingCharacters(in: .whitespaces).hasSuffix("?")
+            let asked = !prompt.isEmpty || InlineEditing.plainText(lead).trimmingWhitespace().hasSuffix("?")
             if promptCut == nil, asked, lastParagraph != paragraph {
                 promptCut = (prompt.count, lastLine)
             }
@@ -165,7 +165,7 @@ struct QuestionBuilder {
             promptBlocks = Array(prompt.prefix(cut.index))
             lastLine = cut.lastLine
         }
-        let leadText = InlineEditing.plainText(lead).trimmingCharacters(in: .whitespaces)
+        let leadText = InlineEditing.plainText(lead).trimmingWhitespace()
         if !leadText.isEmpty {
             if promptBlocks.isEmpty || leadText.hasSuffix("?") {
                 promptBlocks.insert(MarkdownNode(.paragraph, children: lead, start: position, end: position), at: 0)

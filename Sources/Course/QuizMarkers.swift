@@ -131,16 +131,16 @@ enum QuizMarkers {
             scanner.skipSpaces()
             guard scanner.take(caseInsensitive: "correct") else { return nil }
         }
-        let rangeText = scanner.text(from: rangeStart).trimmingCharacters(in: .whitespaces)
+        let rangeText = scanner.text(from: rangeStart).trimmingWhitespace()
         scanner.skipSpaces()
         guard scanner.take(":") else { return nil }
-        let rest = scanner.rest.trimmingCharacters(in: .whitespaces)
+        let rest = scanner.rest.trimmingWhitespace()
         var label = rest
         var advice = ""
         for separator in [" - ", " – ", " — "] {
             if let split = rest.range(of: separator) {
-                label = String(rest[..<split.lowerBound]).trimmingCharacters(in: .whitespaces)
-                advice = String(rest[split.upperBound...]).trimmingCharacters(in: .whitespaces)
+                label = String(rest[..<split.lowerBound]).trimmingWhitespace()
+                advice = String(rest[split.upperBound...]).trimmingWhitespace()
                 break
             }
         }
@@ -231,6 +231,24 @@ extension String {
     /// The first byte that is not a space or tab, for cheap marker pre-checks.
     var firstNonSpaceByte: UInt8? {
         utf8.first { $0 != 0x20 && $0 != 0x09 }
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)` (tab, the space separators of Unicode category
+    /// Zs and, as Foundation has it, the zero-width space; trimmed scalar by scalar) without
+    /// Foundation's bridged CharacterSet, which showed in profiles of the quiz parser. Text
+    /// with nothing to trim is returned as it is.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == " "
+                || (scalar.value >= 0x80 && (scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator))
+        }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isWhitespace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isWhitespace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return self }
+        return String(scalars[start..<end])
     }
 
     /// The text without leading and trailing spaces and tabs (cheaper than Foundation's trim).

@@ -47,10 +47,9 @@ enum SolutionsLink {
         }
 
         mutating func visitCode(_ node: borrowing MarkdownNode) {
-            // A markdown file's name holds a dot; most code spans do not, and are passed over
-            // before Foundation's trimming, which showed in the profile of a large course.
+            // A markdown file's name holds a dot; most code spans do not, and are passed over.
             guard node.literal.utf8.contains(UInt8(ascii: ".")) else { return }
-            let name = node.literal.trimmingCharacters(in: .whitespaces)
+            let name = node.literal.trimmingWhitespace()
             guard isMarkdown(name), !name.contains(" "), saysSolutions((name as NSString).lastPathComponent),
                   let resolved = resolve(name, from: page.relativePath) else { return }
             found.append(Candidate(target: resolved, position: node.start, explicit: false))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Course
 
@@ -45,5 +46,33 @@ import Testing
             }
         }
         #expect(found > 500, "the random texts should hold the needles often")
+    }
+}
+
+/// Trimming spaces without Foundation: what `trimmingCharacters(in: .whitespaces)` gives.
+@Suite struct WhitespaceTrimTests {
+    /// Every scalar of the Basic Multilingual Plane is whitespace to both, or to neither.
+    @Test func bothTakeTheSameScalarsForWhitespace() {
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar)) + "b" + String(Character(scalar))
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    /// Property: on random texts of spaces of every kind, things that are not whitespace
+    /// (newline, zero-width space, a combining accent) and letters, both trims agree.
+    @Test func theTrimIsFoundationsOnRandomTexts() {
+        let pieces = [" ", "\t", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{202F}", "\n", "\u{200B}", "\u{0301}", "a", "é", "?", "✅"]
+        var state: UInt64 = 0x7121
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<5000 {
+            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(Array(text.trimmingWhitespace().unicodeScalars) == Array(text.trimmingCharacters(in: .whitespaces).unicodeScalars))
+        }
     }
 }
