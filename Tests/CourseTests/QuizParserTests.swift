@@ -1,4 +1,4 @@
-import Course
+@testable import Course
 import Foundation
 import Markdown
 import Testing
@@ -171,6 +171,28 @@ import Testing
         let question = try #require(quiz?.questions.first)
         #expect(question.options.map(\.text) == ["the “open” state – fails fast", "the “half-open” state … probes"])
         #expect(question.correctIndex == 1)
+    }
+
+    /// Property: on random texts of marks, variation selectors, joiners, accents, emoji and
+    /// letters, removing marks on bytes (where it answers) gives what the walk over
+    /// characters gives.
+    @Test func markRemovalOnBytesIsTheCharactersOnRandomTexts() {
+        let pieces = ["✅", "\u{FE0F}", "\u{200D}", "\u{0301}", "👍", "é", "a", " ", "(", "✔"]
+        var state: UInt64 = 0xC0FFEE
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var answered = 0
+        for _ in 0..<20000 {
+            let text = (0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()
+            guard let bytes = InlineEditing.correctMarkBytesRemoved(text) else { continue }
+            answered += 1
+            let characters = InlineEditing.correctMarkCharactersRemoved(text)
+            #expect(Array(bytes.text.unicodeScalars) == Array(characters.text.unicodeScalars) && bytes.marks == characters.marks,
+                    "\(text.debugDescription)")
+        }
+        #expect(answered > 5000)
     }
 
     @Test func contentHashChangesWhenAnAnswerChanges() throws {
