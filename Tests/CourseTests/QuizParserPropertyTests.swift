@@ -1,4 +1,5 @@
 import Course
+import TestSupport
 import Testing
 
 /// Random documents built from quiz-syntax fragments: whatever the mix, the parser returns,
@@ -12,18 +13,9 @@ import Testing
         "> quote\n", "\n", "\n", "plain text\n", "  indented\n", "<div>html</div>\n", "* * *\n", "1. ordered\n",
     ]
 
-    /// A small deterministic generator, so a failure names a seed that reproduces it.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     @Test(arguments: 0..<200)
     func randomDocumentsNeverCrashAndDiagnosticsPointAtRealLines(seed: Int) {
-        var generator = Generator(state: UInt64(seed) &+ 1)
+        var generator = SeededGenerator(seed: UInt64(seed) &+ 1)
         let count = 1 + generator.next(40)
         let text = (0..<count).map { _ in Self.fragments[generator.next(Self.fragments.count)] }.joined()
         var diagnostics: [Diagnostic] = []

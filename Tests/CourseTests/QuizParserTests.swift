@@ -1,6 +1,7 @@
 @testable import Course
 import Foundation
 import Markdown
+import TestSupport
 import Testing
 
 /// The quiz syntax of design.md, variant by variant.
@@ -178,14 +179,10 @@ import Testing
     /// characters gives.
     @Test func markRemovalOnBytesIsTheCharactersOnRandomTexts() {
         let pieces = ["✅", "\u{FE0F}", "\u{200D}", "\u{0301}", "👍", "é", "a", " ", "(", "✔"]
-        var state: UInt64 = 0xC0FFEE
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generator = SeededGenerator(seed: 0xC0FFEE)
         var answered = 0
         for _ in 0..<20000 {
-            let text = (0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = generator.text(of: pieces, upTo: 6)
             guard let bytes = InlineEditing.correctMarkBytesRemoved(text) else { continue }
             answered += 1
             let characters = InlineEditing.correctMarkCharactersRemoved(text)

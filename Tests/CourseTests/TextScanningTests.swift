@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Course
 
@@ -31,14 +32,10 @@ import Testing
     /// not ASCII), at every length around the sixteen-byte steps, both searches agree.
     @Test func theSearchAgreesWithAPlainOneOnRandomTexts() {
         let pieces = ["q", "Q", "u", "es", "tion", "sc", "S", "oring", "<", "<q", "uiz", ">", " ", "é", "x", "Question"]
-        var state: UInt64 = 0x5EED
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generator = SeededGenerator(seed: 0x5EED)
         var found = 0
         for _ in 0..<5000 {
-            let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = generator.text(of: pieces, upTo: 29)
             for (word, other) in [("question", "scoring"), ("<quiz>", "<quiz ")] as [(StaticString, StaticString)] {
                 let expected = Self.plainSearch(text, ["\(word)", "\(other)"])
                 if expected { found += 1 }
@@ -64,13 +61,9 @@ import Testing
     /// (newline, zero-width space, a combining accent) and letters, both trims agree.
     @Test func theTrimIsFoundationsOnRandomTexts() {
         let pieces = [" ", "\t", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{202F}", "\n", "\u{200B}", "\u{0301}", "a", "é", "?", "✅"]
-        var state: UInt64 = 0x7121
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generator = SeededGenerator(seed: 0x7121)
         for _ in 0..<5000 {
-            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = generator.text(of: pieces, upTo: 7)
             #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
             #expect(Array(text.trimmingWhitespace().unicodeScalars) == Array(text.trimmingCharacters(in: .whitespaces).unicodeScalars))
         }

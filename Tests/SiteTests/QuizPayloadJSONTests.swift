@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import TestSupport
 import Testing
 @testable import Site
 
@@ -30,12 +31,8 @@ import Testing
     /// characters, line separators, emoji), the JSON parses to the encoder's value.
     @Test func theJSONMeansWhatTheEncodersMeansOnRandomTexts() throws {
         let pieces = ["\"", "\\", "/", "\n", "\t", "\u{01}", "\u{1F}", "\u{2028}", "é", "😀", "<b>", "a", " "]
-        var state: UInt64 = 0xBEEF
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        func text() -> String { (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined() }
+        var generator = SeededGenerator(seed: 0xBEEF)
+        func text() -> String { generator.text(of: pieces, upTo: 7) }
         for var payload in try Self.payloads() {
             for _ in 0..<50 {
                 payload.scoring = text()
