@@ -249,40 +249,27 @@ struct PageRenderer: Sendable {
         var html = ""
         var form = 0
         let scored = Set(quiz.questions.indices.filter { quiz.questions[$0].isScored })
+        let quizHash = quiz.contentHash
         for section in sections.sections {
             switch section {
             case .prose(let blocks):
                 html += renderer.render(blocks)
             case .quiz(let indices, _):
                 form += 1
-                // The bands fit the whole quiz: a form gets them only when it holds every
-                // scored question.
-                let whole = scored.isSubset(of: Set(indices))
-                let bands = whole ? quiz.scoringGuide?.bands ?? [] : []
-                var form = quizForm(quiz, indices: indices, bands: bands, formID: form == 1 ? "quiz" : "quiz-\(form)",
-                                    renderer: renderer, explanationCode: &explanationCode)
-                // What quiz.js keeps of an attempt in the browser, keyed by the quiz's content
-                // hash as the progress store keys it; `whole` when the form holds the whole quiz.
-                form.quizHash = quiz.contentHash
-                form.sessionID = session.id
-                form.sessionTitle = session.title
-                form.quizTitle = quiz.title
-                form.whole = whole
-                if whole, course.offersExports, QuizDownloads.isExportable(quiz) {
-                    form.downloads = QuizDownloads.downloads(forQuizAt: output).map { download in
-                        QuizForm.Download(label: download.label, href: SitePath.relative(from: output, to: download.output),
-                                          format: download.format.rawValue)
-                    }
-                }
-                html += theme.direct.contains("quiz-form") ? QuizFormHTML.render(form) : theme.render("quiz-form", form.context)
+                let made = quizForm(quiz, indices: indices, whole: scored.isSubset(of: Set(indices)),
+                                    formID: form == 1 ? "quiz" : "quiz-\(form)", session: session, quizHash: quizHash,
+                                    output: output, renderer: renderer, explanationCode: &explanationCode)
+                html += theme.direct.contains("quiz-form") ? QuizFormHTML.render(made) : theme.render("quiz-form", made.context)
             }
         }
         return html
     }
 
-    /// One quiz form, its quiz-wide fields left for the caller.
-    private func quizForm(_ quiz: Quiz, indices: [Int], bands: [Band], formID: String, renderer: HTMLRenderer,
-                          explanationCode: inout Bool) -> QuizForm {
+    /// One quiz form. `whole` when it holds every scored question: only then does it get the
+    /// scoring guide's bands (they fit the whole quiz), and its attempts are kept by quiz.js in
+    /// the browser, keyed by the quiz's content hash as the progress store keys it.
+    private func quizForm(_ quiz: Quiz, indices: [Int], whole: Bool, formID: String, session: Session, quizHash: String,
+                          output: String, renderer: HTMLRenderer, explanationCode: inout Bool) -> QuizForm {
         let questions = indices.map { index -> QuizForm.Question in
             let question = quiz.questions[index]
             let id = "q\(question.number)"
@@ -302,11 +289,19 @@ struct PageRenderer: Sendable {
                 answer: answer)
         }
         let scoredCount = indices.filter { quiz.questions[$0].isScored }.count
+        let bands = whole ? quiz.scoringGuide?.bands ?? [] : []
         let payload = QuizPayload(quiz, indices: indices, bands: bands, renderer: renderer).json
         if Self.holdsCode(payload) { explanationCode = true }
+        var downloads: [QuizForm.Download]?
+        if whole, course.offersExports, QuizDownloads.isExportable(quiz) {
+            downloads = QuizDownloads.downloads(forQuizAt: output).map { download in
+                QuizForm.Download(label: download.label, href: SitePath.relative(from: output, to: download.output),
+                                  format: download.format.rawValue)
+            }
+        }
         return QuizForm(formID: formID, questions: questions, scoredCount: scoredCount, selfCheckCount: indices.count - scoredCount,
-                        data: QuizPayload.encode(payload), quizHash: "", sessionID: "", sessionTitle: "", quizTitle: "",
-                        whole: false, downloads: nil)
+                        data: QuizPayload.encode(payload), quizHash: quizHash, sessionID: session.id, sessionTitle: session.title,
+                        quizTitle: quiz.title, whole: whole, downloads: downloads)
     }
 
     private func exerciseContext(_ exercise: Exercise, output: String) -> ([String: Any], PageOutline) {
