@@ -41,7 +41,7 @@ struct PageRenderer: Sendable {
                 search = SearchIndex.entries(pageTitle: entry.title, url: url, outline: PageOutline(body))
             } else {
                 search = [SearchIndex.Entry(page: entry.title, heading: "", url: url,
-                                            terms: SearchTokenizer.termString(course.title + " " + course.description),
+                                            indexed: course.title + " " + course.description,
                                             excerpt: SearchIndex.excerpt(course.description))]
             }
         case .page(let page, let session, let holdsQuiz):
@@ -83,7 +83,7 @@ struct PageRenderer: Sendable {
                 ([question.title ?? "", question.promptText] + question.options.map(\.text)).joined(separator: " ")
             }.joined(separator: " ")
             search = [SearchIndex.Entry(page: entry.title, heading: "", url: url,
-                                        terms: SearchTokenizer.termString(entry.title + " quiz " + promptText),
+                                        indexed: entry.title + " quiz " + promptText,
                                         excerpt: "\(quiz.questions.count) questions")]
         case .exercise(let exercise):
             template = "exercise"
@@ -94,7 +94,7 @@ struct PageRenderer: Sendable {
             search = SearchIndex.entries(pageTitle: entry.title, url: url, outline: outline)
             if search.isEmpty || search[0].heading != "" {
                 search.insert(SearchIndex.Entry(page: entry.title, heading: "", url: url,
-                                                terms: SearchTokenizer.termString(exercise.title + " " + exercise.summary),
+                                                indexed: exercise.title + " " + exercise.summary,
                                                 excerpt: SearchIndex.excerpt(exercise.summary)), at: 0)
             }
         }

@@ -4,8 +4,8 @@
 /// (so `circuit_breaker.py` gives `circuit`, `breaker`, `py`); drop one-letter terms; fold a
 /// plural ending (`breakers` → `breaker`, `retries` → `retry`) so singular and plural match.
 ///
-/// Works on UTF-8 bytes, writing each term straight into the output with an ASCII fast path:
-/// the index of a large course is megabytes. `SearchTokenizer.Rules` states the same rules
+/// Works on UTF-8 bytes, one term at a time, with an ASCII fast path: the index of a large
+/// course is megabytes. `SearchTokenizer.Rules` states the same rules
 /// plainly; the tests hold the two together on every short text.
 public enum SearchTokenizer {
     /// The terms of `text`, in order, with repeats.
@@ -13,67 +13,75 @@ public enum SearchTokenizer {
         termString(text).split(separator: " ").map(String.init)
     }
 
-    /// The terms of `text` joined by single spaces: the form the search index stores.
-    ///
-    /// Written straight into the new string's storage, each term stemmed in place: a course's
-    /// index is megabytes, and appending to an array byte by byte showed in profiles.
+    /// The terms of `text` joined by single spaces.
     public static func termString(_ text: String) -> String {
+        var out: [UInt8] = []
+        forEachTerm(text) { term in
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: term)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Calls `body` with each term of `text`, in order, as its UTF-8 bytes (valid only during
+    /// the call). The search index counts terms here as they are found: a course's text is
+    /// megabytes, and writing it out as a term string first, then reading that again, showed
+    /// in profiles.
+    @inline(__always)
+    static func forEachTerm(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
-        return text.withUTF8 { bytes in
-            // A term is at least two letters and gets at most one space; lowercasing grows a
-            // letter by at most half (İ → i̇). Three times the input is room to spare.
-            String(unsafeUninitializedCapacity: bytes.count * 3 + 1) { out in
+        text.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return }
+            // The current term, lowercased: a term's letters grow by at most half when
+            // lowercased (İ → i̇), so half again the input always holds it.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + bytes.count / 2 + 4) { out in
                 var count = 0
-                var termStart = -1  // where the current term starts in `out`; -1 between terms
-                var separatorStart = 0  // where `out` ended before the current term and its space
-                var scalars = 0
-                func begin() {
-                    guard termStart < 0 else { return }
-                    separatorStart = count
-                    if count > 0 { out[count] = 0x20; count += 1 }
-                    termStart = count
-                    scalars = 0
-                }
+                var scalars = 0  // letters and digits in the current term; 0 between terms
                 func finish() {
-                    guard termStart >= 0 else { return }
-                    count = scalars > 1 ? stemmedEnd(out, start: termStart, end: count, scalars: scalars) : separatorStart
-                    termStart = -1
+                    if scalars > 1 { body(UnsafeBufferPointer(rebasing: out[0..<stemmedEnd(out, start: 0, end: count, scalars: scalars)])) }
+                    count = 0
+                    scalars = 0
                 }
                 var index = 0
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte < 0x80 {
                         switch byte {
-                        case 0x61...0x7A, 0x30...0x39: begin(); out[count] = byte; count += 1; scalars += 1
-                        case 0x41...0x5A: begin(); out[count] = byte + 0x20; count += 1; scalars += 1
-                        default: finish()
+                        case 0x61...0x7A, 0x30...0x39: out[count] = byte; count += 1; scalars += 1
+                        case 0x41...0x5A: out[count] = byte + 0x20; count += 1; scalars += 1
+                        default: if scalars > 0 { finish() }
                         }
                         index += 1
                         continue
                     }
-                    // A multi-byte scalar (a String's bytes are valid UTF-8).
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length where index + offset < bytes.count {
-                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                    }
+                    let (value, length) = scalar(in: bytes, at: index)
                     index += length
                     guard let scalar = Unicode.Scalar(value),
                           scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
-                        finish()
+                        if scalars > 0 { finish() }
                         continue
                     }
                     let lower = scalar.properties.lowercaseMapping.utf8
-                    // Lowercasing grows a scalar by at most half, so the room above always holds.
-                    precondition(count + lower.count + 1 <= out.count, "search term buffer full: the room estimate is wrong")
-                    begin()
+                    precondition(count + lower.count <= out.count, "search term buffer full: the room estimate is wrong")
                     for unit in lower { out[count] = unit; count += 1 }
                     scalars += 1
                 }
-                finish()
-                return count
+                if scalars > 0 { finish() }
             }
         }
+    }
+
+    /// The scalar value of the UTF-8 sequence at `index` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (UInt32(byte), 1) }
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (value, length)
     }
 
     /// Stems the word in `buffer[start..<end]` in place; returns where it now ends.

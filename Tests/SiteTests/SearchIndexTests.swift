@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Site
 
 /// The sharded search index: what a query loads, and that it finds what the page says.
 @Suite struct SearchIndexTests {
     static func entry(_ page: String, _ heading: String, _ url: String, _ text: String) -> SearchIndex.Entry {
-        SearchIndex.Entry(page: page, heading: heading, url: url, terms: SearchTokenizer.termString((heading.isEmpty ? page : heading) + " " + text),
+        SearchIndex.Entry(page: page, heading: heading, url: url, indexed: (heading.isEmpty ? page : heading) + " " + text,
                           excerpt: SearchIndex.excerpt(text))
     }
 
@@ -24,14 +25,65 @@ import Testing
         #expect(SearchIndex.shard(of: "éa", count: 7) == (0xE9 * 31 + 97) % 7)
     }
 
-    /// Terms are keys by their bytes, as site.js compares them: a composed é and an e with a
-    /// combining accent are two terms, each listed once, in byte order.
-    @Test func termsAreKeyedAndSortedByTheirBytes() {
-        let composed = SearchTerm(text: "caf\u{E9}"), decomposed = SearchTerm(text: "cafe\u{301}")
-        #expect(composed != decomposed)
-        #expect(Set([composed, decomposed, SearchTerm(text: "caf\u{E9}")]).count == 2)
-        #expect([composed, decomposed, SearchTerm(text: "cafe"), SearchTerm(text: "caf")].sorted().map { Array($0.text.utf8) }
-            == [Array("caf".utf8), Array("cafe".utf8), Array("cafe\u{301}".utf8), Array("caf\u{E9}".utf8)])
+    /// Terms are keyed and sorted by their bytes, as site.js compares them: é (C3 A9) comes
+    /// after every ASCII letter.
+    @Test func termsAreKeyedAndSortedByTheirBytes() throws {
+        let pages = [[Self.entry("Caf\u{E9}", "", "a.html", "\u{E9}t\u{E9} cafe caf\u{E9} zz caf")]]
+        let files = Dictionary(uniqueKeysWithValues: SearchIndex.files(pages.map { SearchIndex.PagePart($0, shardCount: 1) }, shardCount: 1))
+        let script = String(decoding: try #require(files["search/terms-0.js"]), as: UTF8.self)
+        #expect(script == "lecternSearchLoaded(\"terms-0\",{\"caf\":[0,1],\n\"cafe\":[0,1],\n\"caf\u{E9}\":[0,102],\n\"zz\":[0,1],\n\"\u{E9}t\u{E9}\":[0,1]});\n")
+    }
+
+    /// The term files written plainly: each entry's terms by the tokenizer's rules stated
+    /// scalar by scalar, counted in a Dictionary, sharded by the first two scalars, sorted by
+    /// their bytes. The oracle for the index's own counting and merging.
+    static func plainTermFiles(_ pages: [[SearchIndex.Entry]], shardCount: Int) -> [String: String] {
+        func terms(_ text: String) -> [String] {
+            SearchTokenizer.Rules.termString(text).split(separator: " ").map(String.init)
+        }
+        var lists: [String: [Int]] = [:]
+        var number = 0
+        for entry in pages.joined() {
+            var counts: [String: Int] = [:]
+            for term in terms(entry.indexed) { counts[term, default: 0] += 1 }
+            let heading = Set(entry.heading.isEmpty ? [] : terms(entry.heading)), title = Set(terms(entry.page))
+            for (term, count) in counts {
+                lists[term, default: []] += [number, min(count, 20) + (heading.contains(term) ? 200 : title.contains(term) ? 100 : 0)]
+            }
+            number += 1
+        }
+        var files: [String: String] = [:]
+        for shard in 0..<shardCount {
+            let held = lists.keys.filter { term in
+                let scalars = Array(term.unicodeScalars.prefix(2)).map { Int($0.value) } + [0, 0]
+                return (scalars[0] * 31 + scalars[1]) % shardCount == shard
+            }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            let body = held.map { "\"\($0)\":[" + lists[$0]!.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",\n")
+            files["search/terms-\(shard).js"] = "lecternSearchLoaded(\"terms-\(shard)\",{" + body + "});\n"
+        }
+        return files
+    }
+
+    /// Property: on random pages (titles that change within a page, headings or none, words
+    /// that repeat past 20, plurals, accents, İ, digits), the term files are the plain ones.
+    @Test func theTermFilesAreThePlainOnesOnRandomPages() {
+        var generator = SeededGenerator(seed: 15)
+        let words = ["retry ", "Retries ", "circuit", " ", "caf\u{E9}", "cafe\u{301}", "\u{130}", "breaker", "s", "-", "42", "a", "Open ", "\u{1F600}"]
+        for _ in 0..<150 {
+            let shardCount = [1, 2, 4, 7][generator.next(4)]
+            let pages = (0..<generator.next(6)).map { _ -> [SearchIndex.Entry] in
+                var title = generator.text(of: words, upTo: 4)
+                return (0..<generator.next(5)).map { _ in
+                    if generator.next(5) == 0 { title = generator.text(of: words, upTo: 4) }
+                    let heading = generator.next(2) == 0 ? "" : generator.text(of: words, upTo: 4)
+                    let text = String(repeating: generator.text(of: words, upTo: 8), count: 1 + generator.next(4) * generator.next(8))
+                    return SearchIndex.Entry(page: title, heading: heading, url: "p.html", indexed: (heading.isEmpty ? title : heading) + " " + text, excerpt: "")
+                }
+            }
+            let files = SearchIndex.files(pages.map { SearchIndex.PagePart($0, shardCount: shardCount) }, shardCount: shardCount)
+            let terms = Dictionary(uniqueKeysWithValues: files.filter { $0.0.hasPrefix("search/terms-") }.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) })
+            #expect(terms == Self.plainTermFiles(pages, shardCount: shardCount))
+        }
     }
 
     @Test(arguments: [(1, 1), (8, 1), (9, 2), (270, 64), (5000, 128)])

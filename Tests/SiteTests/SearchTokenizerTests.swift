@@ -46,4 +46,22 @@ import Testing
             #expect(SearchTokenizer.termString(text) == SearchTokenizer.Rules.termString(text), "\(text.debugDescription)")
         }
     }
+
+    /// The tokenizer keeps a term in a buffer half again the input's size: no scalar, from
+    /// U+0000 to U+10FFFF, grows by more than half of its UTF-8 bytes when lowercased.
+    @Test func noScalarGrowsByMoreThanHalfWhenLowercased() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { continue }
+            let own = String(scalar).utf8.count, lower = scalar.properties.lowercaseMapping.utf8.count
+            #expect(lower * 2 <= own * 3, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+    }
+
+    /// `forEachTerm` gives the terms of `termString` one by one.
+    @Test func eachTermIsGivenInOrder() {
+        var terms: [String] = []
+        SearchTokenizer.forEachTerm("Retries of the İstanbul circuit_breakers, 42") { terms.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(terms == SearchTokenizer.tokens("Retries of the İstanbul circuit_breakers, 42"))
+        #expect(terms == ["retry", "of", "the", "i\u{307}stanbul", "circuit", "breaker", "42"])
+    }
 }
