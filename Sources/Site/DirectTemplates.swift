@@ -2,18 +2,30 @@ import Course
 
 /// The default theme's templates that a build writes without the template library while the
 /// theme keeps them as shipped: those rendered thousands of times a build (every quiz option,
-/// every sidebar link of every folder), where the library's lookup of each tag through
-/// dictionaries and dynamic casts showed in profiles.
+/// every sidebar link of every folder), and the layout of every lesson and quiz page, where
+/// the library's lookup of each tag through dictionaries and dynamic casts showed in profiles.
 ///
-/// Each is written out in Swift (``QuizFormHTML``, ``NavItemHTML``) and used only while the
-/// theme's text of it has the fingerprint of the text written out: a course's own template,
-/// or an edited default, is rendered by the library as every other template is. Tests build
-/// courses both ways and compare every file byte for byte.
+/// Each is written out in Swift (``QuizFormHTML``, ``NavItemHTML``, ``PageHTML``) and used
+/// only while the theme's text of it, and of every template it includes, has the fingerprint
+/// of the text written out: a course's own template, or an edited default, is rendered by
+/// the library as every other template is. Tests build courses both ways and compare every
+/// file byte for byte.
 enum DirectTemplates {
     /// FNV-1a of each template's text, as written out; a test checks the shipped templates.
     static let fingerprints = [
         "quiz-form": "0e4857b9298629ec",
         "nav-item": "285c67f446ea307b",
+        "page": "34d82f14204d673f",
+        "quiz": "f52bdfa88a442aec",
+        "layout": "0af7b94024eddd0e",
+        "toc": "1fbec8cd741e4e1e",
+        "pager": "90fb38a64887d526",
+    ]
+
+    /// The templates each page template is written out together with.
+    static let includes = [
+        "page": ["layout", "toc", "pager"],
+        "quiz": ["layout", "pager"],
     ]
 
     static func fingerprint(_ text: String) -> String {
@@ -22,9 +34,11 @@ enum DirectTemplates {
         return hasher.hex
     }
 
-    /// The names, among templates' texts by name, of those kept as written out.
+    /// The names, among templates' texts by name, of those written out: each kept as shipped,
+    /// with every template it includes.
     static func kept(in texts: [String: String]) -> Set<String> {
-        Set(fingerprints.compactMap { name, fingerprint in texts[name].map(Self.fingerprint) == fingerprint ? name : nil })
+        let shipped = Set(fingerprints.compactMap { name, fingerprint in texts[name].map(Self.fingerprint) == fingerprint ? name : nil })
+        return shipped.filter { name in includes[name, default: []].allSatisfy(shipped.contains) }
     }
 }
 

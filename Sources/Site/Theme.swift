@@ -108,7 +108,9 @@ public struct Theme: Sendable {
 
     /// Renders `context` with the named template.
     func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        // The page templates written out (those with includes); quiz-form and nav-item have their own callers.
+        if direct.contains(template), DirectTemplates.includes[template] != nil { return PageHTML.render(template, context) }
+        return library.render(context, withTemplate: template) ?? ""
     }
 
     /// Regular files directly in `folder` (sorted by name), with their URLs.

@@ -8,10 +8,11 @@ import Testing
 /// the two write the same bytes, and anything else than the shipped text goes through the
 /// library.
 @Suite struct DirectTemplatesTests {
-    /// Courses whose quiz forms and sidebars hold, between them, every branch of the templates
-    /// written out: scored and self-check items (with and without an answer), checkboxes,
-    /// titles that need escaping, several forms on one page, the whole quiz and its downloads;
-    /// sidebar links current and not, in folders and at the root.
+    /// Courses whose quiz forms, sidebars and pages hold, between them, every branch of the
+    /// templates written out: scored and self-check items (with and without an answer),
+    /// checkboxes, titles that need escaping, several forms on one page, the whole quiz and its
+    /// downloads; sidebar links current and not, in folders and at the root; the layout's
+    /// optional parts (`theCoursesHoldEveryBranchOfTheTemplates`).
     static let courses = [
         "Tests/SiteTests/Fixtures/quiz-forms", "Tests/SiteTests/Fixtures/mkdocs", "Tests/SiteTests/Fixtures/course",
         "Tests/SiteTests/Fixtures/mdbook", "Tests/EndToEndTests/QuizFixtures/two-sessions", "content",
@@ -35,6 +36,7 @@ import Testing
     static func build(_ course: String, theme: URL?, into output: URL) -> SiteBuildReport {
         var options = Fixture.options(output: output)
         options.themeDirectory = theme
+        options.highlightDirectory = SiteBuildOptions(output: "").highlightDirectory  // Debian's highlight.js: pages with code load it
         return SiteBuilder.build(coursePath: Fixture.repository.appendingPathComponent(course).path, options: options)
     }
 
@@ -52,7 +54,7 @@ import Testing
                                               diagnostics: &diagnostics))
         let retexted = try #require(Theme.load(defaultDirectory: try Self.themeWithRetextedTemplates(in: folder), courseTheme: nil,
                                                displayCourseTheme: "theme", diagnostics: &diagnostics))
-        #expect(shipped.direct == ["quiz-form", "nav-item"])
+        #expect(shipped.direct == Set(DirectTemplates.fingerprints.keys))
         #expect(retexted.direct.isEmpty)
     }
 
@@ -91,7 +93,14 @@ import Testing
                        #"type="checkbox""#, #"type="radio""#, "Choose every right answer.", #"<form id="quiz-2""#, " data-whole ",
                        #"class="quiz-downloads""#, "Self-check items are not counted.", "Self-check: think of your answer",
                        "&amp; “probes” &lt;b&gt;", "1 question to answer",
-                       #"<li><a href="quiz.html" aria-current="page">Quiz</a></li>"#, #"<li><a href="01-titles/lesson.html">"#] {
+                       #"<li><a href="quiz.html" aria-current="page">Quiz</a></li>"#, #"<li><a href="01-titles/lesson.html">"#,
+                       // The page layout: breadcrumbs with and without a link, a table of contents or none, a title
+                       // with and without an anchor, a summary, the callouts, a quiz page's lesson link, a pager
+                       // without a next page, highlighting, the quiz script, a course's own language.
+                       #"<meta name="description""#, "\n    <li><a href=\"", #"<div class="page-grid has-toc">"#,
+                       #"<div class="page-grid">"#, "<article class=\"content\">\n<h1 id=", "<article class=\"content\">\n<h1>",
+                       #"<p class="lead">"#, #"aria-label="Quiz">"#, #"aria-label="Exercise">"#, "Study first?",
+                       "</a>\n\n</nav>\n", #"assets/highlight.js"></script>"#, #"assets/quiz.js"></script>"#, #"<html lang="fr-CA">"#] {
             #expect(html.contains(branch), "no course holds \(branch)")
         }
     }
