@@ -144,7 +144,14 @@ struct HighlightBundle: Sendable {
                     if !word.isEmpty { found.insert(word) }
                     return
                 }
-                node.forEachChild { _, child in if child.kind.isBlock { visit(child) } }
+                // Code blocks stand in block containers only, not in a paragraph's or a table's content.
+                node.forEachChild { _, child in
+                    switch child.kind {
+                    case .table: return
+                    case let kind where kind.isBlock && !kind.holdsInlines: visit(child)
+                    default: return
+                    }
+                }
             }
             visit(pages[index].document)
             return found

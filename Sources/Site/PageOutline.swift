@@ -59,7 +59,13 @@ public struct PageOutline: Sendable {
         init(keepsText: Bool) { self.keepsText = keepsText }
 
         mutating func defaultVisit(_ node: borrowing MarkdownNode) {
-            if node.kind.isBlock { descendInto(node) }
+            // Headings stand in block containers only: never in a paragraph's or a table's content,
+            // whose many inline nodes a walk would otherwise visit one by one.
+            switch node.kind {
+            case .table: return
+            case let kind where kind.isBlock && !kind.holdsInlines: descendInto(node)
+            default: return
+            }
         }
 
         mutating func visitHeading(_ node: borrowing MarkdownNode) {
