@@ -5,7 +5,8 @@ import Course
 /// every sidebar link of every folder), and the layout of every lesson and quiz page, where
 /// the library's lookup of each tag through dictionaries and dynamic casts showed in profiles.
 ///
-/// Each is written out in Swift (``QuizFormHTML``, ``NavItemHTML``, ``PageHTML``) and used
+/// Each is written out in Swift (``QuizFormHTML``, ``NavItemHTML``, ``NavGroupHTML``,
+/// ``PageHTML``) and used
 /// only while the theme's text of it, and of every template it includes, has the fingerprint
 /// of the text written out: a course's own template, or an edited default, is rendered by
 /// the library as every other template is. Tests build courses both ways and compare every
@@ -15,6 +16,7 @@ enum DirectTemplates {
     static let fingerprints = [
         "quiz-form": "0e4857b9298629ec",
         "nav-item": "285c67f446ea307b",
+        "nav-group": "2763276c53cc2823",
         "page": "34d82f14204d673f",
         "quiz": "f52bdfa88a442aec",
         "layout": "0af7b94024eddd0e",
@@ -47,5 +49,27 @@ enum DirectTemplates {
 enum NavItemHTML {
     static func render(title: String, href: String, current: Bool) -> String {
         "          <li><a href=\"\(TemplateEscaping.escape(href))\"\(current ? " aria-current=\"page\"" : "")>\(TemplateEscaping.escape(title))</a></li>\n"
+    }
+}
+
+/// The default theme's `nav-group` template (site/templates/nav-group.mustache) written out
+/// (``DirectTemplates``): one group of a sidebar, its links already rendered. Every page
+/// renders the group that holds it.
+enum NavGroupHTML {
+    static func render(title: String, href: String?, current: Bool, open: Bool, itemsHTML: String?) -> String {
+        var html = "    <li class=\"nav-group\(open ? " is-open" : "")\">\n"
+        if let itemsHTML {
+            html += "      <details\(open ? " open" : "")>\n"
+            html += "        <summary class=\"nav-group-title\">\(TemplateEscaping.escape(title))</summary>\n"
+            html += "        <ul>\n"
+            html += itemsHTML
+            html += "        </ul>\n      </details>\n"
+        } else if let href {
+            html += "      <a class=\"nav-group-title\" href=\"\(TemplateEscaping.escape(href))\"\(current ? " aria-current=\"page\"" : "")>\(TemplateEscaping.escape(title))</a>\n"
+        } else {
+            html += "      <span class=\"nav-group-title\">\(TemplateEscaping.escape(title))</span>\n"
+        }
+        html += "    </li>\n"
+        return html
     }
 }

@@ -50,15 +50,20 @@ struct PageTerms: Sendable {
 
     /// The state of counting one page, entry by entry.
     private struct Counter {
+        /// What counting knows of one term.
+        struct State {
+            /// The last entry the term was counted in, and its count there.
+            var lastEntry: Int32 = -1
+            var count: Int32 = 0
+            /// The entry whose heading holds the term, and the title (by number) that holds it.
+            var headingEntry: Int32 = -1
+            var titleMark: Int32 = 0
+        }
+
         var table = TermTable()
         var bytes: [UInt8] = []
         var starts: [Int32] = [0]
-        /// Per term: the last entry it was counted in, and its count there.
-        var lastEntry: [Int32] = []
-        var counts: [Int32] = []
-        /// Per term: the entry whose heading holds it, and the title (by number) that holds it.
-        var headingEntry: [Int32] = []
-        var titleMark: [Int32] = []
+        var states: [State] = []
         var title: Int32 = 0
         /// The terms counted in the current entry.
         var touched: [Int32] = []
@@ -68,17 +73,16 @@ struct PageTerms: Sendable {
         /// The number of the term with these bytes, numbered now if new.
         mutating func number(_ term: UnsafeBufferPointer<UInt8>) -> Int {
             let hash = TermTable.hash(term)
-            let (number, inserted) = table.number(hash: hash) { candidate in
-                let start = Int(starts[candidate]), length = Int(starts[candidate + 1]) - start
-                return length == term.count && bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, term.baseAddress!, length) == 0 }
+            let (number, inserted) = bytes.withUnsafeBufferPointer { known in
+                table.number(hash: hash) { candidate in
+                    let start = Int(starts[candidate]), length = Int(starts[candidate + 1]) - start
+                    return length == term.count && memcmp(known.baseAddress! + start, term.baseAddress!, length) == 0
+                }
             }
             if inserted {
                 bytes.append(contentsOf: term)
                 starts.append(Int32(bytes.count))
-                lastEntry.append(-1)
-                counts.append(0)
-                headingEntry.append(-1)
-                titleMark.append(0)
+                states.append(State())
             }
             return number
         }
@@ -86,31 +90,32 @@ struct PageTerms: Sendable {
         mutating func markTitle(_ text: String) {
             title += 1
             SearchTokenizer.forEachTerm(text) { term in
-                titleMark[number(term)] = title
+                states[number(term)].titleMark = title
             }
         }
 
         mutating func count(_ text: String, entry: Int32, heading: String) {
             if !heading.isEmpty {
                 SearchTokenizer.forEachTerm(heading) { term in
-                    headingEntry[number(term)] = entry
+                    states[number(term)].headingEntry = entry
                 }
             }
             SearchTokenizer.forEachTerm(text) { term in
                 let index = number(term)
-                if lastEntry[index] == entry {
-                    counts[index] += 1
+                if states[index].lastEntry == entry {
+                    states[index].count += 1
                 } else {
-                    lastEntry[index] = entry
-                    counts[index] = 1
+                    states[index].lastEntry = entry
+                    states[index].count = 1
                     touched.append(Int32(index))
                 }
             }
-            for index in touched.map(Int.init) {
-                let bonus: Int32 = headingEntry[index] == entry ? 200 : titleMark[index] == title ? 100 : 0
-                found.append(Int32(index))
+            for index in touched {
+                let state = states[Int(index)]
+                let bonus: Int32 = state.headingEntry == entry ? 200 : state.titleMark == title ? 100 : 0
+                found.append(index)
                 found.append(entry)
-                found.append(min(counts[index], 20) + bonus)
+                found.append(min(state.count, 20) + bonus)
             }
             touched.removeAll(keepingCapacity: true)
         }

@@ -68,7 +68,7 @@ struct Sidebar: Sendable {
             }
             let open = Self.value(group, plan: plan, from: output, current: current, open: true, items: items)
             values.append(open)
-            html += theme.render("nav-group", open.merging(["root": SitePath.root(from: output), "items_html": itemsHTML.joined()]) { $1 })
+            html += Self.groupHTML(open, root: SitePath.root(from: output), itemsHTML: itemsHTML.joined(), theme: theme)
         }
         return (values, html)
     }
@@ -82,12 +82,22 @@ struct Sidebar: Sendable {
             } : []
             let itemsHTML = items.map { itemHTML($0, root: root, theme: theme) }
             let value = self.value(group, plan: plan, from: page, current: false, open: false, items: items)
-            let html = theme.render("nav-group", value.merging(["root": root, "items_html": itemsHTML.joined()]) { $1 })
+            let html = groupHTML(value, root: root, itemsHTML: itemsHTML.joined(), theme: theme)
             folder.closed.append(RenderedGroup(value: value, html: html))
             folder.items.append(items)
             folder.itemsHTML.append(itemsHTML)
         }
         return folder
+    }
+
+    /// One group, by the theme's `nav-group`: `value` as `value(_:plan:from:current:open:items:)` makes it.
+    private static func groupHTML(_ value: [String: Any], root: String, itemsHTML: String, theme: Theme) -> String {
+        if theme.direct.contains("nav-group"), let title = value["title"] as? String, let current = value["current"] as? Bool,
+           let open = value["open"] as? Bool, let hasItems = value["has_items"] as? Bool {
+            return NavGroupHTML.render(title: title, href: value["href"] as? String, current: current, open: open,
+                                       itemsHTML: hasItems ? itemsHTML : nil)
+        }
+        return theme.render("nav-group", value.merging(["root": root, "items_html": itemsHTML]) { $1 })
     }
 
     /// One link of a group, by the theme's `nav-item`.

@@ -100,7 +100,12 @@ import Testing
                        #"<meta name="description""#, "\n    <li><a href=\"", #"<div class="page-grid has-toc">"#,
                        #"<div class="page-grid">"#, "<article class=\"content\">\n<h1 id=", "<article class=\"content\">\n<h1>",
                        #"<p class="lead">"#, #"aria-label="Quiz">"#, #"aria-label="Exercise">"#, "Study first?",
-                       "</a>\n\n</nav>\n", #"assets/highlight.js"></script>"#, #"assets/quiz.js"></script>"#, #"<html lang="fr-CA">"#] {
+                       "</a>\n\n</nav>\n", #"assets/highlight.js"></script>"#, #"assets/quiz.js"></script>"#, #"<html lang="fr-CA">"#,
+                       // Sidebar groups: open and closed with their links, a one-page group current and not, open
+                       // without links. (A group with neither links nor a page of its own is never planned.)
+                       "<li class=\"nav-group is-open\">\n      <details open>", "<li class=\"nav-group\">\n      <details>",
+                       "\" aria-current=\"page\">", "<li class=\"nav-group\">\n      <a class=\"nav-group-title\" href=",
+                       "<li class=\"nav-group is-open\">\n      <a class=\"nav-group-title\""] {
             #expect(html.contains(branch), "no course holds \(branch)")
         }
     }
