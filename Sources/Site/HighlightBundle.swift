@@ -26,16 +26,36 @@ struct HighlightBundle: Sendable {
 
     /// The bundle for `languages` (code-block info words, lowercased) from `directory`.
     init(directory: String, languages: Set<String>) {
-        guard !languages.isEmpty, let data = FileManager.default.contents(atPath: directory + "/highlight.min.js") else {
+        self.init(catalog: languages.isEmpty ? nil : Catalog(directory: directory), languages: languages)
+    }
+
+    /// The bundle for `languages` cut from a catalog read before (none: no highlighter).
+    init(catalog: Catalog?, languages: Set<String>) {
+        guard !languages.isEmpty, let catalog else {
             script = nil
             return
         }
-        let text = String(decoding: data, as: UTF8.self)
-        guard let bundle = Self.trim(text, to: languages) else {
-            script = data  // an unknown layout: the whole file rather than none
+        guard let split = catalog.split else {
+            script = catalog.data  // an unknown layout: the whole file rather than none
             return
         }
+        let bundle = split.bundle(for: languages)
         script = bundle.isEmpty ? nil : Data(bundle.utf8)
+    }
+
+    /// Debian's file, read and split into its core and its languages: what does not depend on
+    /// the course, so a build reads it while it checks the pages.
+    struct Catalog: Sendable {
+        let data: Data
+        /// The file split, nil when it is not one core followed by registration calls.
+        let split: Split?
+
+        /// Nil when the package is missing.
+        init?(directory: String) {
+            guard let data = FileManager.default.contents(atPath: directory + "/highlight.min.js") else { return nil }
+            self.data = data
+            split = Split(String(decoding: data, as: UTF8.self))
+        }
     }
 
     private static let marker = "hljs.registerLanguage(\""
@@ -43,34 +63,53 @@ struct HighlightBundle: Sendable {
     /// The core and the calls registering `languages` and what they embed; "" when none of
     /// them is known; nil when `text` is not one core followed by registration calls.
     static func trim(_ text: String, to languages: Set<String>) -> String? {
-        var starts: [String.Index] = []
-        var search = text.startIndex
-        while let found = Self.firstRange(of: marker, in: text[search...]) {
-            starts.append(found.lowerBound)
-            search = found.upperBound
+        Split(text)?.bundle(for: languages)
+    }
+
+    /// A highlight.js file as its core and one chunk per registered language, with the names
+    /// and aliases each answers to.
+    struct Split: Sendable {
+        let core: Substring
+        let chunks: [(name: String, text: Substring)]
+        let byName: [String: Int]
+
+        init?(_ text: String) {
+            var starts: [String.Index] = []
+            var search = text.startIndex
+            while let found = HighlightBundle.firstRange(of: marker, in: text[search...]) {
+                starts.append(found.lowerBound)
+                search = found.upperBound
+            }
+            guard let first = starts.first else { return nil }
+            var chunks: [(name: String, text: Substring)] = []
+            for (offset, start) in starts.enumerated() {
+                let end = offset + 1 < starts.count ? starts[offset + 1] : text.endIndex
+                let chunk = text[start..<end]
+                let nameStart = chunk.index(start, offsetBy: marker.count)
+                guard let quote = chunk[nameStart...].firstIndex(of: "\"") else { return nil }
+                chunks.append((String(chunk[nameStart..<quote]), chunk))
+            }
+            var byName: [String: Int] = [:]
+            for (index, chunk) in chunks.enumerated() {
+                byName[chunk.name.lowercased()] = index
+                for alias in HighlightBundle.aliases(in: chunk.text) where byName[alias] == nil { byName[alias] = index }
+            }
+            core = text[..<first]
+            self.chunks = chunks
+            self.byName = byName
         }
-        guard let first = starts.first else { return nil }
-        var chunks: [(name: String, text: Substring)] = []
-        for (offset, start) in starts.enumerated() {
-            let end = offset + 1 < starts.count ? starts[offset + 1] : text.endIndex
-            let chunk = text[start..<end]
-            let nameStart = chunk.index(start, offsetBy: marker.count)
-            guard let quote = chunk[nameStart...].firstIndex(of: "\"") else { return nil }
-            chunks.append((String(chunk[nameStart..<quote]), chunk))
+
+        /// The core and the chunks of `languages` and of what they embed; "" when none is known.
+        func bundle(for languages: Set<String>) -> String {
+            var wanted = Set<Int>()
+            var queue = languages.compactMap { byName[$0.lowercased()] }
+            while let next = queue.popLast() {
+                guard wanted.insert(next).inserted else { continue }
+                queue += HighlightBundle.embedded(in: chunks[next].text).compactMap { byName[$0] }
+            }
+            guard !wanted.isEmpty else { return "" }
+            return String(core) + wanted.sorted().map { String(chunks[$0].text) }.joined()
         }
-        var byName: [String: Int] = [:]
-        for (index, chunk) in chunks.enumerated() {
-            byName[chunk.name.lowercased()] = index
-            for alias in aliases(in: chunk.text) where byName[alias] == nil { byName[alias] = index }
-        }
-        var wanted = Set<Int>()
-        var queue = languages.compactMap { byName[$0.lowercased()] }
-        while let next = queue.popLast() {
-            guard wanted.insert(next).inserted else { continue }
-            queue += embedded(in: chunks[next].text).compactMap { byName[$0] }
-        }
-        guard !wanted.isEmpty else { return "" }
-        return String(text[..<first]) + wanted.sorted().map { String(chunks[$0].text) }.joined()
     }
 
     /// Where `needle` (not empty) first occurs in `text`, found on bytes: Foundation's
@@ -100,7 +139,7 @@ struct HighlightBundle: Sendable {
     }
 
     /// The aliases a registration call declares first: `aliases:["py","gyp"]`.
-    private static func aliases(in chunk: Substring) -> [String] {
+    fileprivate static func aliases(in chunk: Substring) -> [String] {
         guard let open = firstRange(of: "aliases:[", in: chunk), let close = chunk[open.upperBound...].firstIndex(of: "]") else { return [] }
         return chunk[open.upperBound..<close].split(separator: ",").map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased()
@@ -109,7 +148,7 @@ struct HighlightBundle: Sendable {
 
     /// The languages a registration call embeds: `subLanguage:"xml"`, `subLanguage:["css","xml"]`,
     /// `getLanguage("cpp")`.
-    private static func embedded(in chunk: Substring) -> [String] {
+    fileprivate static func embedded(in chunk: Substring) -> [String] {
         var names: [String] = []
         for key in ["subLanguage:", "getLanguage("] {
             var search = chunk.startIndex

@@ -94,8 +94,8 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// The index's files (site path → bytes) from every page's part, in page order. Shards are
-    /// assembled in parallel.
+    /// The index's files (site path → bytes) from every page's part, in page order: `index.js`,
+    /// the excerpt blocks, the term shards. Each file is made on its own core.
     static func files(_ parts: [PagePart], shardCount: Int) -> [(String, Data)] {
         var starts: [Int] = []
         var total = 0
@@ -103,8 +103,22 @@ public struct SearchIndex: Sendable {
             starts.append(total)
             total += part.entries.count
         }
-        var files: [(String, Data)] = []
-        // index.js: pages and entries.
+        let firstEntry = starts
+        let excerpts = parts.flatMap { $0.entries.map(\.excerpt) }
+        let blocks = (excerpts.count + block - 1) / block
+        return Parallel.map(1 + blocks + shardCount) { file -> (String, Data) in
+            if file == 0 { return ("\(folder)/index.js", indexScript(parts, shardCount: shardCount)) }
+            if file <= blocks {
+                let start = (file - 1) * block
+                return ("\(folder)/text-\(file - 1).js", textScript(excerpts[start..<min(start + block, excerpts.count)], name: "text-\(file - 1)"))
+            }
+            let shard = file - 1 - blocks
+            return ("\(folder)/terms-\(shard).js", ShardTerms(parts, shard: shard).script(name: "terms-\(shard)", firstEntry: firstEntry))
+        }
+    }
+
+    /// `index.js`: the pages and the entries.
+    private static func indexScript(_ parts: [PagePart], shardCount: Int) -> Data {
         var index: [UInt8] = []
         index.append(contentsOf: "lecternSearchLoaded(\"index\",{\"version\":2,\"shards\":\(shardCount),\"block\":\(block),\"pages\":[".utf8)
         var pageNumber: [Int] = []
@@ -113,11 +127,10 @@ public struct SearchIndex: Sendable {
             pageNumber.append(pageCount)
             guard let first = part.entries.first else { continue }
             if pageCount > 0 { index.append(UInt8(ascii: ",")) }
-            let url = first.url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? first.url
             index.append(UInt8(ascii: "["))
             JSONString.append(first.page, to: &index)
             index.append(UInt8(ascii: ","))
-            JSONString.append(url, to: &index)
+            JSONString.append(String(urlParts(first.url).page), to: &index)
             index.append(UInt8(ascii: "]"))
             pageCount += 1
         }
@@ -127,36 +140,34 @@ public struct SearchIndex: Sendable {
             for entry in part.entries {
                 if wroteEntry { index.append(contentsOf: ",\n".utf8) }
                 wroteEntry = true
-                index.append(contentsOf: "[\(pageNumber[partIndex]),".utf8)
+                index.append(UInt8(ascii: "["))
+                appendDecimal(pageNumber[partIndex], to: &index)
+                index.append(UInt8(ascii: ","))
                 JSONString.append(entry.heading, to: &index)
                 index.append(UInt8(ascii: ","))
-                let anchor = entry.url.firstIndex(of: "#").map { String(entry.url[entry.url.index(after: $0)...]) } ?? ""
-                JSONString.append(anchor, to: &index)
+                JSONString.append(String(urlParts(entry.url).anchor), to: &index)
                 index.append(UInt8(ascii: "]"))
             }
         }
         index.append(contentsOf: "]});\n".utf8)
-        files.append(("\(folder)/index.js", Data(index)))
+        return Data(index)
+    }
 
-        // text-J.js: excerpts in blocks.
-        let excerpts = parts.flatMap { $0.entries.map(\.excerpt) }
-        for start in stride(from: 0, to: excerpts.count, by: block) {
-            var out: [UInt8] = Array("lecternSearchLoaded(\"text-\(start / block)\",[".utf8)
-            for (offset, excerpt) in excerpts[start..<min(start + block, excerpts.count)].enumerated() {
-                if offset > 0 { out.append(contentsOf: ",\n".utf8) }
-                JSONString.append(excerpt, to: &out)
-            }
-            out.append(contentsOf: "]);\n".utf8)
-            files.append(("\(folder)/text-\(start / block).js", Data(out)))
-        }
+    /// A link split at its first `#`: the page, and the anchor after the `#` (empty when none).
+    static func urlParts(_ url: String) -> (page: Substring, anchor: Substring) {
+        guard let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url[...], "") }
+        return (url[..<hash], url[url.utf8.index(after: hash)...])
+    }
 
-        // terms-K.js: postings by term, terms sorted, entries in page order.
-        let firstEntry = starts
-        let shards = Parallel.map(shardCount) { shard -> Data in
-            ShardTerms(parts, shard: shard).script(name: "terms-\(shard)", firstEntry: firstEntry)
+    /// `text-J.js`: one block of excerpts.
+    private static func textScript(_ excerpts: ArraySlice<String>, name: String) -> Data {
+        var out: [UInt8] = Array("lecternSearchLoaded(\"\(name)\",[".utf8)
+        for (offset, excerpt) in excerpts.enumerated() {
+            if offset > 0 { out.append(contentsOf: ",\n".utf8) }
+            JSONString.append(excerpt, to: &out)
         }
-        for (shard, data) in shards.enumerated() { files.append(("\(folder)/terms-\(shard).js", data)) }
-        return files
+        out.append(contentsOf: "]);\n".utf8)
+        return Data(out)
     }
 
     /// A non-negative number's decimal digits, without making a String of each (the index

@@ -77,8 +77,11 @@ public enum SiteBuilder {
     /// What was written and how many pages, or nil when the site was not written.
     private static func build(_ course: Course, options: SiteBuildOptions,
                               diagnostics: inout [Diagnostic]) -> (summary: SiteWriter.Summary, pages: Int)? {
+        // The theme and the highlighter's file need nothing of the course but its folder: they
+        // are read on a thread of their own while the pages' anchors are checked on every core.
+        let files = Background { SiteAssembly.Files(course: course, options: options) }
         AnchorChecker.check(course, diagnostics: &diagnostics)
-        guard let site = SiteAssembly(course: course, options: options, diagnostics: &diagnostics) else { return nil }
+        guard let site = SiteAssembly(course: course, options: options, files: files.wait(), diagnostics: &diagnostics) else { return nil }
         if options.strict && diagnostics.hasErrors { return nil }
         do {
             let writer = try SiteWriter(output: URL(fileURLWithPath: options.output))
@@ -106,13 +109,24 @@ struct SiteAssembly {
     let highlight: HighlightBundle
     let renderer: PageRenderer
 
-    /// Nil when the theme does not load.
-    init?(course: Course, options: SiteBuildOptions, diagnostics: inout [Diagnostic]) {
-        let themeURL = course.root.appendingPathComponent("theme")
-        guard let theme = Theme.load(defaultDirectory: options.themeDirectory, courseTheme: themeURL,
-                                     displayCourseTheme: DisplayPath.join(course.displayRoot, "theme"), diagnostics: &diagnostics) else {
-            return nil
+    /// What the assembly reads from disk: the theme, with what loading it found, and the
+    /// highlighter's file.
+    struct Files: Sendable {
+        var theme: Theme?
+        var themeDiagnostics: [Diagnostic] = []
+        var highlight: HighlightBundle.Catalog?
+
+        init(course: Course, options: SiteBuildOptions) {
+            theme = Theme.load(defaultDirectory: options.themeDirectory, courseTheme: course.root.appendingPathComponent("theme"),
+                               displayCourseTheme: DisplayPath.join(course.displayRoot, "theme"), diagnostics: &themeDiagnostics)
+            highlight = HighlightBundle.Catalog(directory: options.highlightDirectory)
         }
+    }
+
+    /// Nil when the theme does not load.
+    init?(course: Course, options: SiteBuildOptions, files: Files, diagnostics: inout [Diagnostic]) {
+        diagnostics += files.themeDiagnostics
+        guard let theme = files.theme else { return nil }
         let plan = SitePlan(course: course)
         diagnostics += plan.diagnostics
         let exerciseFolders = course.exercises.map { $0.directory.standardizedFileURL.path }
@@ -120,7 +134,7 @@ struct SiteAssembly {
         let copied = LinkRewriter.linkedFiles(course: course, exerciseFolders: exerciseFolders, diagnostics: &diagnostics)
         let links = LinkRewriter(outputForSource: plan.outputForSource, outputForExercise: plan.outputForExercise, copiedFiles: copied,
                                  courseRoot: course.root.standardizedFileURL.path)
-        let highlight = HighlightBundle(directory: options.highlightDirectory, languages: HighlightBundle.languages(of: course))
+        let highlight = HighlightBundle(catalog: files.highlight, languages: HighlightBundle.languages(of: course))
         self.course = course
         self.theme = theme
         self.plan = plan
@@ -163,10 +177,11 @@ struct SiteAssembly {
             }
         }
         var taken = reserved.union(entries.map(\.output))
-        for (path, data) in SearchIndex.files(try outputs.map { try $0.get() }, shardCount: searchShards) {
-            try writer.put(path, data)
-            taken.insert(path)
+        let search = SearchIndex.files(try outputs.map { try $0.get() }, shardCount: searchShards)
+        for written in Parallel.map(search.count, { index in Result { try writer.put(search[index].0, search[index].1) } }) {
+            try written.get()
         }
+        taken.formUnion(search.map(\.0))
 
         if course.offersExports {
             for entry in entries {

@@ -20,3 +20,27 @@ public enum Parallel {
         let base: UnsafeMutablePointer<T>
     }
 }
+
+/// Work started now on a thread of its own, its result taken where it is needed: for a step
+/// that reads files (a site's theme, the highlighter's bundle) while the cores do other work,
+/// instead of alone between two parallel phases. A thread rather than a dispatch queue, so it
+/// runs even while `Parallel.map` keeps every pool thread busy.
+public final class Background<T: Sendable>: @unchecked Sendable {  // `result` is written before `done` signals, read after
+    private let done = DispatchSemaphore(value: 0)
+    private var result: T?
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// The work's result, once it is done. Call it once.
+    public func wait() -> T {
+        done.wait()
+        return result!
+    }
+}
+
