@@ -79,8 +79,59 @@ struct HTMLWalker: MarkdownWalker {
     /// Walks inline content; raw elements opened inside end with it.
     private mutating func inlines(_ node: borrowing MarkdownNode) {
         let mark = sanitizer.depth
-        descendInto(node)
+        withUnsafePointer(to: node) { inlineChildren($0) }
         closeRawElements(to: mark)
+    }
+
+    /// The children of a node that holds inlines, read through pointers: handing each child to
+    /// a visit method copies it (a retain of each of its fields), and inline nodes are most of
+    /// a page's nodes (see `PlainText`).
+    private mutating func inlineChildren(_ node: UnsafePointer<MarkdownNode>) {
+        node.pointee.children.withUnsafeBufferPointer { children in
+            guard let first = children.baseAddress else { return }
+            for index in 0..<children.count { inline(first + index) }
+        }
+    }
+
+    /// One inline node: the common kinds written here, the others (and any block) by their
+    /// visit method.
+    private mutating func inline(_ node: UnsafePointer<MarkdownNode>) {
+        switch node.pointee.kind {
+        case .text:
+            out += HTMLEscaping.escape(node.pointee.literal)
+        case .softBreak:
+            out += "\n"
+        case .lineBreak:
+            out += "<br />\n"
+        case .code:
+            out += "<code>" + HTMLEscaping.escape(node.pointee.literal) + "</code>"
+        case .htmlInline:
+            htmlInline(node.pointee.literal)
+        case .emphasis:
+            inlineElement("em>", node, "em>")
+        case .strong:
+            inlineElement("strong>", node, "strong>")
+        case .strikethrough:
+            inlineElement("del>", node, "del>")
+        case .link(let destination, let title):
+            out += "<a href=\"\(url(destination))\""
+            if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
+            let attributes = node.pointee.attributes
+            out += self.attributes(attributes, skipping: title.isEmpty ? nil : "title")
+            if attributes.contains(where: { $0.name == "target" }) { out += " rel=\"noopener noreferrer\"" }
+            out += ">"
+            inlineChildren(node)
+            out += "</a>"
+        default:
+            visit(node.pointee)
+        }
+    }
+
+    /// `<open` + the inline children + `</close`.
+    private mutating func inlineElement(_ open: String, _ node: UnsafePointer<MarkdownNode>, _ close: String) {
+        out += "<" + open
+        inlineChildren(node)
+        out += "</" + close
     }
 
     mutating func closeRawElements(to mark: Int) {
@@ -162,7 +213,7 @@ struct HTMLWalker: MarkdownWalker {
 
     mutating func visitParagraph(_ node: borrowing MarkdownNode) {
         if tight {
-            descendInto(node)
+            withUnsafePointer(to: node) { inlineChildren($0) }
             return
         }
         newline()
@@ -326,42 +377,46 @@ struct HTMLWalker: MarkdownWalker {
     // MARK: Inlines
 
     mutating func visitText(_ node: borrowing MarkdownNode) {
-        out += HTMLEscaping.escape(node.literal)
+        withUnsafePointer(to: node) { inline($0) }
     }
 
     mutating func visitSoftBreak(_ node: borrowing MarkdownNode) {
-        out += "\n"
+        withUnsafePointer(to: node) { inline($0) }
     }
 
     mutating func visitLineBreak(_ node: borrowing MarkdownNode) {
-        out += "<br />\n"
+        withUnsafePointer(to: node) { inline($0) }
     }
 
     mutating func visitCode(_ node: borrowing MarkdownNode) {
-        out += "<code>" + HTMLEscaping.escape(node.literal) + "</code>"
+        withUnsafePointer(to: node) { inline($0) }
     }
 
     mutating func visitHTMLInline(_ node: borrowing MarkdownNode) {
+        withUnsafePointer(to: node) { inline($0) }
+    }
+
+    private mutating func htmlInline(_ literal: String) {
         if options.allowRawHTML {
-            out += raw(node.literal)
+            out += raw(literal)
         } else if options.sanitizesRawHTML {
             var removals: [HTMLSanitizer.Removal] = []
-            out += sanitizer.sanitize(node.literal, removals: &removals)
+            out += sanitizer.sanitize(literal, removals: &removals)
         } else {
-            out += HTMLEscaping.escape(node.literal)
+            out += HTMLEscaping.escape(literal)
         }
     }
 
     mutating func visitEmphasis(_ node: borrowing MarkdownNode) {
-        element("em>", node, "em>")
+        withUnsafePointer(to: node) { inline($0) }
     }
 
     mutating func visitStrong(_ node: borrowing MarkdownNode) {
-        element("strong>", node, "strong>")
+        withUnsafePointer(to: node) { inline($0) }
     }
 
     mutating func visitStrikethrough(_ node: borrowing MarkdownNode) {
-        element("del>", node, "del>")
+        withUnsafePointer(to: node) { inline($0) }
     }
 
     /// `<open` + the children + `</close`.
@@ -372,14 +427,7 @@ struct HTMLWalker: MarkdownWalker {
     }
 
     mutating func visitLink(_ node: borrowing MarkdownNode) {
-        guard case .link(let destination, let title) = node.kind else { return }
-        out += "<a href=\"\(url(destination))\""
-        if !title.isEmpty { out += " title=\"\(HTMLEscaping.escape(title))\"" }
-        out += attributes(node.attributes, skipping: title.isEmpty ? nil : "title")
-        if node.attributes.contains(where: { $0.name == "target" }) { out += " rel=\"noopener noreferrer\"" }
-        out += ">"
-        descendInto(node)
-        out += "</a>"
+        withUnsafePointer(to: node) { inline($0) }
     }
 
     mutating func visitImage(_ node: borrowing MarkdownNode) {
