@@ -92,9 +92,15 @@ enum BodyBlocks {
     /// The page's blocks without a leading level-1 heading (the template prints the page
     /// title as the one h1) and with any later h1 shown as h2.
     static func withoutTitle(_ blocks: [MarkdownNode]) -> [MarkdownNode] {
-        var result = blocks
-        if let first = result.first, first.headingLevel == 1 { result.removeFirst() }
-        return result.map { block in
+        // Copies nodes only when something changes: copying a page's blocks (a retain of each
+        // field of each) showed in profiles.
+        func isTitle(_ index: Int) -> Bool {
+            if case .heading(level: 1) = blocks[index].kind { return true }
+            return false
+        }
+        let start = !blocks.isEmpty && isTitle(0) ? 1 : 0
+        guard (start..<blocks.count).contains(where: isTitle) else { return start == 0 ? blocks : Array(blocks[start...]) }
+        return blocks[start...].map { block in
             guard block.headingLevel == 1 else { return block }
             var demoted = block
             demoted.kind = .heading(level: 2)
