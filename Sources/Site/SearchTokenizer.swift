@@ -30,6 +30,7 @@ public enum SearchTokenizer {
     @inline(__always)
     static func forEachTerm(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
+        let asciiTermBytes = Self.asciiTermBytes
         text.withUTF8 { bytes in
             guard !bytes.isEmpty else { return }
             // The current term, lowercased: a term's letters grow by at most half when
@@ -46,10 +47,14 @@ public enum SearchTokenizer {
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte < 0x80 {
-                        switch byte {
-                        case 0x61...0x7A, 0x30...0x39: out[count] = byte; count += 1; scalars += 1
-                        case 0x41...0x5A: out[count] = byte + 0x20; count += 1; scalars += 1
-                        default: if scalars > 0 { finish() }
+                        // A letter or digit, lowercased; 0 for the rest of ASCII.
+                        let folded = asciiTermBytes[Int(byte)]
+                        if folded != 0 {
+                            out[count] = folded
+                            count += 1
+                            scalars += 1
+                        } else if scalars > 0 {
+                            finish()
                         }
                         index += 1
                         continue
@@ -68,6 +73,16 @@ public enum SearchTokenizer {
                 }
                 if scalars > 0 { finish() }
             }
+        }
+    }
+
+    /// Each ASCII byte as a term keeps it: letters lowercased, digits as they are, 0 for the
+    /// bytes that separate terms.
+    private static let asciiTermBytes: [UInt8] = (0..<128).map { byte in
+        switch UInt8(byte) {
+        case 0x61...0x7A, 0x30...0x39: return UInt8(byte)
+        case 0x41...0x5A: return UInt8(byte) + 0x20
+        default: return 0
         }
     }
 
