@@ -97,13 +97,13 @@ public struct SearchIndex: Sendable {
     /// The index's files (site path → bytes) from every page's part, in page order: `index.js`,
     /// the excerpt blocks, the term shards. Each file is made on its own core.
     static func files(_ parts: [PagePart], shardCount: Int) -> [(String, Data)] {
-        var starts: [Int] = []
+        var firstEntries: [Int] = []
         var total = 0
         for part in parts {
-            starts.append(total)
+            firstEntries.append(total)
             total += part.entries.count
         }
-        let firstEntry = starts
+        let firstEntry = firstEntries
         let excerpts = parts.flatMap { $0.entries.map(\.excerpt) }
         let blocks = (excerpts.count + block - 1) / block
         return Parallel.map(1 + blocks + shardCount) { file -> (String, Data) in
@@ -154,7 +154,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// A link split at its first `#`: the page, and the anchor after the `#` (empty when none).
-    static func urlParts(_ url: String) -> (page: Substring, anchor: Substring) {
+    private static func urlParts(_ url: String) -> (page: Substring, anchor: Substring) {
         guard let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url[...], "") }
         return (url[..<hash], url[url.utf8.index(after: hash)...])
     }
