@@ -6,11 +6,10 @@ import Course
 /// the library's lookup of each tag through dictionaries and dynamic casts showed in profiles.
 ///
 /// Each is written out in Swift (``QuizFormHTML``, ``NavItemHTML``, ``NavGroupHTML``,
-/// ``PageHTML``) and used
-/// only while the theme's text of it, and of every template it includes, has the fingerprint
-/// of the text written out: a course's own template, or an edited default, is rendered by
-/// the library as every other template is. Tests build courses both ways and compare every
-/// file byte for byte.
+/// ``PageHTML``) and used only while the theme's text of it, and of every template it
+/// includes, has the fingerprint of the text written out: a course's own template, or an
+/// edited default, is rendered by the library as every other template is. Tests build
+/// courses both ways and compare every file byte for byte.
 enum DirectTemplates {
     /// FNV-1a of each template's text, as written out; a test checks the shipped templates.
     static let fingerprints = [

@@ -74,12 +74,14 @@ struct GradeKillTests {
 
     struct KillTestError: Error, CustomStringConvertible { var description: String }
 
-    /// `lectern grade EXERCISE FILE --no-record` started in the background.
-    static func startGrading(_ exercise: String, _ file: URL) throws -> (Process, Pipe) {
+    /// `lectern grade EXERCISE FILE --no-record` started in the background, with `temporary`
+    /// as its TMPDIR.
+    static func startGrading(_ exercise: String, _ file: URL, temporary: URL) throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = LecternProcess.binary
         process.arguments = ["grade", exercise, file.path, "--no-record"]
         process.currentDirectoryURL = LecternProcess.repository
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -101,8 +103,13 @@ struct GradeKillTests {
         try #require(yaml.contains("wall_seconds: 10\n"))
         try Data(yaml.replacingOccurrences(of: "wall_seconds: 10\n", with: "wall_seconds: 20\n").utf8).write(to: settings)
 
+        // This test's gradings keep their run folders in a temporary folder of their own: every
+        // grading removes the stale run folders it finds, and the other end-to-end tests, which
+        // grade at the same time, would otherwise remove the killed run's before the checks.
+        let temporary = folder.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let learnerFile = Data(Self.sleeper.utf8)
-        let (killed, _) = try Self.startGrading(exercise.path, sleeper)
+        let (killed, _) = try Self.startGrading(exercise.path, sleeper, temporary: temporary)
         let killedFolder = try Self.learnerStagingFolder(of: killed.processIdentifier, running: learnerFile)
         let ofTheRun = Self.descendants(of: killed.processIdentifier)
         #expect(!ofTheRun.isEmpty)
@@ -119,13 +126,13 @@ struct GradeKillTests {
         #expect(FileManager.default.fileExists(atPath: killedFolder), "the killed run's folder is there until the next run")
 
         // A grading that is going on meanwhile, as another user's or another batch job's.
-        let (live, liveOutput) = try Self.startGrading(exercise.path, sleeper)
+        let (live, liveOutput) = try Self.startGrading(exercise.path, sleeper, temporary: temporary)
         let liveFolder = try Self.learnerStagingFolder(of: live.processIdentifier, running: learnerFile)
 
         // The next run removes the dead run's folder, and keeps the live one's.
         let broken = folder.appendingPathComponent("broken.py")
         try Data("def broken(:\n".utf8).write(to: broken)
-        let next = try LecternProcess.run(["grade", "circuit-breaker", broken.path, "--no-record"])
+        let next = try LecternProcess.run(["grade", "circuit-breaker", broken.path, "--no-record"], environment: ["TMPDIR": temporary.path])
         #expect(next.status == 0, "\(next.stderr)")
         #expect(!FileManager.default.fileExists(atPath: killedFolder), "the next run removes \(killedFolder)")
         let liveFolderKept = FileManager.default.fileExists(atPath: liveFolder)
