@@ -7,12 +7,8 @@ import Foundation
 /// for the whole page: the index's merge then looks up each term once per page rather than
 /// once per section, and no term becomes a String or Substring on the way.
 struct PageTerms: Sendable {
-    /// The distinct terms' UTF-8 bytes, one after another: term `t` is
-    /// `bytes[starts[t]..<starts[t + 1]]`.
-    private(set) var bytes: [UInt8] = []
-    private(set) var starts: [Int32] = [0]
-    /// Each term's `TermTable.hash` of its bytes.
-    private(set) var hashes: [UInt64] = []
+    /// The distinct terms, numbered in the order they first come, with their bytes and hashes.
+    private(set) var keys = TermTable()
     /// Term `t`'s postings, in entry order, are `postings[postingStarts[t]..<postingStarts[t + 1]]`:
     /// entry (within the page), value, entry, value…
     private(set) var postingStarts: [Int32] = [0]
@@ -39,13 +35,11 @@ struct PageTerms: Sendable {
     private init() {}
 
     /// How many distinct terms the page has, those only in a title or heading included.
-    var count: Int { hashes.count }
+    var count: Int { keys.count }
 
     /// Calls `body` with term `t`'s bytes.
     func withTerm<R>(_ term: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[Int(starts[term])..<Int(starts[term + 1])]))
-        }
+        keys.withKey(term, body)
     }
 
     /// The state of counting one page, entry by entry.
@@ -61,8 +55,6 @@ struct PageTerms: Sendable {
         }
 
         var table = TermTable()
-        var bytes: [UInt8] = []
-        var starts: [Int32] = [0]
         var states: [State] = []
         var title: Int32 = 0
         /// The terms counted in the current entry.
@@ -72,18 +64,8 @@ struct PageTerms: Sendable {
 
         /// The number of the term with these bytes, numbered now if new.
         mutating func number(_ term: UnsafeBufferPointer<UInt8>) -> Int {
-            let hash = TermTable.hash(term)
-            let (number, inserted) = bytes.withUnsafeBufferPointer { known in
-                table.number(hash: hash) { candidate in
-                    let start = Int(starts[candidate]), length = Int(starts[candidate + 1]) - start
-                    return length == term.count && memcmp(known.baseAddress! + start, term.baseAddress!, length) == 0
-                }
-            }
-            if inserted {
-                bytes.append(contentsOf: term)
-                starts.append(Int32(bytes.count))
-                states.append(State())
-            }
+            let (number, inserted) = table.number(term)
+            if inserted { states.append(State()) }
             return number
         }
 
@@ -123,9 +105,7 @@ struct PageTerms: Sendable {
         /// The counted terms, their postings grouped by term and the terms by shard.
         func terms(shardCount: Int) -> PageTerms {
             var result = PageTerms()
-            result.bytes = bytes
-            result.starts = starts
-            result.hashes = table.hashes
+            result.keys = table
             // Postings by term, each term's in entry order (a counting sort keeps the order).
             var postingStarts = [Int32](repeating: 0, count: table.count + 1)
             for position in stride(from: 0, to: found.count, by: 3) { postingStarts[Int(found[position]) + 1] += 2 }
@@ -141,9 +121,9 @@ struct PageTerms: Sendable {
             // Terms with postings by shard (a term only in a title or heading has none).
             var shardOf = [Int32](repeating: -1, count: table.count)
             var shardStarts = [Int32](repeating: 0, count: shardCount + 1)
-            bytes.withUnsafeBufferPointer { all in
+            table.withKeys { key in
                 for term in 0..<table.count where postingStarts[term + 1] > postingStarts[term] {
-                    let shard = SearchIndex.shard(of: UnsafeBufferPointer(rebasing: all[Int(starts[term])..<Int(starts[term + 1])]), count: shardCount)
+                    let shard = SearchIndex.shard(of: key(term), count: shardCount)
                     shardOf[term] = Int32(shard)
                     shardStarts[shard + 1] += 1
                 }

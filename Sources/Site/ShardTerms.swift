@@ -5,9 +5,8 @@ import Support
 /// once, with the pages that hold it in page order, written as `terms-K.js`.
 struct ShardTerms {
     private let parts: [SearchIndex.PagePart]
-    /// The distinct terms' bytes, one after another: term `n` is `bytes[starts[n]..<starts[n + 1]]`.
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
+    /// The shard's distinct terms, numbered in the order they first come.
+    private var table: TermTable
     /// Where each term is held: (page, the page's term), chained in page order from `first[n]`
     /// through `next`.
     private var holders: [(page: Int32, term: Int32)] = []
@@ -19,7 +18,7 @@ struct ShardTerms {
         self.parts = parts
         var capacity = 0
         for part in parts { capacity += Int(part.terms.shardStarts[shard + 1] - part.terms.shardStarts[shard]) }
-        var table = TermTable(capacity: capacity)
+        table = TermTable(capacity: capacity)
         holders.reserveCapacity(capacity)
         next.reserveCapacity(capacity)
         for (page, part) in parts.enumerated() {
@@ -27,16 +26,11 @@ struct ShardTerms {
             for position in Int(terms.shardStarts[shard])..<Int(terms.shardStarts[shard + 1]) {
                 let term = Int(terms.byShard[position])
                 terms.withTerm(term) { key in
-                    let (number, inserted) = table.number(hash: terms.hashes[term]) { candidate in
-                        let start = starts[candidate], length = starts[candidate + 1] - start
-                        return length == key.count && bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, key.baseAddress!, length) == 0 }
-                    }
+                    let (number, inserted) = table.number(key, hash: terms.keys.hashes[term])
                     let holder = Int32(holders.count)
                     holders.append((Int32(page), Int32(term)))
                     next.append(-1)
                     if inserted {
-                        bytes.append(contentsOf: key)
-                        starts.append(bytes.count)
                         first.append(holder)
                         last.append(holder)
                     } else {
@@ -53,10 +47,7 @@ struct ShardTerms {
     /// `firstEntry` of their page.
     func script(name: String, firstEntry: [Int]) -> Data {
         var out: [UInt8] = Array("lecternSearchLoaded(\"\(name)\",{".utf8)
-        bytes.withUnsafeBufferPointer { all in
-            func term(_ number: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: all[starts[number]..<starts[number + 1]])
-            }
+        table.withKeys { term in
             let order = (0..<first.count).sorted { a, b in
                 let x = term(a), y = term(b)
                 let common = min(x.count, y.count)

@@ -1,12 +1,16 @@
-/// Gives each distinct key a dense number (0, 1, 2, … in the order keys first come), in an
-/// open-addressing table of the keys' hashes. The caller keeps the keys, and says whether a
-/// numbered key equals the one looked up: the search index keys terms by bytes that live in
-/// its own buffers, and a Dictionary of Substrings (SipHash, then a String comparison per
-/// probe) was a seventh of a site build's CPU in profiles.
-struct TermTable {
+import Foundation
+
+/// Gives each distinct byte string a dense number (0, 1, 2, … in the order they first come),
+/// in an open-addressing table of their hashes, and keeps their bytes one after another: the
+/// search index numbers a page's terms and then each shard's, and a Dictionary of Substrings
+/// (SipHash, then a String comparison per probe) was a seventh of a site build's CPU in profiles.
+struct TermTable: Sendable {
     private var slots: [Int32]
     /// Each numbered key's hash.
     private(set) var hashes: [UInt64] = []
+    /// The keys' bytes, one after another: key `n` is `bytes[starts[n]..<starts[n + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int32] = [0]
 
     /// A table sized for `capacity` keys; it grows past them.
     init(capacity: Int = 0) {
@@ -16,23 +20,47 @@ struct TermTable {
     /// How many keys are numbered.
     var count: Int { hashes.count }
 
-    /// The number of the key with this hash for which `equals` says yes, or a new number
-    /// (`inserted`) when none does. `equals` is asked only of keys with the same hash.
+    /// The number of `key`, or a new number (`inserted`) when the table does not hold it yet.
+    mutating func number(_ key: UnsafeBufferPointer<UInt8>) -> (number: Int, inserted: Bool) {
+        number(key, hash: Self.hash(key))
+    }
+
+    /// ``number(_:)`` with the key's hash worked out before (`hash(_:)`, or any other hash
+    /// given for every key of this table).
     @inline(__always)
-    mutating func number(hash: UInt64, equals: (Int) -> Bool) -> (number: Int, inserted: Bool) {
+    mutating func number(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (number: Int, inserted: Bool) {
         if hashes.count * 2 >= slots.count { grow() }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index < 0 {
-                slots[slot] = Int32(hashes.count)
-                hashes.append(hash)
-                return (hashes.count - 1, true)
+        let found: Int? = bytes.withUnsafeBufferPointer { known in
+            while true {
+                let index = Int(slots[slot])
+                if index < 0 { return nil }
+                if hashes[index] == hash {
+                    let start = Int(starts[index]), length = Int(starts[index + 1]) - start
+                    if length == key.count && (length == 0 || memcmp(known.baseAddress! + start, key.baseAddress!, length) == 0) { return index }
+                }
+                slot = (slot + 1) & mask
             }
-            if hashes[index] == hash && equals(index) { return (index, false) }
-            slot = (slot + 1) & mask
         }
+        if let found { return (found, false) }
+        slots[slot] = Int32(hashes.count)
+        hashes.append(hash)
+        bytes.append(contentsOf: key)
+        starts.append(Int32(bytes.count))
+        return (hashes.count - 1, true)
+    }
+
+    /// Calls `body` with a function giving each key's bytes (valid only during the call).
+    func withKeys<R>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { all in
+            body { number in UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]) }
+        }
+    }
+
+    /// Calls `body` with key `number`'s bytes.
+    func withKey<R>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withKeys { key in body(key(number)) }
     }
 
     /// FNV-1a, with its high bits folded down: a slot comes from the low bits.

@@ -2,29 +2,23 @@ import Testing
 import TestSupport
 @testable import Site
 
-/// Numbering distinct keys by their hashes, the caller keeping the keys.
+/// Numbering distinct byte strings by their hashes, keeping their bytes.
 @Suite struct TermTableTests {
-    /// Numbers `keys` through a table, comparing the keys as the search index compares bytes.
-    static func numbers(_ keys: [String], capacity: Int = 0, hash: (String) -> UInt64 = Self.hash) -> [Int] {
+    /// Numbers `keys` through a table, each with `hash` (the table's own when nil).
+    static func numbers(_ keys: [String], capacity: Int = 0, hash: ((String) -> UInt64)? = nil) -> [Int] {
         var table = TermTable(capacity: capacity)
-        var kept: [String] = []
         return keys.map { key in
-            let (number, inserted) = table.number(hash: hash(key)) { kept[$0] == key }
-            if inserted { kept.append(key) }
-            return number
+            Array(key.utf8).withUnsafeBufferPointer { bytes in
+                (hash.map { table.number(bytes, hash: $0(key)) } ?? table.number(bytes)).number
+            }
         }
-    }
-
-    static func hash(_ key: String) -> UInt64 {
-        var key = key
-        return key.withUTF8 { TermTable.hash($0) }
     }
 
     @Test func keysAreNumberedInTheOrderTheyFirstCome() {
         #expect(Self.numbers(["retry", "circuit", "retry", "breaker", "circuit"]) == [0, 1, 0, 2, 1])
     }
 
-    /// Two keys whose hashes collide stay two keys: the caller's comparison decides.
+    /// Two keys whose hashes collide stay two keys: the table compares their bytes.
     @Test func keysWithTheSameHashAreKeptApart() {
         #expect(Self.numbers(["retry", "probe", "retry", "probe"], hash: { _ in 42 }) == [0, 1, 0, 1])
     }
@@ -44,5 +38,13 @@ import TestSupport
             }
             #expect(Self.numbers(keys, capacity: generator.next(8)) == numbers)
         }
+    }
+
+    /// Each numbered key's bytes are kept as they came, the empty key included.
+    @Test func theKeysBytesAreKept() {
+        var table = TermTable()
+        for key in ["retry", "", "caf\u{E9}", "retry"] { _ = Array(key.utf8).withUnsafeBufferPointer { table.number($0) } }
+        #expect(table.count == 3)
+        #expect((0..<table.count).map { table.withKey($0) { String(decoding: $0, as: UTF8.self) } } == ["retry", "", "caf\u{E9}"])
     }
 }
