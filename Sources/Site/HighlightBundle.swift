@@ -24,12 +24,8 @@ struct HighlightBundle: Sendable {
 
     static let fileName = "highlight.js"
 
-    /// The bundle for `languages` (code-block info words, lowercased) from `directory`.
-    init(directory: String, languages: Set<String>) {
-        self.init(catalog: languages.isEmpty ? nil : Catalog(directory: directory), languages: languages)
-    }
-
-    /// The bundle for `languages` cut from a catalog read before (none: no highlighter).
+    /// The bundle for `languages` (code-block info words, lowercased) cut from a catalog read
+    /// before (none: no highlighter).
     init(catalog: Catalog?, languages: Set<String>) {
         guard !languages.isEmpty, let catalog else {
             script = nil
