@@ -10,7 +10,7 @@ enum InlineEditing {
 
     /// The first byte of `plainText(inlines)` that is not a space or tab, found without
     /// building the text.
-    static func firstNonSpaceByte(_ inlines: [MarkdownNode]) -> UInt8? {
+    static func firstNonSpaceByte(_ inlines: some Collection<MarkdownNode>) -> UInt8? {
         for node in inlines {
             switch node.kind {
             case .text, .code, .htmlInline:
@@ -40,13 +40,14 @@ enum InlineEditing {
             }
             switch node.kind {
             case .text, .code, .htmlInline:
-                let length = node.literal.count
-                if length <= remaining {
-                    remaining -= length
-                } else {
-                    node.literal = String(node.literal.dropFirst(remaining))
+                // Only as many Characters as are dropped are walked: a long text is not counted whole.
+                let literal = node.literal
+                if let cut = literal.index(literal.startIndex, offsetBy: remaining, limitedBy: literal.endIndex), cut < literal.endIndex {
+                    node.literal = String(literal[cut...])
                     remaining = 0
                     result.append(node)
+                } else {
+                    remaining -= literal.count
                 }
             case .softBreak, .lineBreak:
                 remaining -= 1
@@ -63,6 +64,9 @@ enum InlineEditing {
         while let first = result.first {
             switch first.kind {
             case .text:
+                // A text that starts with an ASCII byte other than whitespace is kept as it is,
+                // without building a new String or copying the array.
+                if let byte = first.literal.utf8.first, byte < 0x80, !Self.isASCIIWhitespace(byte) { return result }
                 let trimmed = String(first.literal.drop(while: { $0.isWhitespace }))
                 if trimmed.isEmpty {
                     result.removeFirst()
@@ -87,11 +91,18 @@ enum InlineEditing {
         return result
     }
 
+    /// The ASCII bytes whose Character is whitespace: tab, line feed, vertical tab, form feed,
+    /// carriage return and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     static func trimTrailingWhitespace(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
         var result = inlines
         while let last = result.last {
             switch last.kind {
             case .text:
+                if let byte = last.literal.utf8.last, byte < 0x80, !Self.isASCIIWhitespace(byte) { return result }
                 var text = last.literal
                 while let character = text.last, character.isWhitespace { text.removeLast() }
                 if text.isEmpty {

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Finds a quiz in a page's cmark tree: questions, lettered options, ✅ marks, Correct Answer
@@ -36,7 +37,12 @@ public struct QuizParser {
         var starts = [0]
         var source = page.source
         source.withUTF8 { bytes in
-            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            guard var from = bytes.baseAddress else { return }
+            let end = from + bytes.count
+            while from < end, let found = memchr(from, Int32(UInt8(ascii: "\n")), end - from) {
+                from = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(from - bytes.baseAddress!)
+            }
         }
         lineStarts = starts
     }
@@ -52,53 +58,69 @@ public struct QuizParser {
         case block(MarkdownNode)
     }
 
-    private mutating func units() -> [Unit] {
-        var result: [Unit] = []
+    /// Feeds the page's blocks to the state machine, paragraphs line by line. A line outside
+    /// a question and a guide whose first letter cannot start either is passed over without
+    /// copying its inlines: most of a lesson's lines are such prose.
+    private mutating func consumeBlocks() {
         for block in page.document.children {
             if blocks.contains(where: { $0.lines.contains(block.start.line) }) { continue }
             switch block.kind {
             case .paragraph:
                 paragraphID += 1
-                for (inlines, position) in lines(of: block) {
-                    result.append(.line(inlines, position, paragraph: paragraphID))
+                let paragraph = paragraphID
+                Self.forEachLine(of: block, lineStarts: lineStarts, source: page.source) { inlines, position in
+                    if current == nil, !guideOpen {
+                        detailsOpen = false
+                        guard let first = InlineEditing.firstNonSpaceByte(inlines),
+                              first | 0x20 == UInt8(ascii: "q") || first | 0x20 == UInt8(ascii: "s") else { return }
+                    }
+                    consume(.line(Array(inlines), position, paragraph: paragraph))
                 }
-            case .heading: result.append(.heading(block))
-            case .thematicBreak: result.append(.rule)
-            case .list: result.append(.list(block))
-            default: result.append(.block(block))
+            case .heading: consume(.heading(block))
+            case .thematicBreak: consume(.rule)
+            case .list: consume(.list(block))
+            default: consume(.block(block))
             }
         }
-        return result
     }
 
-    /// A paragraph's lines: its inlines split at soft and hard breaks, each with its position.
-    private func lines(of paragraph: MarkdownNode) -> [([MarkdownNode], SourcePosition)] {
-        var result: [([MarkdownNode], SourcePosition)] = []
-        var line: [MarkdownNode] = []
+    /// Calls `body` with each line of a paragraph: its inlines split at soft and hard breaks,
+    /// with the line's position.
+    private static func forEachLine(of paragraph: MarkdownNode, lineStarts: [Int], source: String,
+                                    _ body: (ArraySlice<MarkdownNode>, SourcePosition) -> Void) {
+        let inlines = paragraph.children
+        var lineStart = 0
         var lineNumber = paragraph.start.line
         var position = paragraph.start
-        for inline in paragraph.children {
-            switch inline.kind {
+        for index in inlines.indices {
+            switch inlines[index].kind {
             case .softBreak, .lineBreak:
-                result.append((line, position))
-                line = []
+                body(inlines[lineStart..<index], position)
+                lineStart = index + 1
                 lineNumber += 1
-                position = SourcePosition(line: lineNumber, column: firstColumn(ofLine: lineNumber))
+                position = SourcePosition(line: lineNumber, column: firstColumn(ofLine: lineNumber, lineStarts: lineStarts, source: source))
+            case .htmlInline, .code:
+                lineNumber += inlines[index].literal.filter { $0 == "\n" }.count
             default:
-                line.append(inline)
-                if inline.kind == .htmlInline || inline.kind == .code {
-                    lineNumber += inline.literal.filter { $0 == "\n" }.count
-                }
+                break
             }
         }
-        result.append((line, position))
+        body(inlines[lineStart...], position)
+    }
+
+    /// A paragraph's lines, as `forEachLine` finds them.
+    private func lines(of paragraph: MarkdownNode) -> [([MarkdownNode], SourcePosition)] {
+        var result: [([MarkdownNode], SourcePosition)] = []
+        Self.forEachLine(of: paragraph, lineStarts: lineStarts, source: page.source) { inlines, position in
+            result.append((Array(inlines), position))
+        }
         return result
     }
 
     /// The first column (1-based, in bytes) of non-blank text on a source line.
-    private func firstColumn(ofLine line: Int) -> Int {
+    private static func firstColumn(ofLine line: Int, lineStarts: [Int], source: String) -> Int {
         guard line >= 1, line <= lineStarts.count else { return 1 }
-        let utf8 = page.source.utf8
+        let utf8 = source.utf8
         var index = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
         var column = 1
         while index < utf8.endIndex, utf8[index] == UInt8(ascii: " ") || utf8[index] == UInt8(ascii: "\t") {
@@ -112,9 +134,7 @@ public struct QuizParser {
 
     private mutating func run() -> Quiz? {
         blocks = QuizBlocks.find(in: page, diagnostics: &diagnostics)
-        for unit in units() {
-            consume(unit)
-        }
+        consumeBlocks()
         finishQuestion()
         finishGuide()
         if !blocks.isEmpty {
