@@ -29,7 +29,8 @@ public enum SourceReader {
     }
 
     /// The file's bytes, read straight into an array sized by its `stat` (a file that grew
-    /// meanwhile is read to its end); nil when it cannot be opened or read.
+    /// meanwhile is read to its end); nil when it cannot be opened or read. The end is found
+    /// with a read into a small buffer, so the array grows only for a file that did grow.
     private static func readBytes(_ path: String, size: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
@@ -37,16 +38,25 @@ public enum SourceReader {
         var bytes = [UInt8](repeating: 0, count: max(size, 1))
         var count = 0
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            let read: Int
+            if count < bytes.count {
+                read = bytes.withUnsafeMutableBytes { buffer in
+                    Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                }
+                if read > 0 { count += read }
+            } else {
+                read = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { probe in
+                    let read = Foundation.read(descriptor, probe.baseAddress!, probe.count)
+                    if read > 0 { bytes += probe[..<read] }
+                    return read
+                }
+                if read > 0 { count += read }
             }
             if read < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
             if read == 0 { break }
-            count += read
         }
         bytes.removeSubrange(count...)
         return bytes

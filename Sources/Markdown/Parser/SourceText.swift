@@ -68,8 +68,19 @@ final class SourceText {
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
+            guard let base = buffer.baseAddress else { return }
             let count = buffer.count
+            if memchr(base, Int32(UInt8(ascii: "\r")), count) == nil {
+                // Line feeds only (nearly every file): found by memchr.
+                var from = base
+                let end = base + count
+                while from < end, let found = memchr(from, Int32(UInt8(ascii: "\n")), end - from) {
+                    from = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(from - base)
+                }
+                return
+            }
+            var index = 0
             while index < count {
                 let byte = buffer[index]
                 if byte == UInt8(ascii: "\n") {
