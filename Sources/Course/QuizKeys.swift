@@ -26,38 +26,47 @@ enum QuizKeys {
             let span = (quiz.questions.map(\.position.line).min() ?? 1)...(quiz.questions.map(\.lastLine).max() ?? 1)
             return SolutionsLink.candidates(in: loaded[position].page, near: span)
         }
-        for position in pages.indices {
-            guard let quiz = pages[position].quiz else { continue }
-            let page = pages[position].page
-            let needsKey = quiz.questions.contains { $0.options.count >= 2 && !$0.options.contains(where: \.isCorrect) }
-                || quiz.questions.contains { $0.options.isEmpty && $0.revealed.isEmpty }
-            for candidate in candidates[position] where candidate.target != page.relativePath {
-                let target: CourseLoader.LoadedPage?
-                if let found = index[candidate.target] {
-                    target = pages[found]
-                } else if let cached = extra[candidate.target] {
-                    target = cached
-                } else {
+        // A page keyed here may itself be another page's solutions page, which must then be read
+        // keyed, so pages are paired in order. When no page that may take a key is a candidate
+        // of another, and every candidate is a page of the course, the pairings are independent
+        // and made on every core: each reads only pages no pairing changes.
+        let mayChange = Set(pages.indices.filter { position in
+            pages[position].quiz != nil && candidates[position].contains { $0.target != pages[position].page.relativePath }
+        })
+        let independent = pages.indices.allSatisfy { position in
+            candidates[position].allSatisfy { candidate in
+                candidate.target == pages[position].page.relativePath
+                    || index[candidate.target].map { !mayChange.contains($0) } == true
+            }
+        }
+        let pairings: [Pairing]
+        if independent {
+            let positions = index
+            pairings = Parallel.map(loaded.count) { position in
+                pairing(loaded[position], candidates: candidates[position]) { target in (loaded[positions[target]!], []) }
+            }
+        } else {
+            var made: [Pairing] = []
+            for position in pages.indices {
+                let pairing = pairing(pages[position], candidates: candidates[position]) { target -> (CourseLoader.LoadedPage?, [Diagnostic]) in
+                    if let found = index[target] { return (pages[found], []) }
+                    if let cached = extra[target] { return (cached, []) }
                     var found: [Diagnostic] = []
-                    target = CourseLoader.parsePages([candidate.target], root: root, displayRoot: displayRoot, diagnostics: &found).first
-                    diagnostics += found
-                    extra[candidate.target] = .some(target)
+                    let read = CourseLoader.parsePages([target], root: root, displayRoot: displayRoot, diagnostics: &found).first
+                    extra[target] = .some(read)
+                    return (read, found)
                 }
-                guard let solutions = target?.quiz, solutions.questions.contains(where: \.isScored) else {
-                    if candidate.explicit, let target {
-                        diagnostics.append(.error(page.displayPath, (1, 1), "front matter 'solutions' names \(target.page.displayPath), which holds no keyed quiz"))
-                    }
-                    continue
-                }
-                let outcome = KeyPairing.pair(quiz, with: solutions, solutionsPage: candidate.target, link: candidate.position)
-                // A quiz keyed on its own page is checked against its solutions page, but a link
-                // to another quiz's answers is no problem of its own.
-                if !needsKey, !candidate.explicit, outcome.diagnostics.contains(where: { $0.code == "unkeyed" }) { continue }
-                pages[position].quiz = outcome.quiz
-                diagnostics += outcome.diagnostics
-                reported[page.relativePath] = outcome.reported
-                used.insert(candidate.target)
-                break
+                if let quiz = pairing.quiz { pages[position].quiz = quiz }
+                made.append(pairing)
+            }
+            pairings = made
+        }
+        for (position, pairing) in pairings.enumerated() {
+            if let quiz = pairing.quiz { pages[position].quiz = quiz }
+            diagnostics += pairing.diagnostics
+            if let solutions = pairing.solutions {
+                reported[pages[position].page.relativePath] = pairing.reported
+                used.insert(solutions)
             }
         }
 
@@ -81,5 +90,45 @@ enum QuizKeys {
             }
         }
         return used
+    }
+
+    /// What pairing one quiz page gave: its quiz keyed from the solutions page it took (nil
+    /// when it took none), what to tell, and the questions whose missing key was explained.
+    private struct Pairing: Sendable {
+        var quiz: Quiz?
+        var solutions: String?
+        var reported: Set<Int> = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Pairs `loaded`'s quiz with the first of its candidates that holds a keyed quiz;
+    /// `target` gives a candidate's page, with what reading it found.
+    private static func pairing(_ loaded: CourseLoader.LoadedPage, candidates: [SolutionsLink.Candidate],
+                                target: (String) -> (CourseLoader.LoadedPage?, [Diagnostic])) -> Pairing {
+        var result = Pairing()
+        guard let quiz = loaded.quiz else { return result }
+        let page = loaded.page
+        let needsKey = quiz.questions.contains { $0.options.count >= 2 && !$0.options.contains(where: \.isCorrect) }
+            || quiz.questions.contains { $0.options.isEmpty && $0.revealed.isEmpty }
+        for candidate in candidates where candidate.target != page.relativePath {
+            let (found, read) = target(candidate.target)
+            result.diagnostics += read
+            guard let solutions = found?.quiz, solutions.questions.contains(where: \.isScored) else {
+                if candidate.explicit, let found {
+                    result.diagnostics.append(.error(page.displayPath, (1, 1), "front matter 'solutions' names \(found.page.displayPath), which holds no keyed quiz"))
+                }
+                continue
+            }
+            let outcome = KeyPairing.pair(quiz, with: solutions, solutionsPage: candidate.target, link: candidate.position)
+            // A quiz keyed on its own page is checked against its solutions page, but a link
+            // to another quiz's answers is no problem of its own.
+            if !needsKey, !candidate.explicit, outcome.diagnostics.contains(where: { $0.code == "unkeyed" }) { continue }
+            result.quiz = outcome.quiz
+            result.solutions = candidate.target
+            result.reported = outcome.reported
+            result.diagnostics += outcome.diagnostics
+            break
+        }
+        return result
     }
 }

@@ -5,7 +5,8 @@ import TestSupport
 
 /// Lessons whose quiz keys live on a solutions page, drifted as real courses drift:
 /// reordered options, reworded prompts, five of ten questions, a page for another lesson,
-/// options reworded, a question with no counterpart, two marks, a self-check item.
+/// options reworded, a question with no counterpart, two marks, a self-check item, a
+/// solutions page that takes its own key from another.
 /// `expected.txt` beside each holds the `lectern check` report ([ROOT] for the fixture).
 /// `RECORD_SNAPSHOTS=1` rewrites the expectations (see `Snapshot`).
 @Suite struct PairingGoldenTests {
@@ -38,6 +39,15 @@ import TestSupport
         #expect(quiz.answerKey == ["A", "A", "D", "D", "B", "B", "A", "C", "D", "B"])
         #expect(quiz.questions[0].correctOption?.text == "Production servers require observability, scalability, and reliability")
         #expect(quiz.solutionsPage == "Session4_Test_Solutions.md")
+    }
+
+    /// Pairing runs on every core only when no page it keys is another's solutions page; here
+    /// one is, and the lesson (paired after it, by name) must read it keyed.
+    @Test func aSolutionsPageKeyedFromAnotherKeysTheLessonThatLinksIt() throws {
+        let (course, _, _) = Self.load("chained-solutions")
+        let quiz = try #require(course?.sessions.first { $0.id == "Z_Review_Lesson" }?.quiz)
+        #expect(quiz.answerKey == ["C", "A"])
+        #expect(quiz.solutionsPage == "B_Test_Solutions.md")
     }
 
     @Test func explanationsComeFromTheSolutionsPage() throws {
