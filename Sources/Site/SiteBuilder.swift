@@ -68,20 +68,26 @@ public enum SiteBuilder {
         var diagnostics: [Diagnostic] = []
         let clock = ContinuousClock()
         let start = clock.now
+        // Debian's highlight.js needs nothing of the course: it is read and split while the
+        // course loads, on the core the loader's serial start leaves idle.
+        let highlight = Background { HighlightBundle.Catalog(directory: options.highlightDirectory) }
         let course = CourseLoader.load(coursePath, diagnostics: &diagnostics)
-        let built = course.flatMap { build($0, options: options, diagnostics: &diagnostics) }
+        let built = course.flatMap { build($0, options: options, highlight: highlight, diagnostics: &diagnostics) }
         return SiteBuildReport(diagnostics: diagnostics, succeeded: built != nil, output: options.output,
                                pages: built?.pages ?? 0, summary: built?.summary, duration: clock.now - start, course: course)
     }
 
     /// What was written and how many pages, or nil when the site was not written.
-    private static func build(_ course: Course, options: SiteBuildOptions,
+    private static func build(_ course: Course, options: SiteBuildOptions, highlight: Background<HighlightBundle.Catalog?>,
                               diagnostics: inout [Diagnostic]) -> (summary: SiteWriter.Summary, pages: Int)? {
-        // The theme and the highlighter's file need nothing of the course but its folder: they
-        // are read on a thread of their own while the pages' anchors are checked on every core.
-        let files = Background { SiteAssembly.Files(course: course, options: options) }
+        // The theme needs nothing of the course but its folder, and the plan of pages nothing
+        // but the course: each is made on a thread of its own while the pages' anchors are
+        // checked on every core.
+        let files = Background { SiteAssembly.Files(course: course, options: options, highlight: highlight.wait()) }
+        let plan = Background { SitePlan(course: course) }
         AnchorChecker.check(course, diagnostics: &diagnostics)
-        guard let site = SiteAssembly(course: course, options: options, files: files.wait(), diagnostics: &diagnostics) else { return nil }
+        guard let site = SiteAssembly(course: course, options: options, files: files.wait(), plan: plan.wait(),
+                                      diagnostics: &diagnostics) else { return nil }
         if options.strict && diagnostics.hasErrors { return nil }
         do {
             let writer = try SiteWriter(output: URL(fileURLWithPath: options.output))
@@ -110,24 +116,23 @@ struct SiteAssembly {
     let renderer: PageRenderer
 
     /// What the assembly reads from disk: the theme, with what loading it found, and the
-    /// highlighter's file.
+    /// highlighter's file (read by the caller).
     struct Files: Sendable {
         var theme: Theme?
         var themeDiagnostics: [Diagnostic] = []
         var highlight: HighlightBundle.Catalog?
 
-        init(course: Course, options: SiteBuildOptions) {
+        init(course: Course, options: SiteBuildOptions, highlight: HighlightBundle.Catalog?) {
             theme = Theme.load(defaultDirectory: options.themeDirectory, courseTheme: course.root.appendingPathComponent("theme"),
                                displayCourseTheme: DisplayPath.join(course.displayRoot, "theme"), diagnostics: &themeDiagnostics)
-            highlight = HighlightBundle.Catalog(directory: options.highlightDirectory)
+            self.highlight = highlight
         }
     }
 
     /// Nil when the theme does not load.
-    init?(course: Course, options: SiteBuildOptions, files: Files, diagnostics: inout [Diagnostic]) {
+    init?(course: Course, options: SiteBuildOptions, files: Files, plan: SitePlan, diagnostics: inout [Diagnostic]) {
         diagnostics += files.themeDiagnostics
         guard let theme = files.theme else { return nil }
-        let plan = SitePlan(course: course)
         diagnostics += plan.diagnostics
         let exerciseFolders = course.exercises.map { $0.directory.standardizedFileURL.path }
         for exercise in course.exercises { diagnostics += ExerciseFolder.refusals(of: exercise) }
