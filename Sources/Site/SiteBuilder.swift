@@ -68,22 +68,23 @@ public enum SiteBuilder {
         var diagnostics: [Diagnostic] = []
         let clock = ContinuousClock()
         let start = clock.now
-        // Debian's highlight.js needs nothing of the course: it is read and split while the
-        // course loads, on the core the loader's serial start leaves idle.
-        let highlight = Background { HighlightBundle.Catalog(directory: options.highlightDirectory) }
+        // The default theme and Debian's highlight.js need nothing of the course: they are
+        // read (templates parsed, the highlighter split) while the course loads, on the core
+        // the loader's serial start leaves idle.
+        let shipped = Background { SiteAssembly.Shipped(options: options) }
         let course = CourseLoader.load(coursePath, diagnostics: &diagnostics)
-        let built = course.flatMap { build($0, options: options, highlight: highlight, diagnostics: &diagnostics) }
+        let built = course.flatMap { build($0, options: options, shipped: shipped, diagnostics: &diagnostics) }
         return SiteBuildReport(diagnostics: diagnostics, succeeded: built != nil, output: options.output,
                                pages: built?.pages ?? 0, summary: built?.summary, duration: clock.now - start, course: course)
     }
 
     /// What was written and how many pages, or nil when the site was not written.
-    private static func build(_ course: Course, options: SiteBuildOptions, highlight: Background<HighlightBundle.Catalog?>,
+    private static func build(_ course: Course, options: SiteBuildOptions, shipped: Background<SiteAssembly.Shipped>,
                               diagnostics: inout [Diagnostic]) -> (summary: SiteWriter.Summary, pages: Int)? {
-        // The theme needs nothing of the course but its folder, and the plan of pages nothing
-        // but the course: each is made on a thread of its own while the pages' anchors are
-        // checked on every core.
-        let files = Background { SiteAssembly.Files(course: course, options: options, highlight: highlight.wait()) }
+        // The course's theme overrides need nothing of the course but its folder, and the plan
+        // of pages nothing but the course: each is made on a thread of its own while the
+        // pages' anchors are checked on every core.
+        let files = Background { SiteAssembly.Files(course: course, shipped: shipped.wait()) }
         let plan = Background { SitePlan(course: course) }
         AnchorChecker.check(course, diagnostics: &diagnostics)
         guard let site = SiteAssembly(course: course, options: options, files: files.wait(), plan: plan.wait(),
@@ -115,17 +116,29 @@ struct SiteAssembly {
     let highlight: HighlightBundle
     let renderer: PageRenderer
 
-    /// What the assembly reads from disk: the theme, with what loading it found, and the
-    /// highlighter's file (read by the caller).
+    /// What a build reads of lectern's own files and Debian's, before the course is known:
+    /// the default theme and the highlighter's file.
+    struct Shipped: Sendable {
+        var theme: Theme.Shipped?
+        var highlight: HighlightBundle.Catalog?
+
+        init(options: SiteBuildOptions) {
+            theme = Theme.Shipped.read(directory: options.themeDirectory)
+            highlight = HighlightBundle.Catalog(directory: options.highlightDirectory)
+        }
+    }
+
+    /// What the assembly reads from disk: the theme with the course's overrides, with what
+    /// loading it found, and the highlighter's file.
     struct Files: Sendable {
         var theme: Theme?
         var themeDiagnostics: [Diagnostic] = []
         var highlight: HighlightBundle.Catalog?
 
-        init(course: Course, options: SiteBuildOptions, highlight: HighlightBundle.Catalog?) {
-            theme = Theme.load(defaultDirectory: options.themeDirectory, courseTheme: course.root.appendingPathComponent("theme"),
+        init(course: Course, shipped: Shipped) {
+            theme = Theme.load(shipped: shipped.theme, courseTheme: course.root.appendingPathComponent("theme"),
                                displayCourseTheme: DisplayPath.join(course.displayRoot, "theme"), diagnostics: &themeDiagnostics)
-            self.highlight = highlight
+            highlight = shipped.highlight
         }
     }
 

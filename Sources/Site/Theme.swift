@@ -26,20 +26,47 @@ public struct Theme: Sendable {
     /// Returns nil (with diagnostics) when a template does not parse or one is missing.
     public static func load(defaultDirectory: URL?, courseTheme: URL?, displayCourseTheme: String,
                             diagnostics: inout [Diagnostic]) -> Theme? {
-        guard let base = defaultDirectory ?? DefaultTheme.directory else {
+        load(shipped: Shipped.read(directory: defaultDirectory), courseTheme: courseTheme, displayCourseTheme: displayCourseTheme,
+             diagnostics: &diagnostics)
+    }
+
+    /// The default theme as read from its folder, its templates parsed. It needs nothing of
+    /// the course, so a build reads it while the course loads.
+    public struct Shipped: Sendable {
+        let base: URL
+        let sources: [String: (text: String, display: String)]
+        let assets: [String: Data]
+        /// The templates that parse; one that does not is parsed again by `load` to report it.
+        let parsed: [String: MustacheTemplate]
+
+        /// Nil when the folder (`directory`, or the one shipped with lectern) is missing.
+        public static func read(directory: URL?) -> Shipped? {
+            guard let base = directory ?? DefaultTheme.directory else { return nil }
+            var sources: [String: (text: String, display: String)] = [:]
+            var assets: [String: Data] = [:]
+            for (name, url) in files(in: base.appendingPathComponent("templates")) where name.hasSuffix(".mustache") {
+                sources[String(name.dropLast(9))] = (String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self), url.path)
+            }
+            for (name, url) in files(in: base.appendingPathComponent("assets")) {
+                assets[name] = try? Data(contentsOf: url)
+            }
+            return Shipped(base: base, sources: sources, assets: assets,
+                           parsed: sources.compactMapValues { try? MustacheTemplate(string: $0.text) })
+        }
+    }
+
+    /// The `shipped` theme with overrides from `courseTheme`; nil (with diagnostics) when the
+    /// default theme is missing, a template does not parse or one is missing.
+    static func load(shipped: Shipped?, courseTheme: URL?, displayCourseTheme: String, diagnostics: inout [Diagnostic]) -> Theme? {
+        guard let shipped else {
             diagnostics.append(.error("site/templates", "the default theme is missing: looked in "
                 + DefaultTheme.candidates.map(\.path).joined(separator: ", ")))
             return nil
         }
-        var sources: [String: (text: String, display: String)] = [:]
-        var assets: [String: Data] = [:]
+        let base = shipped.base
+        var sources = shipped.sources
+        var assets = shipped.assets
         var failed = false
-        for (name, url) in files(in: base.appendingPathComponent("templates")) where name.hasSuffix(".mustache") {
-            sources[String(name.dropLast(9))] = (String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self), url.path)
-        }
-        for (name, url) in files(in: base.appendingPathComponent("assets")) {
-            assets[name] = try? Data(contentsOf: url)
-        }
         var overridden: [String] = []
         // The course theme is read as the course is: nothing through a link out of the course.
         if let courseTheme {
@@ -87,6 +114,10 @@ public struct Theme: Sendable {
         _ = TemplateEscaping.registered
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            if !overridden.contains(name), let template = shipped.parsed[name] {
+                library.register(template, named: name)
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
