@@ -29,6 +29,9 @@ struct Sidebar: Sendable {
     private let plan: SitePlan
     private let theme: Theme
     private let folders: [String: Folder]
+    /// Each page's place in the groups that list it: group index → the index of its first
+    /// item there. Looked up per page instead of comparing every item's path.
+    private let places: [String: [Int: Int]]
 
     /// Renders the shared parts for the folders of `pages` (site paths), one folder per core;
     /// links from any page of a folder are links from its first.
@@ -43,6 +46,13 @@ struct Sidebar: Sendable {
         self.plan = plan
         self.theme = theme
         folders = Dictionary(uniqueKeysWithValues: zip(names, made))
+        var places: [String: [Int: Int]] = [:]
+        for (group, value) in plan.groups.enumerated() {
+            for (place, item) in value.items.enumerated() where places[plan.entries[item].output]?[group] == nil {
+                places[plan.entries[item].output, default: [:]][group] = place
+            }
+        }
+        self.places = places
     }
 
     /// The sidebar of the page at `output`: each group's value (the `nav` context) and the
@@ -52,9 +62,10 @@ struct Sidebar: Sendable {
         var values: [[String: Any]] = []
         values.reserveCapacity(plan.groups.count)
         var html = ""
+        let own = places[output] ?? [:]
         for (index, group) in plan.groups.enumerated() {
             let current = group.output == output
-            let ownItem = group.items.firstIndex { plan.entries[$0].output == output }
+            let ownItem = own[index]
             guard current || ownItem != nil else {
                 values.append(folder.closed[index].value)
                 html += folder.closed[index].html
