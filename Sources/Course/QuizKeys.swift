@@ -62,7 +62,7 @@ enum QuizKeys {
             pairings = made
         }
         for (position, pairing) in pairings.enumerated() {
-            if let quiz = pairing.quiz { pages[position].quiz = quiz }
+            if let quiz = pairing.quiz { pages[position].quiz = quiz }  // in order, this was done as it went
             diagnostics += pairing.diagnostics
             if let solutions = pairing.solutions {
                 reported[pages[position].page.relativePath] = pairing.reported

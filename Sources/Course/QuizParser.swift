@@ -1,5 +1,5 @@
-import Foundation
 import Markdown
+import Support
 
 /// Finds a quiz in a page's cmark tree: questions, lettered options, ✅ marks, Correct Answer
 /// lines, explanations and the Scoring Guide, in every variant design.md lists. Problems are
@@ -37,12 +37,7 @@ public struct QuizParser {
         var starts = [0]
         var source = page.source
         source.withUTF8 { bytes in
-            guard var from = bytes.baseAddress else { return }
-            let end = from + bytes.count
-            while from < end, let found = memchr(from, Int32(UInt8(ascii: "\n")), end - from) {
-                from = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(from - bytes.baseAddress!)
-            }
+            starts += ByteSearch.offsets(of: UInt8(ascii: "\n"), in: bytes).map { $0 + 1 }
         }
         lineStarts = starts
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Support
 
 /// The text one cmark parse reads, as bytes, with its lines: what the extension layer looks
 /// at when cmark's tree does not say enough (a paragraph's raw lines, to find a table in them).
@@ -68,18 +69,12 @@ final class SourceText {
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let count = buffer.count
-            if memchr(base, Int32(UInt8(ascii: "\r")), count) == nil {
-                // Line feeds only (nearly every file): found by memchr.
-                var from = base
-                let end = base + count
-                while from < end, let found = memchr(from, Int32(UInt8(ascii: "\n")), end - from) {
-                    from = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
-                    starts.append(from - base)
-                }
+            if !ByteSearch.contains(UInt8(ascii: "\r"), in: buffer) {
+                // Line feeds only (nearly every file).
+                starts += ByteSearch.offsets(of: UInt8(ascii: "\n"), in: buffer).map { $0 + 1 }
                 return
             }
+            let count = buffer.count
             var index = 0
             while index < count {
                 let byte = buffer[index]
