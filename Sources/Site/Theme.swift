@@ -50,6 +50,7 @@ public struct Theme: Sendable {
             for (name, url) in files(in: base.appendingPathComponent("assets")) {
                 assets[name] = try? Data(contentsOf: url)
             }
+            _ = TemplateEscaping.registered  // before any template parses
             return Shipped(base: base, sources: sources, assets: assets,
                            parsed: sources.compactMapValues { try? MustacheTemplate(string: $0.text) })
         }

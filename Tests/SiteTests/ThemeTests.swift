@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import TestSupport
 import Testing
@@ -42,6 +43,18 @@ import Testing
         #expect(diagnostic.line == 3)
         #expect(diagnostic.message.contains("closing tag does not match"))
         #expect(site.files.isEmpty)
+    }
+
+    /// The default theme is read (its templates parsed) on a thread of its own before the
+    /// course loads; its `{{% CONTENT_TYPE: HTML}}` must still select lectern's escaping, which
+    /// escapes a `<` that a combining mark follows (the library's leaves it raw). Run alone,
+    /// this is the first use of the escaping in the process.
+    @Test func theShippedThemeEscapesWithLecternsEscaping() throws {
+        var diagnostics: [Diagnostic] = []
+        let theme = try #require(Theme.load(shipped: Theme.Shipped.read(directory: nil), courseTheme: nil, displayCourseTheme: "theme",
+                                            diagnostics: &diagnostics))
+        let html = theme.library.render(["title": "a<\u{301}b", "href": "x.html"], withTemplate: "nav-item") ?? ""
+        #expect(html.contains("a&lt;\u{301}b"))
     }
 
     @Test func aStrayFileInTheThemeFolderIsReported() throws {
