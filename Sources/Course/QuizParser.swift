@@ -65,6 +65,8 @@ public struct QuizParser {
                 let paragraph = paragraphID
                 Self.forEachLine(of: block, lineStarts: lineStarts, source: page.source) { inlines, position in
                     if current == nil, !guideOpen {
+                        // Outside a question and a guide only a question or a guide can start, and
+                        // both start with a letter (q, s) that most lines' first letter rules out.
                         detailsOpen = false
                         guard let first = InlineEditing.firstNonSpaceByte(inlines),
                               first | 0x20 == UInt8(ascii: "q") || first | 0x20 == UInt8(ascii: "s") else { return }
@@ -254,12 +256,6 @@ public struct QuizParser {
     }
 
     private mutating func consumeLine(_ inlines: [MarkdownNode], at position: SourcePosition, paragraph: Int) {
-        if current == nil, !guideOpen {
-            // Outside a question and a guide only a question or a guide can start, and both
-            // start with a letter (q, s) that most lines' first letter rules out cheaply.
-            guard let first = InlineEditing.firstNonSpaceByte(inlines),
-                  first | 0x20 == UInt8(ascii: "q") || first | 0x20 == UInt8(ascii: "s") else { return }
-        }
         let text = InlineEditing.plainText(inlines).trimmedOfSpaces()
         if let marker = QuizMarkers.question(text) {
             startQuestion(marker.number, lead: InlineEditing.dropLeading(marker.markerLength, from: InlineEditing.trimLeadingWhitespace(inlines)), at: position)

@@ -43,20 +43,19 @@ public enum SourceReader {
                 read = bytes.withUnsafeMutableBytes { buffer in
                     Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
                 }
-                if read > 0 { count += read }
             } else {
                 read = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { probe in
                     let read = Foundation.read(descriptor, probe.baseAddress!, probe.count)
                     if read > 0 { bytes += probe[..<read] }
                     return read
                 }
-                if read > 0 { count += read }
             }
             if read < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
             if read == 0 { break }
+            count += read
         }
         bytes.removeSubrange(count...)
         return bytes

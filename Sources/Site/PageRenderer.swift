@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Markdown
+import Support
 
 /// Renders one planned page to HTML through the theme, and gives its search entries.
 ///
@@ -105,16 +106,15 @@ struct PageRenderer: Sendable {
         return Output(html: theme.render(template, context), search: search)
     }
 
-    /// Whether rendered HTML holds a code block (`<pre`). Each `<` is found by memchr:
-    /// Foundation's `contains`, then a loop over every byte, showed in profiles of a large course.
+    /// Whether rendered HTML holds a code block (`<pre`). Each `<` is found by memchr
+    /// (`ByteSearch`): Foundation's `contains`, then a loop over every byte, showed in
+    /// profiles of a large course.
     static func holdsCode(_ html: String) -> Bool {
         var html = html
         return html.withUTF8 { bytes in
-            guard var from = bytes.baseAddress else { return false }
-            let end = from + bytes.count
-            while end - from >= 4, let found = memchr(from, Int32(UInt8(ascii: "<")), end - from - 3) {
-                let tag = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                if tag[1] == UInt8(ascii: "p") && tag[2] == UInt8(ascii: "r") && tag[3] == UInt8(ascii: "e") { return true }
+            var from = 0
+            while let tag = ByteSearch.firstOffset(of: UInt8(ascii: "<"), in: bytes, from: from), tag + 3 < bytes.count {
+                if bytes[tag + 1] == UInt8(ascii: "p") && bytes[tag + 2] == UInt8(ascii: "r") && bytes[tag + 3] == UInt8(ascii: "e") { return true }
                 from = tag + 1
             }
             return false

@@ -7,15 +7,19 @@ import Darwin
 /// Searches of raw text by libc's memchr: line starts and markers in megabytes of course
 /// text, where a Swift loop over every byte showed in profiles.
 public enum ByteSearch {
+    /// The offset of the first `byte` in `bytes` at or after `start`; nil when there is none.
+    public static func firstOffset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
     /// The offset of each occurrence of `byte` in `bytes`, in order.
     public static func offsets(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var found: [Int] = []
-        guard let base = bytes.baseAddress else { return found }
-        var from = base
-        let end = base + bytes.count
-        while from < end, let hit = memchr(from, Int32(byte), end - from) {
-            let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-            found.append(at - base)
+        var from = 0
+        while let at = firstOffset(of: byte, in: bytes, from: from) {
+            found.append(at)
             from = at + 1
         }
         return found

@@ -21,8 +21,10 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<500 {
             let bytes = (0..<Int.random(in: 0...200, using: &generator)).map { _ in [0x0A, 0x0D, 0x61, 0xC3][Int.random(in: 0...3, using: &generator)] as UInt8 }
+            let from = Int.random(in: 0...bytes.count + 1, using: &generator)
             bytes.withUnsafeBufferPointer { buffer in
                 #expect(ByteSearch.offsets(of: 0x0A, in: buffer) == Self.plainOffsets(of: 0x0A, in: bytes))
+                #expect(ByteSearch.firstOffset(of: 0x0A, in: buffer, from: from) == Self.plainOffsets(of: 0x0A, in: bytes).first { $0 >= from })
                 #expect(ByteSearch.contains(0x0D, in: buffer) == bytes.contains(0x0D))
             }
         }
