@@ -10,6 +10,12 @@ import Yams
 /// pages and their navigation, or any folder of markdown (every page that holds a quiz
 /// becomes a session), or a single markdown file holding a quiz.
 public enum CourseLoader {
+    /// Prepares, on another core, what loading a course needs first and takes long to make
+    /// (the YAML resolver); call it as a command starts.
+    public static func prepare() {
+        YAMLDocument.prepareInBackground()
+    }
+
     /// Loads the course at `path`, as the user typed it (diagnostics name files relative to it).
     public static func load(_ path: String, diagnostics: inout [Diagnostic]) -> Course? {
         load(path, exerciseFiles: true, diagnostics: &diagnostics)
@@ -33,9 +39,14 @@ public enum CourseLoader {
             return loadManifest(url, displayRoot: path, exerciseFiles: exerciseFiles, diagnostics: &diagnostics)
         }
         for name in ["mkdocs.yml", "mkdocs.yaml"] where FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path) {
+            // MkDocs' default pages folder is read while mkdocs.yml is parsed (`EarlyPages`).
+            let early = EarlyPages(folder: url.appendingPathComponent("docs").standardizedFileURL, displayFolder: DisplayPath.join(path, "docs"))
             guard let config = CourseConfiguration.mkdocs(url.appendingPathComponent(name), root: url, displayRoot: path,
-                                                          diagnostics: &diagnostics) else { return nil }
-            return loadConfigured(config, diagnostics: &diagnostics)
+                                                          diagnostics: &diagnostics) else {
+                early.cancel()
+                return nil
+            }
+            return loadConfigured(config, early: early, diagnostics: &diagnostics)
         }
         if FileManager.default.fileExists(atPath: url.appendingPathComponent("book.toml").path) {
             guard let config = CourseConfiguration.mdBook(url.appendingPathComponent("book.toml"), root: url, displayRoot: path,
@@ -183,15 +194,23 @@ public enum CourseLoader {
 
     /// The pages of the configuration's pages folder, less the excluded ones, in the order
     /// of its navigation and then the folders; sessions as in folder mode.
-    private static func loadConfigured(_ config: CourseConfiguration, diagnostics: inout [Diagnostic]) -> Course? {
+    /// `early`, when given, holds the pages folder read while the configuration was parsed.
+    private static func loadConfigured(_ config: CourseConfiguration, early: EarlyPages? = nil, diagnostics: inout [Diagnostic]) -> Course? {
         let root = config.pagesFolder
+        let early = early?.take(folder: root, displayFolder: config.displayPagesFolder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(.error(config.displayPath, "the pages folder \(config.displayPagesFolder) does not exist"))
             return nil
         }
-        let all = markdownFiles(in: "", tree: CourseTree(root: root), displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
-            .filter { !config.excluded.matches($0) && !config.configurationPages.contains($0) }
+        let walked: [String]
+        if let early {
+            walked = early.files
+            diagnostics += early.walkDiagnostics
+        } else {
+            walked = markdownFiles(in: "", tree: CourseTree(root: root), displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
+        }
+        let all = walked.filter { !config.excluded.matches($0) && !config.configurationPages.contains($0) }
         let present = Set(all)
         let inNavigation = config.navigation?.pagePaths ?? []
         for path in inNavigation where !present.contains(path) {
@@ -216,7 +235,8 @@ public enum CourseLoader {
                 }
             }
         }
-        var loaded = parsePages(ordered + outside, root: root, displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
+        var loaded = parsePages(ordered + outside, root: root, displayRoot: config.displayPagesFolder, parsed: early?.pages ?? [:],
+                                diagnostics: &diagnostics)
         let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: config.displayPagesFolder, diagnostics: &diagnostics)
         let sessions = pageSessions(loaded, solutionsPages: solutionsPages)
         var course = Course(title: config.title, description: config.description, baseURL: config.baseURL, root: root,
@@ -247,25 +267,32 @@ public enum CourseLoader {
         var quiz: Quiz?
     }
 
+    /// One page as `parsePages` makes it: nil when it cannot be read, with what was found.
+    typealias ParsedPage = (page: LoadedPage?, diagnostics: [Diagnostic])
+
     /// Reads, parses, link-checks and quiz-parses pages concurrently; diagnostics come back
-    /// in file order.
+    /// in file order. A file in `parsed` (by path) was parsed before, by `parsePage`.
     /// With `rawHTML` `.sanitize`, what the sanitizer removes from a page's raw HTML is a warning.
     static func parsePages(_ files: [String], root: URL, displayRoot: String, rawHTML: RawHTMLPolicy = .sanitize,
-                           diagnostics: inout [Diagnostic]) -> [LoadedPage] {
-        let results = Parallel.map(files.count) { index -> (LoadedPage?, [Diagnostic]) in
-            var found: [Diagnostic] = []
-            let relative = files[index]
-            let display = join(displayRoot, relative)
-            guard let text = SourceReader.read(root.appendingPathComponent(relative), displayPath: display, diagnostics: &found) else {
-                return (nil, found)
-            }
-            let page = Page.parse(text, relativePath: relative, displayPath: display, diagnostics: &found)
-            if rawHTML == .sanitize { page.checkRawHTML(diagnostics: &found) }
-            LinkChecker.check(page, root: root, diagnostics: &found)
-            return (LoadedPage(page: page, quiz: QuizParser.parse(page, diagnostics: &found)), found)
+                           parsed: [String: ParsedPage] = [:], diagnostics: inout [Diagnostic]) -> [LoadedPage] {
+        let results = Parallel.map(files.count) { index -> ParsedPage in
+            parsed[files[index]] ?? parsePage(files[index], root: root, displayRoot: displayRoot, rawHTML: rawHTML)
         }
-        diagnostics += results.flatMap(\.1)
-        return results.compactMap(\.0)
+        diagnostics += results.flatMap(\.diagnostics)
+        return results.compactMap(\.page)
+    }
+
+    /// Reads, parses, link-checks and quiz-parses one page.
+    static func parsePage(_ relative: String, root: URL, displayRoot: String, rawHTML: RawHTMLPolicy) -> ParsedPage {
+        var found: [Diagnostic] = []
+        let display = join(displayRoot, relative)
+        guard let text = SourceReader.read(root.appendingPathComponent(relative), displayPath: display, diagnostics: &found) else {
+            return (nil, found)
+        }
+        let page = Page.parse(text, relativePath: relative, displayPath: display, diagnostics: &found)
+        if rawHTML == .sanitize { page.checkRawHTML(diagnostics: &found) }
+        LinkChecker.check(page, root: root, diagnostics: &found)
+        return (LoadedPage(page: page, quiz: QuizParser.parse(page, diagnostics: &found)), found)
     }
 
     /// Markdown files under `folder` (a path from the tree's root, "" for the root), as paths

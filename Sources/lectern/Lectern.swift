@@ -1,4 +1,5 @@
 import ArgumentParser
+import Course
 import Foundation
 
 /// The `lectern` command: a thin shell over the library modules.
@@ -29,6 +30,7 @@ struct Lectern: AsyncParsableCommand {
 
     /// Runs the command, mapping ArgumentParser's usage failures (64) to the documented 2.
     static func main() async {
+        CourseLoader.prepare()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
