@@ -18,14 +18,7 @@ enum QuizKeys {
         var used: Set<String> = []
         var reported: [String: Set<Int>] = [:]
 
-        // Each quiz page's links to a solutions page, found in parallel: walking every page's
-        // tree was most of this step, and it ran alone between loading and rendering.
-        let loaded = pages
-        let candidates = Parallel.map(loaded.count) { position -> [SolutionsLink.Candidate] in
-            guard let quiz = loaded[position].quiz else { return [] }
-            let span = (quiz.questions.map(\.position.line).min() ?? 1)...(quiz.questions.map(\.lastLine).max() ?? 1)
-            return SolutionsLink.candidates(in: loaded[position].page, near: span)
-        }
+        let candidates = candidates(of: pages)
         // A page keyed here may itself be another page's solutions page, which must then be read
         // keyed, so pages are paired in order. When no page that may take a key is a candidate
         // of another, and every candidate is a page of the course, the pairings are independent
@@ -41,10 +34,7 @@ enum QuizKeys {
         }
         let pairings: [Pairing]
         if independent {
-            let positions = index
-            pairings = Parallel.map(loaded.count) { position in
-                pairing(loaded[position], candidates: candidates[position]) { target in (loaded[positions[target]!], []) }
-            }
+            pairings = independentPairings(of: pages, candidates: candidates, index: index)
         } else {
             var made: [Pairing] = []
             for position in pages.indices {
@@ -90,6 +80,28 @@ enum QuizKeys {
             }
         }
         return used
+    }
+
+    // The parallel steps read the pages in functions of their own: the closures' hold on the
+    // array ends with them, so `apply` then keys its pages in place. Keyed while a copy of
+    // the array was still held, every page was copied, and the old ones torn down, on one core.
+
+    /// Each quiz page's links to a solutions page, found in parallel: walking every page's
+    /// tree was most of this step, and it ran alone between loading and rendering.
+    private static func candidates(of pages: [CourseLoader.LoadedPage]) -> [[SolutionsLink.Candidate]] {
+        Parallel.map(pages.count) { position -> [SolutionsLink.Candidate] in
+            guard let quiz = pages[position].quiz else { return [] }
+            let span = (quiz.questions.map(\.position.line).min() ?? 1)...(quiz.questions.map(\.lastLine).max() ?? 1)
+            return SolutionsLink.candidates(in: pages[position].page, near: span)
+        }
+    }
+
+    /// Every page's pairing, on every core: only when the pairings are independent (see `apply`).
+    private static func independentPairings(of pages: [CourseLoader.LoadedPage], candidates: [[SolutionsLink.Candidate]],
+                                            index: [String: Int]) -> [Pairing] {
+        Parallel.map(pages.count) { position in
+            pairing(pages[position], candidates: candidates[position]) { target in (pages[index[target]!], []) }
+        }
     }
 
     /// What pairing one quiz page gave: its quiz keyed from the solutions page it took (nil
