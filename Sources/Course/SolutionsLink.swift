@@ -22,9 +22,7 @@ enum SolutionsLink {
         if let named = page.frontMatter.values["solutions"], let target = resolve(named, from: page.relativePath) {
             found.append(Candidate(target: target, position: SourcePosition(line: 1, column: 1), explicit: true))
         }
-        var collector = CandidateCollector(page: page)
-        collector.visit(page.document)
-        var linked = collector.found
+        var linked = linkedCandidates(in: page)
         func distance(_ candidate: Candidate) -> Int {
             let line = candidate.position.line
             return lines.contains(line) ? 0 : min(abs(line - lines.lowerBound), abs(line - lines.upperBound))
@@ -34,30 +32,36 @@ enum SolutionsLink {
         return found
     }
 
-    /// Links and code spans naming a solutions page; code blocks, HTML and text hold none.
-    private struct CandidateCollector: MarkdownWalker {
-        let page: Page
+    /// Links and code spans naming a solutions page, in document order; code blocks, HTML and
+    /// text hold none. Walked through pointers: the lessons that hold quizzes are walked whole.
+    private static func linkedCandidates(in page: Page) -> [Candidate] {
         var found: [Candidate] = []
-
-        mutating func visitLink(_ node: borrowing MarkdownNode) {
-            guard case .link(let destination, _) = node.kind, let target = LinkChecker.localTarget(destination), isMarkdown(target),
-                  saysSolutions(node.plainText()) || saysSolutions((target as NSString).lastPathComponent),
-                  let resolved = resolve(target, from: page.relativePath) else { return }
-            found.append(Candidate(target: resolved, position: node.start, explicit: false))
+        page.document.walk { node in
+            switch node.pointee.kind {
+            case .link(let destination, _):
+                if let target = LinkChecker.localTarget(destination), isMarkdown(target),
+                   saysSolutions(node.pointee.plainText()) || saysSolutions((target as NSString).lastPathComponent),
+                   let resolved = resolve(target, from: page.relativePath) {
+                    found.append(Candidate(target: resolved, position: node.pointee.start, explicit: false))
+                }
+                return false
+            case .code:
+                // A markdown file's name holds a dot; most code spans do not, and are passed over.
+                let literal = node.pointee.literal
+                guard literal.utf8.contains(UInt8(ascii: ".")) else { return false }
+                let name = literal.trimmingWhitespace()
+                if isMarkdown(name), !name.contains(" "), saysSolutions((name as NSString).lastPathComponent),
+                   let resolved = resolve(name, from: page.relativePath) {
+                    found.append(Candidate(target: resolved, position: node.pointee.start, explicit: false))
+                }
+                return false
+            case .codeBlock, .htmlBlock, .text:
+                return false
+            default:
+                return true
+            }
         }
-
-        mutating func visitCode(_ node: borrowing MarkdownNode) {
-            // A markdown file's name holds a dot; most code spans do not, and are passed over.
-            guard node.literal.utf8.contains(UInt8(ascii: ".")) else { return }
-            let name = node.literal.trimmingWhitespace()
-            guard isMarkdown(name), !name.contains(" "), saysSolutions((name as NSString).lastPathComponent),
-                  let resolved = resolve(name, from: page.relativePath) else { return }
-            found.append(Candidate(target: resolved, position: node.start, explicit: false))
-        }
-
-        mutating func visitCodeBlock(_ node: borrowing MarkdownNode) {}
-        mutating func visitHTMLBlock(_ node: borrowing MarkdownNode) {}
-        mutating func visitText(_ node: borrowing MarkdownNode) {}
+        return found
     }
 
     static func saysSolutions(_ text: String) -> Bool {
