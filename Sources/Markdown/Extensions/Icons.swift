@@ -1,3 +1,5 @@
+import Support
+
 /// Material's icon and emoji shortcodes: `:material-check:`, `:fontawesome-brands-github:`,
 /// `:octicons-heart-16:`, `:smile:`. Lectern loads no icon font: a shortcode becomes an `icon`
 /// node with a local glyph when it has one, else its name shown as text. An icon set's name
@@ -19,12 +21,14 @@ public struct Icons: MarkdownExtension {
     /// Whether some `:name:` in `bytes` is a shortcode (a colon's next colon is the only place
     /// one can end, so each byte is looked at a bounded number of times).
     static func mayHoldShortcode(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: ":"), shortcode(bytes, index) != nil { return true }
-            index += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var from = 0
+            while let colon = ByteSearch.firstOffset(of: UInt8(ascii: ":"), in: buffer, from: from) {
+                if shortcode(bytes, colon) != nil { return true }
+                from = colon + 1
+            }
+            return false
         }
-        return false
     }
 
     static func shortcode(_ bytes: [UInt8], _ start: Int) -> (String, Int)? {

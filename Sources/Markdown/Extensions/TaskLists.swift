@@ -4,7 +4,8 @@ public struct TaskLists: MarkdownExtension {
     public init() {}
 
     public func rewrite(_ document: inout MarkdownNode, in context: inout ExtensionContext) {
-        guard context.source.contains("]") else { return }
+        // A box is written `[ ]`, `[x]` or `[X]` in the source: most pages hold none.
+        guard context.source.contains("[ ]") || context.source.contains("[x]") || context.source.contains("[X]") else { return }
         var rewriter = TaskListRewriter(source: context.source)
         document = rewriter.visit(document) ?? document
     }

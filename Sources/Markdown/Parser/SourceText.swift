@@ -31,30 +31,36 @@ final class SourceText {
         return bytes[start..<end]
     }
 
-    /// Which byte values occur in the text, found in one pass on first use: every extension
-    /// asks whether its marker characters are there at all, and most texts hold few of them.
-    private lazy var presentBytes: [Bool] = {
-        var present = [Bool](repeating: false, count: 256)
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer { present[Int(byte)] = true }
+    /// How often each byte value occurs in the text, counted in one pass on first use: every
+    /// extension asks whether its marker characters are there at all (most texts hold few of
+    /// them), and a search for a marker looks for its rarest byte.
+    private lazy var byteCounts: [Int] = {
+        var counts = [Int](repeating: 0, count: 256)
+        counts.withUnsafeMutableBufferPointer { counts in
+            bytes.withUnsafeBufferPointer { buffer in
+                for byte in buffer { counts[Int(byte)] &+= 1 }
+            }
         }
-        return present
+        return counts
     }()
 
     /// Whether `needle` occurs anywhere in the text.
     func contains(_ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard pattern.allSatisfy({ presentBytes[Int($0)] }) else { return false }
+        let counts = byteCounts
+        guard pattern.allSatisfy({ counts[Int($0)] > 0 }) else { return false }
         guard pattern.count > 1 else { return true }
+        // memchr to each occurrence of the pattern's rarest byte, memcmp around it: the first
+        // byte of `markdown` or `[^` stands on every other line of a page.
+        let anchor = pattern.indices.min { counts[Int(pattern[$0])] < counts[Int(pattern[$1])] }!
         return bytes.withUnsafeBufferPointer { haystack in
             guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return false }
-            // memchr to each occurrence of the first byte, memcmp for the rest.
-            var start = base
-            let last = base + (haystack.count - pattern.count)
+            var start = base + anchor
+            let last = base + (haystack.count - pattern.count) + anchor
             while start <= last {
-                guard let found = memchr(start, Int32(pattern[0]), last - start + 1) else { return false }
+                guard let found = memchr(start, Int32(pattern[anchor]), last - start + 1) else { return false }
                 let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(candidate + 1, pattern.baseAddress! + 1, pattern.count - 1) == 0 { return true }
+                if memcmp(candidate - anchor, pattern.baseAddress!, pattern.count) == 0 { return true }
                 start = candidate + 1
             }
             return false
@@ -63,7 +69,7 @@ final class SourceText {
 
     /// Whether some byte of the text is one of `set`.
     func containsAny(of set: [UInt8]) -> Bool {
-        set.contains { presentBytes[Int($0)] }
+        set.contains { byteCounts[Int($0)] > 0 }
     }
 
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
