@@ -26,14 +26,13 @@ struct PageRenderer: Sendable {
 
     func render(_ index: Int) -> Output {
         let entry = plan.value.entries[index]
-        var context = commonContext(for: index)
+        var context = commonContext(for: index, template: Self.template(of: entry.kind))
         var search: [SearchIndex.Entry] = []
         let url = SitePath.encoded(entry.output)  // the search index's link to the page, from the root
         var explanationCode = false
-        let template: String
+        let template = Self.template(of: entry.kind)
         switch entry.kind {
         case .home(let page):
-            template = "home"
             context["sessions"] = sessionsContext(from: entry.output)
             context["has_sessions"] = !course.sessions.isEmpty
             if let page {
@@ -46,7 +45,6 @@ struct PageRenderer: Sendable {
                                             excerpt: SearchIndex.excerpt(course.description))]
             }
         case .page(let page, let session, let holdsQuiz):
-            template = "page"
             let renderer = renderer(for: page, output: entry.output)
             let blocks = BodyBlocks.withoutTitle(page.document.children)
             let outline: PageOutline
@@ -72,7 +70,6 @@ struct PageRenderer: Sendable {
             context["exercises"] = exercisesContext(of: session, from: entry.output)
             search = SearchIndex.entries(pageTitle: entry.title, url: url, outline: outline)
         case .quiz(let session, let source, let lesson):
-            template = "quiz"
             let quiz = session.quiz!
             let renderer = renderer(for: source, output: entry.output)
             let sections = QuizSections(blocks: BodyBlocks.withoutTitle(source.document.children), quiz: quiz)
@@ -87,7 +84,6 @@ struct PageRenderer: Sendable {
                                         indexed: entry.title + " quiz " + promptText,
                                         excerpt: "\(quiz.questions.count) questions")]
         case .exercise(let exercise):
-            template = "exercise"
             let (value, outline) = exerciseContext(exercise, output: entry.output)
             context["exercise"] = value
             context["toc"] = tocContext(outline)
@@ -123,7 +119,7 @@ struct PageRenderer: Sendable {
 
     /// The not-found page: served by static hosts for any missing path.
     func renderNotFound() -> String {
-        var context = commonContext(for: nil)
+        var context = commonContext(for: nil, template: "notfound")
         if let base = course.baseURL, let path = URL(string: base)?.path {
             context["base_path"] = path.hasSuffix("/") ? path : path + "/"
             context["has_base_path"] = true
@@ -139,7 +135,19 @@ struct PageRenderer: Sendable {
                                                relativeSource: page.relativePath, page: output))
     }
 
-    private func commonContext(for index: Int?) -> [String: Any] {
+    /// The theme template a page of this kind is rendered with.
+    private static func template(of kind: SitePlan.Entry.Kind) -> String {
+        switch kind {
+        case .home: "home"
+        case .page: "page"
+        case .quiz: "quiz"
+        case .exercise: "exercise"
+        }
+    }
+
+    /// What every page's context holds, for the page at `index` (nil: the not-found page)
+    /// rendered with `template`.
+    private func commonContext(for index: Int?, template: String) -> [String: Any] {
         let plan = plan.value
         let output = index.map { plan.entries[$0].output } ?? "404.html"
         let entry = index.map { plan.entries[$0] }
@@ -163,8 +171,10 @@ struct PageRenderer: Sendable {
         case nil: page["is_notfound"] = true
         }
         context["page"] = page
-        let (nav, html) = sidebar.navigation(for: output)
-        context["nav"] = nav
+        // The page templates lectern writes out read the sidebar's HTML alone; the groups as
+        // values (`nav`) are made for the templates the library renders, which may list them.
+        let (nav, html) = sidebar.navigation(for: output, values: !theme.rendersDirectly(template))
+        if let nav { context["nav"] = nav }
         context["nav_html"] = html
         context["home_current"] = output == "index.html"
         if index != 0 {

@@ -55,33 +55,42 @@ struct Sidebar: Sendable {
         self.places = places
     }
 
-    /// The sidebar of the page at `output`: each group's value (the `nav` context) and the
-    /// groups' HTML (`nav_html`). `output` must be one of the pages the sidebar was made for.
-    func navigation(for output: String) -> (values: [[String: Any]], html: String) {
+    /// The sidebar of the page at `output`: each group's value (the `nav` context; nil unless
+    /// `values`) and the groups' HTML (`nav_html`). `output` must be one of the pages the
+    /// sidebar was made for.
+    func navigation(for output: String, values wantsValues: Bool) -> (values: [[String: Any]]?, html: String) {
         let folder = folders[Self.folder(of: output)]!
         var values: [[String: Any]] = []
-        values.reserveCapacity(plan.groups.count)
+        if wantsValues { values.reserveCapacity(plan.groups.count) }
         var html = ""
         let own = places[output] ?? [:]
         for (index, group) in plan.groups.enumerated() {
             let current = group.output == output
             let ownItem = own[index]
             guard current || ownItem != nil else {
-                values.append(folder.closed[index].value)
+                if wantsValues { values.append(folder.closed[index].value) }
                 html += folder.closed[index].html
                 continue
             }
+            // The open group: the folder's items, the page's own marked current. The items'
+            // values are copied only for whoever reads them (`nav`, or a course's nav-group).
             var items = folder.items[index]
-            var itemsHTML = folder.itemsHTML[index]
+            var ownHTML: (item: Int, html: String)?
             if let ownItem, Self.listsItems(group, plan: plan) {
-                items[ownItem]["current"] = true
-                itemsHTML[ownItem] = Self.itemHTML(items[ownItem], root: SitePath.root(from: output), theme: theme)
+                var item = items[ownItem]
+                item["current"] = true
+                ownHTML = (ownItem, Self.itemHTML(item, root: SitePath.root(from: output), theme: theme))
+                if wantsValues || !theme.direct.contains("nav-group") { items[ownItem] = item }
+            }
+            var itemsHTML = ""
+            for (place, itemHTML) in folder.itemsHTML[index].enumerated() {
+                itemsHTML += place == ownHTML?.item ? ownHTML!.html : itemHTML
             }
             let open = Self.value(group, plan: plan, from: output, current: current, open: true, items: items)
-            values.append(open)
-            html += Self.groupHTML(open, root: SitePath.root(from: output), itemsHTML: itemsHTML.joined(), theme: theme)
+            if wantsValues { values.append(open) }
+            html += Self.groupHTML(open, root: SitePath.root(from: output), itemsHTML: itemsHTML, theme: theme)
         }
-        return (values, html)
+        return (wantsValues ? values : nil, html)
     }
 
     private static func render(plan: SitePlan, theme: Theme, from page: String) -> Folder {

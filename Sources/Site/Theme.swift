@@ -140,9 +140,15 @@ public struct Theme: Sendable {
 
     /// Renders `context` with the named template.
     func render(_ template: String, _ context: [String: Any]) -> String {
-        // The page templates written out (those with includes); quiz-form and nav-item have their own callers.
-        if direct.contains(template), DirectTemplates.includes[template] != nil { return PageHTML.render(template, context) }
+        if rendersDirectly(template) { return PageHTML.render(template, context) }
         return library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// Whether `render` writes the page template itself (`PageHTML`) rather than through the
+    /// template library: a page template written out (one with includes) and kept as shipped.
+    /// quiz-form and nav-item are written out too, by their own callers.
+    func rendersDirectly(_ template: String) -> Bool {
+        direct.contains(template) && DirectTemplates.includes[template] != nil
     }
 
     /// Regular files directly in `folder` (sorted by name), with their URLs.
