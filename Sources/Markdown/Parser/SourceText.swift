@@ -31,28 +31,26 @@ final class SourceText {
         return bytes[start..<end]
     }
 
-    /// How often each byte value occurs in the text, counted in one pass on first use: every
-    /// extension asks whether its marker characters are there at all (most texts hold few of
-    /// them), and a search for a marker looks for its rarest byte.
-    private lazy var byteCounts: [Int] = {
-        var counts = [Int](repeating: 0, count: 256)
-        counts.withUnsafeMutableBufferPointer { counts in
+    /// Which byte values occur in the text, found in one pass on first use: every extension
+    /// asks whether its marker characters are there at all, and most texts hold few of them.
+    private lazy var presentBytes: [Bool] = {
+        var present = [Bool](repeating: false, count: 256)
+        present.withUnsafeMutableBufferPointer { present in
             bytes.withUnsafeBufferPointer { buffer in
-                for byte in buffer { counts[Int(byte)] &+= 1 }
+                for byte in buffer { present[Int(byte)] = true }
             }
         }
-        return counts
+        return present
     }()
 
     /// Whether `needle` occurs anywhere in the text.
     func contains(_ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let counts = byteCounts
-        guard pattern.allSatisfy({ counts[Int($0)] > 0 }) else { return false }
+        guard pattern.allSatisfy({ presentBytes[Int($0)] }) else { return false }
         guard pattern.count > 1 else { return true }
-        // memchr to each occurrence of the pattern's rarest byte, memcmp around it: the first
-        // byte of `markdown` or `[^` stands on every other line of a page.
-        let anchor = pattern.indices.min { counts[Int(pattern[$0])] < counts[Int(pattern[$1])] }!
+        // memchr to each occurrence of the pattern's least common byte, memcmp around it: the
+        // first byte of `markdown` or `[^` stands on every other line of a page.
+        let anchor = pattern.indices.min { Self.commonness[Int(pattern[$0])] < Self.commonness[Int(pattern[$1])] }!
         return bytes.withUnsafeBufferPointer { haystack in
             guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return false }
             var start = base + anchor
@@ -67,9 +65,19 @@ final class SourceText {
         }
     }
 
+    /// How common each byte is in markdown prose, roughly: the space and English letters by
+    /// their frequency first, then line feeds, common marks and capitals; 0 for the rest.
+    /// (Counting a page's bytes to know exactly cost more than the searches it saved.)
+    private static let commonness: [UInt8] = {
+        var commonness = [UInt8](repeating: 0, count: 256)
+        let byRank = Array(" etaoinsrhldcumfwgypbvk\n.,-*`#/()[]_:\"'xjqz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ=|>".utf8)
+        for (rank, byte) in byRank.enumerated() { commonness[Int(byte)] = UInt8(byRank.count - rank) }
+        return commonness
+    }()
+
     /// Whether some byte of the text is one of `set`.
     func containsAny(of set: [UInt8]) -> Bool {
-        set.contains { byteCounts[Int($0)] > 0 }
+        set.contains { presentBytes[Int($0)] }
     }
 
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
