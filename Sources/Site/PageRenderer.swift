@@ -18,6 +18,9 @@ struct PageRenderer: Sendable {
     let searchShards: Int
     /// Every page's sidebar, its shared parts rendered before the pages.
     let sidebar: Sidebar
+    /// Each session's `Quiz.contentHash`, by session id: the home page lists every quiz's,
+    /// and each quiz's page its own.
+    let quizHashes: [String: String]
 
     struct Output {
         var html: String
@@ -247,7 +250,7 @@ struct PageRenderer: Sendable {
             value["has_href"] = session.lesson != nil
             value["has_summary"] = !(session.lesson?.frontMatter.summary ?? "").isEmpty
             if let quiz = session.quiz, let quizHref = quizHref(of: session, from: output) {
-                value["quiz"] = ["href": quizHref, "question_count": quiz.questions.count, "hash": quiz.contentHash,
+                value["quiz"] = ["href": quizHref, "question_count": quiz.questions.count, "hash": quizHashes[session.id] ?? quiz.contentHash,
                                  "scored_count": quiz.scoredQuestions.count] as [String: Any]
             }
             return value
@@ -261,7 +264,7 @@ struct PageRenderer: Sendable {
         var html = ""
         var form = 0
         let scored = Set(quiz.questions.indices.filter { quiz.questions[$0].isScored })
-        let quizHash = quiz.contentHash
+        let quizHash = quizHashes[session.id] ?? quiz.contentHash
         for section in sections.sections {
             switch section {
             case .prose(let blocks):

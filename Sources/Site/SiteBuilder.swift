@@ -86,9 +86,10 @@ public enum SiteBuilder {
         // pages' anchors are checked on every core.
         let files = Background { SiteAssembly.Files(course: course, shipped: shipped.wait()) }
         let plan = Background { SitePlan(course: course) }
+        let quizHashes = Background { SiteAssembly.quizHashes(of: course) }
         AnchorChecker.check(course, diagnostics: &diagnostics)
         guard let site = SiteAssembly(course: course, options: options, files: files.wait(), plan: plan.wait(),
-                                      diagnostics: &diagnostics) else { return nil }
+                                      quizHashes: quizHashes.wait(), diagnostics: &diagnostics) else { return nil }
         if options.strict && diagnostics.hasErrors { return nil }
         do {
             let writer = try SiteWriter(output: URL(fileURLWithPath: options.output))
@@ -142,8 +143,14 @@ struct SiteAssembly {
         }
     }
 
+    /// Each session's quiz's content hash, by session id: hashed once for every page that shows it.
+    static func quizHashes(of course: Course) -> [String: String] {
+        Dictionary(course.sessions.compactMap { session in session.quiz.map { (session.id, $0.contentHash) } }) { first, _ in first }
+    }
+
     /// Nil when the theme does not load.
-    init?(course: Course, options: SiteBuildOptions, files: Files, plan: SitePlan, diagnostics: inout [Diagnostic]) {
+    init?(course: Course, options: SiteBuildOptions, files: Files, plan: SitePlan, quizHashes: [String: String],
+          diagnostics: inout [Diagnostic]) {
         diagnostics += files.themeDiagnostics
         guard let theme = files.theme else { return nil }
         diagnostics += plan.diagnostics
@@ -160,7 +167,8 @@ struct SiteAssembly {
         self.highlight = highlight
         renderer = PageRenderer(course: course, plan: SitePlanBox(plan), theme: theme, links: links, highlight: highlight.script != nil,
                                 searchShards: SearchIndex.shardCount(pages: plan.entries.count),
-                                sidebar: Sidebar(plan: plan, theme: theme, pages: plan.entries.map(\.output) + ["404.html"]))
+                                sidebar: Sidebar(plan: plan, theme: theme, pages: plan.entries.map(\.output) + ["404.html"]),
+                                quizHashes: quizHashes)
     }
 
     /// The HTML pages, the not-found page included.
