@@ -286,7 +286,7 @@ public enum CourseLoader {
     static func parsePage(_ relative: String, root: URL, displayRoot: String, rawHTML: RawHTMLPolicy) -> ParsedPage {
         var found: [Diagnostic] = []
         let display = join(displayRoot, relative)
-        guard let text = SourceReader.read(root.appendingPathComponent(relative), displayPath: display, diagnostics: &found) else {
+        guard let text = SourceReader.read(root.appendingPathComponent(relative, isDirectory: false), displayPath: display, diagnostics: &found) else {
             return (nil, found)
         }
         let page = Page.parse(text, relativePath: relative, displayPath: display, diagnostics: &found)

@@ -52,7 +52,7 @@ struct LinkRewriter: Sendable {
             let page = pages[index]
             var files: [(String, String)] = []
             var diagnostics: [Diagnostic] = []
-            let directory = course.root.appendingPathComponent(page.relativePath).deletingLastPathComponent()
+            let directory = course.root.appendingPathComponent(page.relativePath, isDirectory: false).deletingLastPathComponent()
             for link in page.links {
                 let (destination, position) = (link.destination, link.start)
                 guard let target = LinkChecker.localTarget(destination) else { continue }

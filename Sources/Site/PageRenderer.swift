@@ -134,7 +134,7 @@ struct PageRenderer: Sendable {
 
     private func renderer(for page: Page, output: String) -> HTMLRenderer {
         HTMLRenderer(allowRawHTML: false, sanitizesRawHTML: course.rawHTML == .sanitize, headingIDs: true,
-                     rewriteURL: links.rewrite(source: course.root.appendingPathComponent(page.relativePath),
+                     rewriteURL: links.rewrite(source: course.root.appendingPathComponent(page.relativePath, isDirectory: false),
                                                relativeSource: page.relativePath, page: output))
     }
 
