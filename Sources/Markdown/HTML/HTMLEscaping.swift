@@ -3,33 +3,27 @@ public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"` (and `'` when `apostrophes` is set) so `text` reads as
     /// itself in HTML text or an attribute.
     public static func escape(_ text: String, apostrophes: Bool = false) -> String {
-        // Most text needs nothing: one pass over its bytes says so. Otherwise a second pass
-        // writes the result straight into the new string (the characters are ASCII, so
-        // multi-byte UTF-8 sequences pass through whole).
-        var text = text
-        let extra = text.withUTF8 { bytes in
+        // Read eight bytes at a time: a word without a mark is passed over (or copied) whole.
+        // Most text needs nothing, and one scan says so; otherwise one pass counts the room
+        // the entities need and a second writes the result straight into the new string (the
+        // marks are ASCII, so multi-byte UTF-8 sequences pass through whole).
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            let marks = Marks(apostrophes: apostrophes)
             var extra = 0
-            for byte in bytes where byte <= UInt8(ascii: ">") {
-                switch byte {
-                case UInt8(ascii: "&"): extra += 4
-                case UInt8(ascii: "<"), UInt8(ascii: ">"): extra += 3
-                case UInt8(ascii: "\""): extra += 5
-                case UInt8(ascii: "'") where apostrophes: extra += 4
-                default: break
-                }
-            }
-            return extra
-        }
-        guard extra > 0 else { return text }
-        return text.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count + extra) { buffer in
+            marks.forEachByte(in: bytes) { extra += marks.extraRoom(for: $0) }
+            guard extra > 0 else { return text }
+            return String(unsafeUninitializedCapacity: bytes.count + extra) { buffer in
                 var count = 0
                 func put(_ entity: StaticString) {
                     entity.withUTF8Buffer { entityBytes in
                         for byte in entityBytes { buffer[count] = byte; count += 1 }
                     }
                 }
-                for byte in bytes {
+                marks.forEachByte(in: bytes, cleanWord: { word in
+                    UnsafeMutableRawPointer(buffer.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
+                    count += 8
+                }) { byte in
                     switch byte {
                     case UInt8(ascii: "&"): put("&amp;")
                     case UInt8(ascii: "<"): put("&lt;")
@@ -40,6 +34,60 @@ public enum HTMLEscaping {
                     }
                 }
                 return count
+            }
+        }
+    }
+
+    /// The bytes `escape` replaces, found eight at a time.
+    private struct Marks {
+        let apostrophes: Bool
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+        /// Whether some byte of `word` is `mark`: the classic test for a zero byte, on the
+        /// word XOR the mark in every byte.
+        @inline(__always)
+        private static func holds(_ word: UInt64, _ mark: UInt8) -> Bool {
+            let x = word ^ (ones &* UInt64(mark))
+            return (x &- ones) & ~x & (ones &* 0x80) != 0
+        }
+
+        @inline(__always)
+        func isClean(_ word: UInt64) -> Bool {
+            !(Self.holds(word, UInt8(ascii: "&")) || Self.holds(word, UInt8(ascii: "<")) || Self.holds(word, UInt8(ascii: ">"))
+                || Self.holds(word, UInt8(ascii: "\"")) || (apostrophes && Self.holds(word, UInt8(ascii: "'"))))
+        }
+
+        /// How many bytes the entity for `byte` adds (0 for a byte kept as it is).
+        @inline(__always)
+        func extraRoom(for byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "&"): 4
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): 3
+            case UInt8(ascii: "\""): 5
+            case UInt8(ascii: "'") where apostrophes: 4
+            default: 0
+            }
+        }
+
+        /// Calls `cleanWord` with each run of eight bytes that holds no mark (as one word, in
+        /// memory order) and `byte` with every other byte, in order.
+        @inline(__always)
+        func forEachByte(in bytes: UnsafeBufferPointer<UInt8>, cleanWord: (UInt64) -> Void = { _ in },
+                         _ byte: (UInt8) -> Void) {
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return }
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if isClean(word) {
+                    cleanWord(word)
+                } else {
+                    for index in offset..<(offset + 8) { byte(bytes[index]) }
+                }
+                offset += 8
+            }
+            while offset < bytes.count {
+                byte(bytes[offset])
+                offset += 1
             }
         }
     }
