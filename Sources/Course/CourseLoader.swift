@@ -166,6 +166,7 @@ public enum CourseLoader {
             baseURL: yaml.string(manifest, "base_url", diagnostics: &diagnostics),
             root: root, displayRoot: displayRoot, hasManifest: true,
             sessions: sessions, pages: loaded.map(\.page), exercises: exercises)
+        discardInBackground(consume loaded)  // what only it holds: the solutions pages' quizzes
         course.offersExports = yaml.bool(manifest, "export", diagnostics: &diagnostics) ?? false
         course.rawHTML = rawHTML
         if let language = yaml.string(manifest, "language", diagnostics: &diagnostics) {
@@ -183,6 +184,7 @@ public enum CourseLoader {
         let solutionsPages = QuizKeys.apply(to: &loaded, root: root, displayRoot: displayRoot, diagnostics: &diagnostics)
         let pages = loaded.map(\.page)
         let sessions = pageSessions(loaded, solutionsPages: solutionsPages)
+        discardInBackground(consume loaded)  // what only it holds: the solutions pages' quizzes
         let title = (pages.first { $0.relativePath == "index.md" } ?? pages.first { $0.relativePath == "README.md" })?.title
             ?? (only == nil ? root.lastPathComponent : pages.first?.title ?? root.lastPathComponent)
         let course = Course(title: title, description: "", baseURL: nil, root: root, displayRoot: displayRoot,
@@ -242,6 +244,7 @@ public enum CourseLoader {
         var course = Course(title: config.title, description: config.description, baseURL: config.baseURL, root: root,
                             displayRoot: config.displayPagesFolder, hasManifest: false, sessions: sessions,
                             pages: loaded.map(\.page), exercises: [], navigation: config.navigation)
+        discardInBackground(consume loaded)  // what only it holds: the solutions pages' quizzes
         course.language = config.language
         return course
     }
@@ -347,7 +350,7 @@ public enum CourseLoader {
         for suffix in [".md", ".markdown", ".txt"] where id.lowercased().hasSuffix(suffix) {
             id = String(id.dropLast(suffix.count))
         }
-        return id.replacingOccurrences(of: "/", with: "-")
+        return String(decoding: id.utf8.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
     }
 
     /// 4 from a title such as "Session 4: Production MCP Deployment".

@@ -51,14 +51,20 @@ enum QuizKeys {
             }
             pairings = made
         }
+        var replaced: [Quiz?] = []
         for (position, pairing) in pairings.enumerated() {
-            if let quiz = pairing.quiz { pages[position].quiz = quiz }  // in order, this was done as it went
+            if let quiz = pairing.quiz {  // in order, this was done as it went
+                replaced.append(pages[position].quiz)
+                pages[position].quiz = quiz
+            }
             diagnostics += pairing.diagnostics
             if let solutions = pairing.solutions {
                 reported[pages[position].page.relativePath] = pairing.reported
                 used.insert(solutions)
             }
         }
+
+        discardInBackground(replaced)  // the quizzes as parsed, before keying
 
         for page in pages {
             guard let quiz = page.quiz else { continue }

@@ -44,3 +44,11 @@ public final class Background<T: Sendable>: @unchecked Sendable {  // `result` i
     }
 }
 
+/// Lets go of a value on a thread of its own: tearing down a large tree of values (the
+/// quizzes of a course's solutions pages, tens of thousands of nodes, once they have keyed
+/// their lessons) then costs the caller nothing, where it was a serial step between two
+/// parallel phases.
+public func discardInBackground<T: Sendable>(_ value: consuming T) {
+    let held = value
+    Thread { withExtendedLifetime(held) {} }.start()
+}

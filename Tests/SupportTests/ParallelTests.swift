@@ -29,4 +29,31 @@ import Support
         #expect(waited.allSatisfy { $0 })
         #expect(work.wait() == count)
     }
+
+    /// A value let go of in the background is torn down there, not on the caller's thread.
+    @Test func aDiscardedValueIsTornDownOnAnotherThread() {
+        final class Probe: @unchecked Sendable {  // `onDeinit` is set once, before sharing
+            var onDeinit: () -> Void = {}
+            deinit { onDeinit() }
+        }
+        let caller = pthread_self()
+        let done = DispatchSemaphore(value: 0)
+        let elsewhere = LockedFlag()
+        var probe: Probe? = Probe()
+        probe!.onDeinit = {
+            elsewhere.set(pthread_equal(pthread_self(), caller) == 0)
+            done.signal()
+        }
+        discardInBackground(probe.take()!)
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        #expect(elsewhere.value)
+    }
+}
+
+/// A Bool written on one thread and read on another.
+private final class LockedFlag: @unchecked Sendable {  // `stored` is read and written under `lock`
+    private let lock = NSLock()
+    private var stored = false
+    func set(_ value: Bool) { lock.withLock { stored = value } }
+    var value: Bool { lock.withLock { stored } }
 }
