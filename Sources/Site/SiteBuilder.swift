@@ -95,7 +95,9 @@ public enum SiteBuilder {
             let writer = try SiteWriter(output: URL(fileURLWithPath: options.output))
             do {
                 try site.write(to: writer, diagnostics: &diagnostics)
-                return (try writer.commit(), site.pageCount)
+                let pages = site.pageCount
+                discardInBackground(consume site)  // the plan, sidebar and theme: a serial teardown at the end
+                return (try writer.commit(), pages)
             } catch {
                 writer.abandon()
                 throw error
@@ -203,7 +205,9 @@ struct SiteAssembly {
             }
         }
         var taken = reserved.union(entries.map(\.output))
-        let search = SearchIndex.files(try outputs.map { try $0.get() }, shardCount: searchShards)
+        let parts = try outputs.map { try $0.get() }
+        let search = SearchIndex.files(parts, shardCount: searchShards)
+        discardInBackground((consume outputs, consume parts))  // every page's terms: a serial teardown at the end
         for written in Parallel.map(search.count, { index in Result { try writer.put(search[index].0, search[index].1) } }) {
             try written.get()
         }
