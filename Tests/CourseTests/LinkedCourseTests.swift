@@ -5,18 +5,7 @@ import Testing
 /// Loading a course whose folder holds symbolic links: pages linked from inside load, nothing
 /// is read through a link out of the course, and cycles end (the load returns at all).
 @Suite struct LinkedCourseTests {
-    static let quiz = """
-        # Session 1: Links
-
-        ### Question 1: One
-        **Pick A.**
-
-        A) Yes ✅
-        B) No
-
-        **Explanation:** A.
-
-        """
+    static let quiz = ScratchCourse.quizPage
 
     static func load(_ scratch: ScratchCourse) -> (course: Course?, diagnostics: [String]) {
         var diagnostics: [Diagnostic] = []

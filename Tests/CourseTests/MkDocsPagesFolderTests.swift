@@ -6,20 +6,8 @@ import Testing
 /// it parses mkdocs.yml (`EarlyPages`), so these hold that what it then takes is exactly what
 /// the configuration says: the folder `docs_dir` names, less what `exclude_docs` leaves out.
 @Suite struct MkDocsPagesFolderTests {
-    static let lesson = """
-        # Session 1: Pages
-
-        See [the notes](notes.md).
-
-        ### Question 1: One
-        **Pick A.**
-
-        A) Yes ✅
-        B) No
-
-        **Explanation:** A.
-
-        """
+    /// A session page that links to another page of the course.
+    static let lesson = ScratchCourse.quizPage + "See [the notes](notes.md).\n"
 
     static func load(_ scratch: ScratchCourse) -> (course: Course?, diagnostics: [String]) {
         var diagnostics: [Diagnostic] = []

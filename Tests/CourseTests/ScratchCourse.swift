@@ -28,3 +28,19 @@ final class ScratchCourse {
 
     var tree: CourseTree { CourseTree(root: course) }
 }
+
+extension ScratchCourse {
+    /// A page holding a one-question quiz keyed on the page itself.
+    static let quizPage = """
+        # Session 1: Links
+
+        ### Question 1: One
+        **Pick A.**
+
+        A) Yes ✅
+        B) No
+
+        **Explanation:** A.
+
+        """
+}
