@@ -9,7 +9,7 @@ import Support
 /// `docs` folder before it reads mkdocs.yml. When the configuration names that folder, the
 /// loader takes what was done (only pages the configuration leaves out were parsed for
 /// nothing); otherwise the work is cancelled. The course is the same either way.
-final class EarlyPages: @unchecked Sendable {  // `cancelled` is read and written under `lock`
+final class EarlyPages: @unchecked Sendable {  // `cancelled` is shared, under `lock`; `work` is the loader's alone
     /// What was found: the folder's markdown files as `CourseLoader.markdownFiles` lists them,
     /// what the walk reported, and each file parsed as `CourseLoader.parsePage` parses it.
     struct Parsed {

@@ -88,7 +88,9 @@ public enum SiteBuilder {
         let plan = Background { SitePlan(course: course) }
         let quizHashes = Background { SiteAssembly.quizHashes(of: course) }
         AnchorChecker.check(course, diagnostics: &diagnostics)
-        guard let site = SiteAssembly(course: course, options: options, files: files.wait(), plan: plan.wait(),
+        // What needs the course alone is made on every core before those threads are waited for.
+        let parts = SiteAssembly.CourseParts(course: course)
+        guard let site = SiteAssembly(course: course, options: options, parts: parts, files: files.wait(), plan: plan.wait(),
                                       quizHashes: quizHashes.wait(), diagnostics: &diagnostics) else { return nil }
         if options.strict && diagnostics.hasErrors { return nil }
         do {
@@ -150,18 +152,34 @@ struct SiteAssembly {
         Dictionary(course.sessions.compactMap { session in session.quiz.map { (session.id, $0.contentHash) } }) { first, _ in first }
     }
 
+    /// What the assembly makes from the course alone (each part on every core): the files
+    /// pages link to, with what finding them reported, and the languages of the code.
+    struct CourseParts: Sendable {
+        var copied: [String: String]
+        var copyDiagnostics: [Diagnostic]
+        var languages: Set<String>
+
+        init(course: Course) {
+            var found: [Diagnostic] = []
+            copied = LinkRewriter.linkedFiles(course: course, exerciseFolders: course.exercises.map { $0.directory.standardizedFileURL.path },
+                                              diagnostics: &found)
+            copyDiagnostics = found
+            languages = HighlightBundle.languages(of: course)
+        }
+    }
+
     /// Nil when the theme does not load.
-    init?(course: Course, options: SiteBuildOptions, files: Files, plan: SitePlan, quizHashes: [String: String],
+    init?(course: Course, options: SiteBuildOptions, parts: CourseParts, files: Files, plan: SitePlan, quizHashes: [String: String],
           diagnostics: inout [Diagnostic]) {
         diagnostics += files.themeDiagnostics
         guard let theme = files.theme else { return nil }
         diagnostics += plan.diagnostics
-        let exerciseFolders = course.exercises.map { $0.directory.standardizedFileURL.path }
         for exercise in course.exercises { diagnostics += ExerciseFolder.refusals(of: exercise) }
-        let copied = LinkRewriter.linkedFiles(course: course, exerciseFolders: exerciseFolders, diagnostics: &diagnostics)
+        diagnostics += parts.copyDiagnostics
+        let copied = parts.copied
         let links = LinkRewriter(outputForSource: plan.outputForSource, outputForExercise: plan.outputForExercise, copiedFiles: copied,
                                  courseRoot: course.root.standardizedFileURL.path)
-        let highlight = HighlightBundle(catalog: files.highlight, languages: HighlightBundle.languages(of: course))
+        let highlight = HighlightBundle(catalog: files.highlight, languages: parts.languages)
         self.course = course
         self.theme = theme
         self.plan = plan
