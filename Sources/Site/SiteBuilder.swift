@@ -223,9 +223,9 @@ struct SiteAssembly {
             }
         }
         var taken = reserved.union(entries.map(\.output))
-        let parts = try outputs.map { try $0.get() }
-        let search = SearchIndex.files(parts, shardCount: searchShards)
-        discardInBackground((consume outputs, consume parts))  // every page's terms: a serial teardown at the end
+        let pageParts = try outputs.map { try $0.get() }
+        let search = SearchIndex.files(pageParts, shardCount: searchShards)
+        discardInBackground((consume outputs, consume pageParts))  // every page's terms: a serial teardown at the end
         for written in Parallel.map(search.count, { index in Result { try writer.put(search[index].0, search[index].1) } }) {
             try written.get()
         }

@@ -52,14 +52,12 @@ final class SourceText {
         // first byte of `markdown` or `[^` stands on every other line of a page.
         let anchor = pattern.indices.min { Self.commonness[Int(pattern[$0])] < Self.commonness[Int(pattern[$1])] }!
         return bytes.withUnsafeBufferPointer { haystack in
-            guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return false }
-            var start = base + anchor
-            let last = base + (haystack.count - pattern.count) + anchor
-            while start <= last {
-                guard let found = memchr(start, Int32(pattern[anchor]), last - start + 1) else { return false }
-                let candidate = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(candidate - anchor, pattern.baseAddress!, pattern.count) == 0 { return true }
-                start = candidate + 1
+            guard haystack.count >= pattern.count else { return false }
+            let last = haystack.count - pattern.count + anchor  // where the anchor can stand last
+            var from = anchor
+            while let at = ByteSearch.firstOffset(of: pattern[anchor], in: haystack, from: from), at <= last {
+                if memcmp(haystack.baseAddress! + (at - anchor), pattern.baseAddress!, pattern.count) == 0 { return true }
+                from = at + 1
             }
             return false
         }
