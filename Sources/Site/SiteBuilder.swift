@@ -218,7 +218,7 @@ struct SiteAssembly {
         let outputs = Parallel.map(entries.count) { index -> Result<SearchIndex.PagePart, Error> in
             let output = renderer.render(index)
             return Result {
-                if !reserved.contains(entries[index].output) { try writer.put(entries[index].output, Data(output.html.utf8)) }
+                if !reserved.contains(entries[index].output) { try writer.put(entries[index].output, text: output.html) }
                 return SearchIndex.PagePart(output.search, shardCount: searchShards)
             }
         }
@@ -259,7 +259,7 @@ struct SiteAssembly {
                     continue  // there, but through a link out of the exercise folder: refused with a warning above
                 }
                 if let code = track.starterSource {
-                    if !taken.contains(target) { try writer.put(target, Data(code.utf8)) }
+                    if !taken.contains(target) { try writer.put(target, text: code) }
                 } else {
                     diagnostics.append(.warning(DisplayPath.join(exercise.displayDirectory, "\(track.name)/starter/\(track.entry)"),
                                                 "the \(track.name) track has no starter file, so its exercise page offers none"))
