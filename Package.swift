@@ -31,6 +31,9 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // mimalloc's options for the lectern command, set before main (release builds link
+        // mimalloc; elsewhere it sets nothing).
+        .target(name: "AllocatorOptions"),
         // Small utilities several modules share: terminal facts and styling, stable JSON,
         // output formats, a parallel map, display paths, the one readdir loop.
         .target(name: "Support"),
@@ -123,6 +126,7 @@ let package = Package(
         // The command-line front end: thin, calls the modules. (Release builds link mimalloc:
         // see scripts/build-release.)
         .executableTarget(name: "lectern", dependencies: [
+            "AllocatorOptions",
             "Course",
             "Grading",
             "Markdown",

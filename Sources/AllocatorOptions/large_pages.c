@@ -1,0 +1,38 @@
+// Options for mimalloc, the allocator release builds link (scripts/build-release), set before
+// main: the heap in large (2 MiB) pages, which Linux gives as transparent huge pages where
+// THP is "always" or "madvise" (Debian's default).
+//
+// A lectern command lives for a fraction of a second and touches tens of megabytes: on the
+// 270-page benchmark course a site build faulted in 13,000 small pages, and at exit the
+// kernel spent 5–6 ms on one core unmapping them. With large pages there are a few dozen
+// faults and the exit takes under 2 ms (BENCHMARKS.md). mimalloc reads its options from the
+// environment when it loads; an option named there is left as the user set it.
+#include "AllocatorOptions.h"
+
+#include <stdlib.h>
+
+#if __has_include(<mimalloc.h>)
+#include <mimalloc.h>
+// Weak: a build that does not link mimalloc leaves the symbol null, and nothing is set.
+#pragma weak mi_option_set
+#define LECTERN_HAS_MIMALLOC_HEADER 1
+#endif
+
+static bool applied = false;
+
+__attribute__((constructor))
+static void lectern_set_allocator_options(void) {
+#ifdef LECTERN_HAS_MIMALLOC_HEADER
+    if (mi_option_set == NULL) return;
+    if (getenv("MIMALLOC_LARGE_OS_PAGES") != NULL || getenv("MIMALLOC_EAGER_COMMIT_DELAY") != NULL) return;
+    // Large pages need a segment committed whole when it is made: mimalloc otherwise commits
+    // its first segments piece by piece, which splits them below the 2 MiB a large page needs.
+    mi_option_set(mi_option_eager_commit_delay, 0);
+    mi_option_set(mi_option_large_os_pages, 1);
+    applied = true;
+#endif
+}
+
+bool lectern_allocator_uses_large_pages(void) {
+    return applied;
+}
