@@ -333,7 +333,8 @@ public enum CourseLoader {
         return files
     }
 
-    private static func isMarkdown(_ name: String) -> Bool {
+    /// Whether a file name or path names a markdown page (`.md` or `.markdown`, in any case).
+    static func isMarkdown(_ name: String) -> Bool {
         let lower = name.lowercased()
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }

@@ -39,8 +39,8 @@ enum SolutionsLink {
         page.document.walk { node in
             switch node.pointee.kind {
             case .link(let destination, _):
-                if let target = LinkChecker.localTarget(destination), isMarkdown(target),
-                   saysSolutions(node.pointee.plainText()) || saysSolutions((target as NSString).lastPathComponent),
+                if let target = LinkChecker.localTarget(destination), CourseLoader.isMarkdown(target),
+                   saysSolutions(node.pointee.plainText()) || saysSolutions(fileName(target)),
                    let resolved = resolve(target, from: page.relativePath) {
                     found.append(Candidate(target: resolved, position: node.pointee.start, explicit: false))
                 }
@@ -50,7 +50,7 @@ enum SolutionsLink {
                 let literal = node.pointee.literal
                 guard literal.utf8.contains(UInt8(ascii: ".")) else { return false }
                 let name = literal.trimmingWhitespace()
-                if isMarkdown(name), !name.contains(" "), saysSolutions((name as NSString).lastPathComponent),
+                if CourseLoader.isMarkdown(name), !name.contains(" "), saysSolutions(fileName(name)),
                    let resolved = resolve(name, from: page.relativePath) {
                     found.append(Candidate(target: resolved, position: node.pointee.start, explicit: false))
                 }
@@ -64,14 +64,16 @@ enum SolutionsLink {
         return found
     }
 
+    /// Whether `text` says "solution" or "answer", in any case. Searched in its bytes: every
+    /// link of every quiz page is asked, and Foundation's `contains` bridged each to NSString.
     static func saysSolutions(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return lower.contains("solution") || lower.contains("answer")
+        text.utf8.containsASCIICaseInsensitive("solution", or: "answer")
     }
 
-    private static func isMarkdown(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    /// The last component of a path that does not end in `/`.
+    private static func fileName(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     /// `target` (relative to the page's folder, or to the root when it starts with `/`) as a

@@ -180,11 +180,12 @@ extension ExtensionContext {
         return inlines
     }
 
-    /// Inlines without the inline guard cmark kept at the start of the first text.
+    /// Inlines without the inline guard cmark kept at the start of the first text. Its bytes
+    /// are compared and cut: every table cell comes here.
     private static func withoutGuard(_ inlines: [MarkdownNode]) -> [MarkdownNode] {
         var inlines = inlines
-        guard let first = inlines.first, first.kind == .text, first.literal.hasPrefix("\u{A0}") else { return inlines }
-        let rest = String(first.literal.unicodeScalars.dropFirst())
+        guard let first = inlines.first, first.kind == .text, first.literal.utf8.starts(with: inlineGuard) else { return inlines }
+        let rest = String(decoding: first.literal.utf8.dropFirst(inlineGuard.count), as: UTF8.self)
         if rest.isEmpty {
             inlines.removeFirst()
         } else {
