@@ -160,7 +160,7 @@ public final class SiteWriter: @unchecked Sendable {
         return staging.path + "/" + path
     }
 
-    /// Whether the file at `path` holds exactly `data`. Read in chunks into one buffer rather
+    /// Whether the file at `path` holds exactly `expected`. Read in chunks into one buffer rather
     /// than mapped: unmapping on many threads interrupts every core the process runs on.
     static func file(_ path: String, holds expected: UnsafeRawBufferPointer) -> Bool {
         let descriptor = open(path, O_RDONLY)
