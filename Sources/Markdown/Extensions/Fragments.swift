@@ -79,14 +79,43 @@ extension ExtensionContext {
     /// is parsed again on its own.
     mutating func parse(_ fragments: [Fragment], atDepth depth: Int) -> [[MarkdownNode]] {
         guard !fragments.isEmpty else { return [] }
-        let needsReferences = document.mayDefineReferences && fragments.contains { fragment in
+        // A plain inline fragment gives one text node, made here: most table cells are words.
+        let readsPlain = document.parser.readsPlainFragments
+        var results: [[MarkdownNode]?] = fragments.map { readsPlain ? Self.plainText(of: $0) : nil }
+        let parsed = results.indices.filter { results[$0] == nil }
+        guard !parsed.isEmpty else { return results.map { $0 ?? [] } }
+        let rest = parsed.map { fragments[$0] }
+        let needsReferences = document.mayDefineReferences && rest.contains { fragment in
             fragment.lines.contains { $0.text.contains(UInt8(ascii: "[")) }
         }
-        var results = parseBatch(fragments, atDepth: depth, withReferences: needsReferences)
-        for index in results.indices where results[index] == nil {
-            results[index] = parseBatch([fragments[index]], atDepth: depth, withReferences: false)[0] ?? []
+        var batch = parseBatch(rest, atDepth: depth, withReferences: needsReferences)
+        for index in batch.indices where batch[index] == nil {
+            batch[index] = parseBatch([rest[index]], atDepth: depth, withReferences: false)[0] ?? []
         }
+        for (index, nodes) in zip(parsed, batch) { results[index] = nodes ?? [] }
         return results.map { $0 ?? [] }
+    }
+
+    /// The text node cmark gives an inline fragment of one line whose bytes it reads as text
+    /// whatever their neighbours (ASCII letters, digits, spaces and punctuation with no
+    /// inline meaning to cmark or to smart punctuation), or nil for any other fragment.
+    static func plainText(of fragment: Fragment) -> [MarkdownNode]? {
+        guard fragment.isInline, fragment.lines.count == 1 else { return nil }
+        let line = fragment.lines[0]
+        guard line.inserted == 0, line.omitted.isEmpty, let first = line.text.first, let last = line.text.last,
+              first != UInt8(ascii: " "), last != UInt8(ascii: " "),
+              line.text.allSatisfy({ plainBytes[Int($0)] }) else { return nil }
+        let start = SourcePosition(line: line.line, column: line.column)
+        let end = SourcePosition(line: line.line, column: line.column + line.text.count - 1)
+        return [MarkdownNode(.text, literal: String(decoding: line.text, as: UTF8.self), start: start, end: end)]
+    }
+
+    /// The bytes `plainText(of:)` takes: printable ASCII but cmark's inline marks (`\`, `` ` ``,
+    /// `&`, `_`, `*`, `[`, `]`, `<`, `!`) and smart punctuation's (`'`, `"`, `.`, `-`), and
+    /// `|` and `:`, which the table and footnote extensions read in a fragment.
+    private static let plainBytes: [Bool] = (0..<256).map { byte in
+        guard byte >= 0x20 && byte < 0x7F else { return false }
+        return !"\\`&_*[]<!'\".-|:^".utf8.contains(UInt8(byte))
     }
 
     private static let separator: [UInt8] = inlineGuard

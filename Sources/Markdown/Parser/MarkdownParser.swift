@@ -11,6 +11,10 @@ public struct MarkdownParser: Sendable {
     public var maximumDepth: Int
     /// The extension layer: rewrites of cmark's tree, run in order (`MarkdownExtension`).
     public var extensions: [any MarkdownExtension]
+    /// Whether a plain inline fragment (a table cell of words) is made into its text node
+    /// without cmark (`ExtensionContext.plainText(of:)`); off only in the test that holds the
+    /// two readings together.
+    var readsPlainFragments = true
 
     public init(smartPunctuation: Bool = true, maximumDepth: Int = 96, extensions: [any MarkdownExtension] = MarkdownExtensions.standard) {
         self.smartPunctuation = smartPunctuation
