@@ -49,12 +49,21 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// The first `limit` characters of `text`, cut back to a space, with "…" when cut.
     static func excerpt(_ text: String, limit: Int = 160) -> String {
-        // Counts at most `limit` characters, not the whole (often long) section.
+        // Where the first `limit + 1` bytes are ASCII other than CR, characters are bytes: the
+        // cut is found in the bytes, without walking grapheme clusters (every section of every
+        // page has an excerpt). Otherwise at most `limit` characters are walked.
+        let utf8 = text.utf8
+        if utf8.count > limit, utf8.prefix(limit + 1).allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            var cut = utf8.prefix(limit)
+            if let space = cut.lastIndex(of: UInt8(ascii: " ")) { cut = cut[..<space] }
+            return String(Substring(cut)) + "…"
+        }
         guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex else { return text }
         var cut = text[..<end]
         if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
-        return cut + "…"
+        return String(cut) + "…"
     }
 
     /// How many term shards an index of `pages` pages gets: about one per eight pages, a power

@@ -120,4 +120,30 @@ import TestSupport
         // for the title; entry 1 is the "Circuit states" section, which does not say it.
         #expect(try postings("breaker") == [0, 102])
     }
+
+    /// An excerpt as the rule says it plainly: the first 160 characters (grapheme clusters),
+    /// cut back to the last space, with "…", or the whole text when it is no longer.
+    static func plainExcerpt(_ text: String) -> String {
+        guard text.count > 160 else { return text }
+        var cut = String(text.prefix(160))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut + "…"
+    }
+
+    /// Excerpts cut by bytes where the text is ASCII are the rule's, on texts that end near
+    /// the cut, with CR LF, accents, combining marks and emoji on either side of it.
+    @Test func excerptsAreCutAsTheRuleSays() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "b", " ", "  ", "word", "\r\n", "\r", "\n", "é", "e\u{301}", "\u{301}", "👍🏽", "日本", "-"]
+        var texts = [String(repeating: "a", count: 160), String(repeating: "a", count: 161), String(repeating: "ab ", count: 60),
+                     String(repeating: "a", count: 159) + "\r\n", String(repeating: "a", count: 160) + "\u{301}",
+                     String(repeating: "a ", count: 80) + "e\u{301}", ""]
+        for _ in 0..<500 {
+            let lead = String(repeating: "x", count: Int.random(in: 140...170, using: &generator))
+            texts.append(lead + (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(SearchIndex.excerpt(text) == Self.plainExcerpt(text), "\(text.debugDescription)")
+        }
+    }
 }
