@@ -115,6 +115,7 @@ public struct SearchIndex: Sendable {
         let firstEntry = firstEntries
         let excerpts = parts.flatMap { $0.entries.map(\.excerpt) }
         let blocks = (excerpts.count + block - 1) / block
+        let terms = parts.map(\.terms)
         return Parallel.map(1 + blocks + shardCount) { file -> (String, Data) in
             if file == 0 { return ("\(folder)/index.js", indexScript(parts, shardCount: shardCount)) }
             if file <= blocks {
@@ -122,7 +123,7 @@ public struct SearchIndex: Sendable {
                 return ("\(folder)/text-\(file - 1).js", textScript(excerpts[start..<min(start + block, excerpts.count)], name: "text-\(file - 1)"))
             }
             let shard = file - 1 - blocks
-            return ("\(folder)/terms-\(shard).js", ShardTerms(parts, shard: shard).script(name: "terms-\(shard)", firstEntry: firstEntry))
+            return ("\(folder)/terms-\(shard).js", ShardTerms(terms, shard: shard).script(name: "terms-\(shard)", firstEntry: firstEntry))
         }
     }
 
