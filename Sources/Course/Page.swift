@@ -37,39 +37,26 @@ public struct Page: Hashable, Sendable {
 
         /// The links under `node`, in document order.
         static func collect(in node: MarkdownNode) -> [Link] {
-            var collector = LinkCollector(parentStart: node.start.line > 0 ? node.start : SourcePosition(line: 1, column: 1))
-            collector.visit(node)
-            return collector.links
-        }
-    }
-
-    /// Gathers link and image destinations; a node without a position of its own takes its
-    /// parent's.
-    private struct LinkCollector: MarkdownWalker {
-        var links: [Link] = []
-        var parentStart: SourcePosition
-
-        mutating func defaultVisit(_ node: borrowing MarkdownNode) {
-            guard !node.kind.isLeaf else { return }
-            let saved = parentStart
-            if node.start.line > 0 { parentStart = node.start }
-            descendInto(node)
-            parentStart = saved
+            var links: [Link] = []
+            withUnsafePointer(to: node) { collect($0, parentStart: node.start.line > 0 ? node.start : SourcePosition(line: 1, column: 1), into: &links) }
+            return links
         }
 
-        mutating func visitLink(_ node: borrowing MarkdownNode) {
-            guard case .link(let destination, _) = node.kind else { return }
-            add(destination, node)
-        }
-
-        mutating func visitImage(_ node: borrowing MarkdownNode) {
-            guard case .image(let source, _) = node.kind else { return }
-            add(source, node)
-        }
-
-        private mutating func add(_ destination: String, _ node: borrowing MarkdownNode) {
-            links.append(Link(destination: destination, start: node.start.line > 0 ? node.start : parentStart))
-            defaultVisit(node)
+        /// Walked through pointers, as `MarkdownNode.walk` walks: every page is walked whole as
+        /// it loads, and a visitor's copy of each node showed in profiles.
+        private static func collect(_ node: UnsafePointer<MarkdownNode>, parentStart: SourcePosition, into links: inout [Link]) {
+            switch node.pointee.kind {
+            case .link(let destination, _), .image(let destination, _):
+                links.append(Link(destination: destination, start: node.pointee.start.line > 0 ? node.pointee.start : parentStart))
+            default:
+                break
+            }
+            guard !node.pointee.kind.isLeaf else { return }
+            let start = node.pointee.start.line > 0 ? node.pointee.start : parentStart
+            node.pointee.children.withUnsafeBufferPointer { children in
+                guard let first = children.baseAddress else { return }
+                for index in 0..<children.count { collect(first + index, parentStart: start, into: &links) }
+            }
         }
     }
 

@@ -169,26 +169,24 @@ struct HighlightBundle: Sendable {
     /// exercise track's language.
     static func languages(of course: Course) -> Set<String> {
         // Each page's on its own core: this walk of every page runs before the pages render.
+        // Through pointers (`MarkdownNode.walk`): a copy of each node visited showed in profiles.
         let pages = course.pages
         let perPage = Parallel.map(pages.count) { index -> Set<String> in
             var found = Set<String>()
-            func visit(_ node: borrowing MarkdownNode) {
-                if let info = node.fenceInfo {
+            pages[index].document.walk { node in
+                if case .codeBlock(let info) = node.pointee.kind {
                     // The word the renderer puts in `class="language-…"`.
                     let word = info.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
                     if !word.isEmpty { found.insert(word) }
-                    return
+                    return false
                 }
                 // Code blocks stand in block containers only, not in a paragraph's or a table's content.
-                node.forEachChild { _, child in
-                    switch child.kind {
-                    case .table: return
-                    case let kind where kind.isBlock && !kind.holdsInlines: visit(child)
-                    default: return
-                    }
+                switch node.pointee.kind {
+                case .document: return true
+                case .table: return false
+                case let kind: return kind.isBlock && !kind.holdsInlines
                 }
             }
-            visit(pages[index].document)
             return found
         }
         var found = perPage.reduce(into: Set<String>()) { $0.formUnion($1) }
