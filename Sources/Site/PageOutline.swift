@@ -24,7 +24,7 @@ public struct PageOutline: Sendable {
         var collector = HeadingCollector(keepsText: true)
         var current = Section(heading: nil, text: "")
         for block in blocks {
-            collector.visit(block)
+            collector.collect(block)
             if block.headingLevel != nil, let heading = collector.headings.last {
                 if !current.text.isEmpty || current.heading != nil { sections.append(current) }
                 current = Section(heading: heading, text: "")
@@ -43,14 +43,15 @@ public struct PageOutline: Sendable {
     /// The heading ids alone, without collecting section text (for link checks).
     static func headingIDs(_ blocks: [MarkdownNode]) -> [String] {
         var collector = HeadingCollector(keepsText: false)
-        for block in blocks { collector.visit(block) }
+        for block in blocks { collector.collect(block) }
         return collector.headings.map(\.id)
     }
 
     /// The headings of a tree in document order, each with the id the renderer gives it: block
     /// containers (block quotes, list items, admonitions, tabs) are entered, headings' inlines
-    /// and other inline content are not, so the slugger numbers repeated titles as the renderer does.
-    private struct HeadingCollector: MarkdownWalker {
+    /// and other inline content are not, so the slugger numbers repeated titles as the renderer
+    /// does. Walked through pointers (`MarkdownNode.walk`): every page is walked twice a build.
+    private struct HeadingCollector {
         /// Whether to keep each heading's text (the link check needs the ids alone).
         let keepsText: Bool
         var slugger = HeadingSlugger()
@@ -58,19 +59,18 @@ public struct PageOutline: Sendable {
 
         init(keepsText: Bool) { self.keepsText = keepsText }
 
-        mutating func defaultVisit(_ node: borrowing MarkdownNode) {
-            // Headings stand in block containers only: never in a paragraph's or a table's content,
-            // whose many inline nodes a walk would otherwise visit one by one.
-            switch node.kind {
-            case .table: return
-            case let kind where kind.isBlock && !kind.holdsInlines: descendInto(node)
-            default: return
+        mutating func collect(_ block: MarkdownNode) {
+            block.walk { node in
+                switch node.pointee.kind {
+                case .heading(let level):
+                    headings.append(Heading(level: level, text: keepsText ? node.pointee.plainText() : "", id: slugger.id(of: node.pointee)))
+                    return false
+                // Headings stand in block containers only: never in a paragraph's or a table's
+                // content, whose many inline nodes a walk would otherwise visit one by one.
+                case .table: return false
+                case let kind: return kind.isBlock && !kind.holdsInlines
+                }
             }
-        }
-
-        mutating func visitHeading(_ node: borrowing MarkdownNode) {
-            guard case .heading(let level) = node.kind else { return }
-            headings.append(Heading(level: level, text: keepsText ? node.plainText() : "", id: slugger.id(of: node)))
         }
     }
 
